@@ -1,0 +1,102 @@
+package dev.warden.bootstrap;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Static entry points for inlined advice and glue classes. Every method is total: a failure of
+ * the hook behind it never reaches the application, it becomes the policy's {@code onError}
+ * choice (a synthetic {@code warden_error} response or an untouched call).
+ */
+public final class WardenBridge {
+
+  private static volatile WireHook hook;
+  private static volatile boolean failureLogged;
+
+  private WardenBridge() {}
+
+  public static void install(WireHook wireHook) {
+    hook = wireHook;
+  }
+
+  public static boolean isLlmEndpoint(String method, String host, int port, String path) {
+    WireHook h = hook;
+    if (h == null) {
+      return false;
+    }
+    try {
+      return h.isLlmEndpoint(method, host, port, path);
+    } catch (Throwable t) {
+      logOnce(t);
+      return h.failClosed();
+    }
+  }
+
+  /** Null means: send the request untouched. */
+  public static WireCall onRequest(String method, String url, Map<String, List<String>> headers, byte[] body) {
+    WireHook h = hook;
+    if (h == null) {
+      return null;
+    }
+    try {
+      return h.onRequest(method, url, headers, body);
+    } catch (Throwable t) {
+      logOnce(t);
+      return onError(h);
+    }
+  }
+
+  /** Adds Warden's interceptor first in an OkHttp builder's interceptor list, once. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static void addOkHttpInterceptor(List interceptors, ClassLoader okHttpLoader) {
+    WireHook h = hook;
+    if (h == null) {
+      return;
+    }
+    try {
+      for (Object existing : interceptors) {
+        if (existing instanceof WardenInterceptorMarker) {
+          return;
+        }
+      }
+      Object interceptor = h.okHttpInterceptor(okHttpLoader);
+      if (interceptor != null) {
+        interceptors.add(0, interceptor);
+      }
+    } catch (Throwable t) {
+      logOnce(t);
+    }
+  }
+
+  public static JdkSend onJdkSend(HttpRequest request, HttpResponse.BodyHandler<?> handler) {
+    WireHook h = hook;
+    if (h == null) {
+      return null;
+    }
+    try {
+      return h.onJdkSend(request, handler);
+    } catch (Throwable t) {
+      logOnce(t);
+      return h.failClosed() ? new JdkSend(request, handler, JdkAnswer.of(request, handler, WardenErrorCall.INSTANCE)) : null;
+    }
+  }
+
+  /** A call that Warden failed on: blocked when the policy says {@code onError: block}. */
+  static WireCall onError(WireHook h) {
+    return h.failClosed() ? WardenErrorCall.INSTANCE : null;
+  }
+
+  /** Logs the failure kind and place only: messages may quote request content. */
+  public static void logOnce(Throwable t) {
+    if (failureLogged) {
+      return;
+    }
+    failureLogged = true;
+    StackTraceElement[] trace = t.getStackTrace();
+    String where = trace.length > 0 ? " at " + trace[0] : "";
+    System.err.println("[warden] internal error (" + t.getClass().getName() + where
+        + "); following onError from now on, further errors are not logged");
+  }
+}

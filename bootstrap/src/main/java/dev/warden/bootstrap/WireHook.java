@@ -1,0 +1,32 @@
+package dev.warden.bootstrap;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the agent implements behind {@link WardenBridge}. Only JDK types cross this line, because
+ * the callers are advice inlined into library and JDK classes and glue classes defined next to
+ * the libraries; the implementation lives in the agent's isolated class loader.
+ */
+public interface WireHook {
+
+  /** Cheap first look: could a request with this method, host, port and path be an LLM call? */
+  boolean isLlmEndpoint(String method, String host, int port, String path);
+
+  /**
+   * Decides one request whose endpoint {@link #isLlmEndpoint matched}. Returns null when the call
+   * is not an LLM call after all (it then passes untouched).
+   */
+  WireCall onRequest(String method, String url, Map<String, List<String>> headers, byte[] body);
+
+  /** The OkHttp interceptor instance for the class loader that defines {@code okhttp3.*}. */
+  Object okHttpInterceptor(ClassLoader okHttpLoader);
+
+  /** Decides a JDK HttpClient send; null to let it pass untouched. */
+  JdkSend onJdkSend(HttpRequest request, HttpResponse.BodyHandler<?> handler);
+
+  /** True when Warden's own failure must block the call (the policy's {@code onError: block}). */
+  boolean failClosed();
+}

@@ -1,0 +1,51 @@
+package dev.warden.policies.decision;
+
+import java.util.List;
+
+/**
+ * The policy's answer for one request. Immutable; carries no prompt text except the rewritten
+ * parts that the wire adapter must put back into the body.
+ *
+ * @param kind       allow, modify or block, as decided
+ * @param enforced   false in monitor mode: the decision is recorded but nothing is changed
+ * @param rule       the rule that decided a block or modification (key, model, pii), or null
+ * @param code       the error code of a block (model_not_allowed, key_not_allowed, ...), or null
+ * @param status     the HTTP status of a block (403, 429), or 0
+ * @param message    a human message for the block response; never quotes request content
+ * @param rewrittenParts replacement text per {@code Exchange.parts()} index, null entries unchanged;
+ *                   null when nothing is rewritten
+ * @param findings   what the rules found
+ * @param keyId      id of the key scope the call matched, or null
+ * @param policyHash "sha256:..." of the policy file that decided
+ */
+public record Decision(
+    Kind kind,
+    boolean enforced,
+    String rule,
+    String code,
+    int status,
+    String message,
+    String[] rewrittenParts,
+    List<Finding> findings,
+    String keyId,
+    String policyHash) {
+
+  public enum Kind {
+    ALLOW, MODIFY, BLOCK;
+
+    /** Lowercase name as used in telemetry and audit records. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** True when the caller must answer with the block response instead of sending. */
+  public boolean blocks() {
+    return enforced && kind == Kind.BLOCK;
+  }
+
+  /** True when the caller must send the rewritten parts. */
+  public boolean modifies() {
+    return enforced && kind == Kind.MODIFY && rewrittenParts != null;
+  }
+}
