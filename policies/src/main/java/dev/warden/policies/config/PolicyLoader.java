@@ -1,0 +1,98 @@
+package dev.warden.policies.config;
+
+import dev.warden.policies.engine.PolicySnapshot;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Reads, validates and compiles a policy file (schema version 1) into a {@link PolicySnapshot}.
+ *
+ * <p>Validation reports every error it can find, each as {@code file:line:col: message}; a file
+ * with any error yields no snapshot. Files over {@value #MAX_BYTES} bytes (1 MiB) and files that
+ * are not UTF-8 are refused before parsing. The snapshot's hash is the SHA-256 of the file's
+ * bytes. Stateless and thread-safe: reloads may call it from any thread.
+ */
+public final class PolicyLoader {
+
+  /** Largest accepted policy file: 1 MiB. */
+  public static final int MAX_BYTES = 1 << 20;
+
+  private PolicyLoader() {}
+
+  /**
+   * Loads the policy at {@code file}; errors name the file as {@code file.toString()}.
+   *
+   * @throws PolicyException when the file is too large, not UTF-8, not YAML, or not a valid policy
+   * @throws IOException     when the file cannot be read
+   */
+  public static PolicySnapshot load(Path file) throws PolicyException, IOException {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
+    }
+    return parse(bytes, file.toString());
+  }
+
+  /**
+   * Parses a policy file's bytes, as read; errors name it {@code fileName}.
+   *
+   * @throws PolicyException when the bytes are too many, not UTF-8, not YAML, or not a valid policy
+   */
+  public static PolicySnapshot parse(byte[] bytes, String fileName) throws PolicyException {
+    checkSize(bytes, fileName);
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new ErrorList(fileName).fatal(1, 1, "policy file is not valid UTF-8");
+    }
+    return compile(bytes, text, fileName);
+  }
+
+  /**
+   * Parses a policy held in memory, as if it were a file named {@code fileName}; the hash is over
+   * the text's UTF-8 bytes.
+   *
+   * @throws PolicyException when the text is too large, not YAML, or not a valid policy
+   */
+  public static PolicySnapshot parse(String yaml, String fileName) throws PolicyException {
+    byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
+    checkSize(bytes, fileName);
+    return compile(bytes, yaml, fileName);
+  }
+
+  private static PolicySnapshot compile(byte[] bytes, String text, String fileName) throws PolicyException {
+    ErrorList errors = new ErrorList(fileName);
+    YamlNode root = LocatedYamlReader.read(text, errors);
+    PolicyDocument document = PolicyReader.read(root, errors);
+    errors.throwIfAny();
+    return PolicySnapshot.compile(document, sha256(bytes), fileName);
+  }
+
+  private static void checkSize(byte[] bytes, String fileName) throws PolicyException {
+    if (bytes.length > MAX_BYTES) {
+      throw new ErrorList(fileName).fatal(1, 1, "policy file is larger than 1 MiB");
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.warden.policies.engine;
+
+import java.util.List;
+
+/**
+ * Finds e-mail addresses: {@code local@domain}, where the local part is {@code [A-Za-z0-9._%+-]}
+ * without a leading or trailing dot, and the domain is two or more dot-separated labels of ASCII
+ * letters, digits and inner hyphens, the last label (the TLD) being two or more letters.
+ *
+ * <p>A hand-written scanner anchored on {@code '@'}: from each {@code '@'} it walks left over the
+ * local part and right over the domain, so every char is visited at most a few times and the time
+ * is linear in the text; no regular expression, no backtracking. Punctuation and non-ASCII letters
+ * around an address end it ({@code "(a@b.com)."}, {@code "見てa@b.comです"}). A domain whose last
+ * label is no TLD is cut back to the longest prefix that ends in one ({@code a@b.com.x} finds
+ * {@code a@b.com}). Stateless and thread-safe.
+ */
+public final class EmailRecognizer implements Recognizer {
+
+  /** The entity type of every span this recognizer reports. */
+  public static final String TYPE = "EMAIL";
+
+  @Override
+  public void find(CharSequence text, List<Span> out) {
+    int n = text.length();
+    int floor = 0;
+    int at = nextAt(text, 0, n);
+    while (at >= 0) {
+      int start = localStart(text, at, floor);
+      int end = start < 0 ? -1 : domainEnd(text, at, n);
+      int resume = at + 1;
+      if (end > 0) {
+        out.add(new Span(TYPE, start, end));
+        floor = end;
+        resume = end;
+      }
+      at = resume < n ? nextAt(text, resume, n) : -1;
+    }
+  }
+
+  private static int nextAt(CharSequence text, int from, int n) {
+    if (text instanceof String s) {
+      return s.indexOf('@', from);
+    }
+    for (int i = from; i < n; i++) {
+      if (text.charAt(i) == '@') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Start of the local part that ends just before {@code at}, not before {@code floor}; -1 if none. */
+  private static int localStart(CharSequence text, int at, int floor) {
+    if (at == floor || text.charAt(at - 1) == '.') {
+      return -1;
+    }
+    int s = at;
+    while (s > floor && isLocalChar(text.charAt(s - 1))) {
+      s--;
+    }
+    while (s < at && text.charAt(s) == '.') {
+      s++;
+    }
+    return s < at ? s : -1;
+  }
+
+  /** End (exclusive) of the longest valid domain after {@code at}, or -1. */
+  private static int domainEnd(CharSequence text, int at, int n) {
+    int best = -1;
+    int labels = 0;
+    int j = at + 1;
+    while (true) {
+      int labelStart = j;
+      boolean letters = true;
+      char c;
+      while (j < n && isLabelChar(c = text.charAt(j))) {
+        letters &= isLetter(c);
+        j++;
+      }
+      if (j == labelStart || text.charAt(labelStart) == '-' || text.charAt(j - 1) == '-') {
+        return best;
+      }
+      labels++;
+      if (labels >= 2 && letters && j - labelStart >= 2) {
+        best = j;
+      }
+      if (j + 1 < n && text.charAt(j) == '.' && isLabelChar(text.charAt(j + 1))) {
+        j++;
+      } else {
+        return best;
+      }
+    }
+  }
+
+  private static boolean isLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isLabelChar(char c) {
+    return isLetter(c) || (c >= '0' && c <= '9') || c == '-';
+  }
+
+  private static boolean isLocalChar(char c) {
+    return isLabelChar(c) || c == '.' || c == '_' || c == '%' || c == '+';
+  }
+}

@@ -1,0 +1,110 @@
+package dev.warden.policies.engine;
+
+import dev.warden.policies.config.PiiAction;
+import dev.warden.policies.config.PolicyDocument;
+import dev.warden.policies.config.PolicyLoader;
+import dev.warden.policies.config.ProviderEndpoint;
+import dev.warden.policies.decision.Decision;
+import dev.warden.policies.exchange.Exchange;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A policy compiled once, ready to decide requests. Immutable and thread-safe: a reload builds a
+ * new snapshot and swaps it in, and each call uses one snapshot from start to end.
+ *
+ * <p>{@link #onRequest} applies the rules in order: key scope, then personal data. The first rule
+ * that blocks decides; in monitor mode every decision is the same but has {@code enforced} false.
+ * Decisions never quote request text; block messages name only the scope id and the provider,
+ * operation or model of the request.
+ *
+ * <p>Obtain one from {@link PolicyLoader}.
+ */
+public final class PolicySnapshot {
+
+  private final String hash;
+  private final String fileName;
+  private final boolean monitor;
+  private final boolean failClosed;
+  private final List<ProviderEndpoint> providers;
+  private final KeyScopeRule keys;
+  private final PiiRule pii;
+  private final Decision allowedWithoutScope;
+
+  private PolicySnapshot(PolicyDocument document, String hash, String fileName) {
+    this.hash = Objects.requireNonNull(hash, "hash");
+    this.fileName = Objects.requireNonNull(fileName, "fileName");
+    this.monitor = document.monitor();
+    this.failClosed = document.failClosed();
+    this.providers = document.providers();
+    Verdicts verdicts = new Verdicts(monitor, hash);
+    this.keys = document.keys() == null ? null : new KeyScopeRule(document.keys(), verdicts);
+    this.pii = document.pii().prompts() == PiiAction.OFF ? null : new PiiRule(document.pii(), verdicts);
+    this.allowedWithoutScope = verdicts.allow(null, List.of());
+  }
+
+  /**
+   * Compiles a validated document.
+   *
+   * @param hash     {@code "sha256:"} + hex SHA-256 of the policy file's bytes
+   * @param fileName the file name, for logs and reload messages
+   */
+  public static PolicySnapshot compile(PolicyDocument document, String hash, String fileName) {
+    return new PolicySnapshot(document, hash, fileName);
+  }
+
+  /** {@code "sha256:"} + lowercase hex SHA-256 of the policy file's bytes. */
+  public String hash() {
+    return hash;
+  }
+
+  /** The policy file's name as given to the loader. */
+  public String fileName() {
+    return fileName;
+  }
+
+  /** True for {@code mode: monitor}: decisions are recorded but not enforced. */
+  public boolean monitor() {
+    return monitor;
+  }
+
+  /** True for {@code onError: block}: a call is blocked when Warden itself fails on it. */
+  public boolean failClosed() {
+    return failClosed;
+  }
+
+  /** Every known endpoint: the configured ones in file order, then the built-in OpenAI and Anthropic. */
+  public List<ProviderEndpoint> providers() {
+    return providers;
+  }
+
+  /**
+   * Decides one request. Never throws for any non-null exchange; a request that passes every rule
+   * gets {@link Decision.Kind#ALLOW} with status 0 and the matched scope's id (null without one).
+   */
+  public Decision onRequest(Exchange exchange) {
+    String keyId = null;
+    Decision allowed = allowedWithoutScope;
+    if (keys != null) {
+      KeyScopeRule.Scope scope = keys.find(exchange.keyFingerprint());
+      if (scope == null) {
+        if (keys.unmatched() != null) {
+          return keys.unmatched();
+        }
+      } else {
+        Decision refused = scope.refuse(exchange);
+        if (refused != null) {
+          return refused;
+        }
+        keyId = scope.id;
+        allowed = scope.allowed;
+      }
+    }
+    return pii == null ? allowed : pii.apply(exchange, keyId, allowed);
+  }
+
+  @Override
+  public String toString() {
+    return "PolicySnapshot[" + fileName + ", " + hash + "]";
+  }
+}

@@ -1,0 +1,31 @@
+package dev.warden.policies.engine;
+
+import dev.warden.policies.decision.Decision;
+import dev.warden.policies.decision.Finding;
+import java.util.List;
+
+/** Builds the decisions of one snapshot: same policy hash, and {@code enforced} false in monitor mode. */
+final class Verdicts {
+
+  static final int FORBIDDEN = 403;
+
+  private final boolean enforced;
+  private final String policyHash;
+
+  Verdicts(boolean monitor, String policyHash) {
+    this.enforced = !monitor;
+    this.policyHash = policyHash;
+  }
+
+  Decision allow(String keyId, List<Finding> findings) {
+    return new Decision(Decision.Kind.ALLOW, enforced, null, null, 0, null, null, findings, keyId, policyHash);
+  }
+
+  Decision modify(String rule, String[] rewrittenParts, List<Finding> findings, String keyId) {
+    return new Decision(Decision.Kind.MODIFY, enforced, rule, null, 0, null, rewrittenParts, findings, keyId, policyHash);
+  }
+
+  Decision forbid(String rule, String code, String message, List<Finding> findings, String keyId) {
+    return new Decision(Decision.Kind.BLOCK, enforced, rule, code, FORBIDDEN, message, null, findings, keyId, policyHash);
+  }
+}

@@ -1,0 +1,440 @@
+package dev.warden.policies.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every error names the file, the exact line and column, and what is wrong. */
+class PolicyLoaderErrorsTest {
+
+  static final String FP_A = "sha256:" + "a".repeat(64);
+  static final String FP_B = "sha256:" + "b".repeat(64);
+
+  static List<String> errors(String yaml) {
+    PolicyException e = catchThrowableOfType(PolicyException.class, () -> PolicyLoader.parse(yaml, "p.yaml"));
+    assertThat(e).as("expected the policy to be rejected").isNotNull();
+    return e.errors().stream().map(PolicyError::toString).toList();
+  }
+
+  @Test
+  void yamlSyntaxErrorIsReportedAtTheParsersProblemMark() {
+    assertThat(errors("version: 1\nmode: [enforce\n")).containsExactly(
+        "p.yaml:3:1: invalid YAML: expected ',' or ']', but got <stream end> (while parsing a flow sequence at 2:7)");
+  }
+
+  @Test
+  void mappingValueInsidePlainScalarIsASyntaxError() {
+    assertThat(errors("version: 1\na: b: c\n")).containsExactly("p.yaml:2:5: invalid YAML: mapping values are not allowed here");
+  }
+
+  @Test
+  void tabIndentationIsASyntaxErrorWithoutQuotingTheLine() {
+    List<String> errors = errors("version: 1\nkeys:\n\tdefault: deny\n");
+    assertThat(errors).hasSize(1);
+    assertThat(errors.get(0)).startsWith("p.yaml:3:1: invalid YAML: ").doesNotContain("default: deny").doesNotContain("\n");
+  }
+
+  @Test
+  void versionOfTheWrongTypeIsReportedAtItsValue() {
+    assertThat(errors("version: \"1\"\n")).containsExactly("p.yaml:1:10: 'version' must be an integer");
+    assertThat(errors("version: 1.0\n")).containsExactly("p.yaml:1:10: 'version' must be an integer");
+  }
+
+  @Test
+  void versionOtherThanOneIsRejected() {
+    assertThat(errors("version: 2\n")).containsExactly("p.yaml:1:10: 'version' must be 1 (got 2)");
+  }
+
+  @Test
+  void missingVersionIsReportedAtTheStartOfTheRootMapping() {
+    assertThat(errors("mode: monitor\n")).containsExactly("p.yaml:1:1: 'version' is required");
+    assertThat(errors("# comment\n\nmode: monitor\n")).containsExactly("p.yaml:3:1: 'version' is required");
+  }
+
+  @Test
+  void emptyFileAndCommentOnlyFileNeedAVersion() {
+    assertThat(errors("")).containsExactly("p.yaml:1:1: empty policy file: 'version' is required");
+    assertThat(errors("# nothing here\n")).containsExactly("p.yaml:1:1: empty policy file: 'version' is required");
+    assertThat(errors("---\n...\n")).containsExactly("p.yaml:1:1: empty policy file: 'version' is required");
+  }
+
+  @Test
+  void rootThatIsNotAMappingIsRejected() {
+    assertThat(errors("- version: 1\n")).containsExactly("p.yaml:1:1: a policy file must be a mapping that starts with 'version: 1'");
+  }
+
+  @Test
+  void unknownTopLevelKeyIsReportedAtTheKey() {
+    assertThat(errors("version: 1\nfoo: bar\n")).containsExactly("p.yaml:2:1: unknown key 'foo' at the top level");
+  }
+
+  @Test
+  void unknownNestedKeyIsReportedAtTheKeyWithItsPath() {
+    String yaml = """
+        version: 1
+        keys:
+          scopes:
+            - id: a
+              fingerprint: "%s"
+              foo: 1
+        """.formatted(FP_A);
+    assertThat(errors(yaml)).containsExactly("p.yaml:6:7: unknown key 'foo' in keys.scopes[0]");
+  }
+
+  @Test
+  void unknownKeysInKeysAndPiiSections() {
+    String yaml = """
+        version: 1
+        keys:
+          defualt: deny
+        pii:
+          propmts: redact
+        """;
+    assertThat(errors(yaml)).containsExactly(
+        "p.yaml:3:3: unknown key 'defualt' in keys",
+        "p.yaml:5:3: unknown key 'propmts' in pii");
+  }
+
+  @Test
+  void badEnumValuesListTheAllowedOnes() {
+    String yaml = """
+        version: 1
+        mode: enforcing
+        onError: ignore
+        keys:
+          default: maybe
+        pii:
+          prompts: mask
+        """;
+    assertThat(errors(yaml)).containsExactly(
+        "p.yaml:2:7: 'mode' must be one of: enforce, monitor (got 'enforcing')",
+        "p.yaml:3:10: 'onError' must be one of: block, allow (got 'ignore')",
+        "p.yaml:5:12: 'keys.default' must be one of: deny, allow (got 'maybe')",
+        "p.yaml:7:12: 'pii.prompts' must be one of: off, detect, redact, block (got 'mask')");
+  }
+
+  @Test
+  void enumOfTheWrongTypeSaysWhatItGot() {
+    assertThat(errors("version: 1\nmode: [enforce]\nonError: 1\npii: {prompts: yes}\n")).containsExactly(
+        "p.yaml:2:7: 'mode' must be one of: enforce, monitor (got a list)",
+        "p.yaml:3:10: 'onError' must be one of: block, allow (got an integer)",
+        "p.yaml:4:16: 'pii.prompts' must be one of: off, detect, redact, block (got 'yes')");
+  }
+
+  @Test
+  void duplicateScopeIdIsReportedAtTheSecondId() {
+    String yaml = """
+        version: 1
+        keys:
+          scopes:
+            - id: bot
+              fingerprint: "%s"
+            - id: bot
+              fingerprint: "%s"
+        """.formatted(FP_A, FP_B);
+    assertThat(errors(yaml)).containsExactly("p.yaml:6:11: duplicate key scope id 'bot' (first at 4:11)");
+  }
+
+  @Test
+  void badFingerprintsAreRejectedWithoutQuotingThem() {
+    String yaml = """
+        version: 1
+        keys:
+          scopes:
+            - id: upper
+              fingerprint: "sha256:%s"
+            - id: short
+              fingerprint: "sha256:abc"
+            - id: prefix
+              fingerprint: "%s"
+            - id: raw-key
+              fingerprint: sk-proj-SECRETSECRET
+            - id: number
+              fingerprint: 12
+        """.formatted("A".repeat(64), "a".repeat(64));
+    List<String> errors = errors(yaml);
+    String rule = "' must be \"sha256:\" followed by 64 lowercase hex digits";
+    assertThat(errors).containsExactly(
+        "p.yaml:5:20: 'keys.scopes[0].fingerprint" + rule,
+        "p.yaml:7:20: 'keys.scopes[1].fingerprint" + rule,
+        "p.yaml:9:20: 'keys.scopes[2].fingerprint" + rule,
+        "p.yaml:11:20: 'keys.scopes[3].fingerprint" + rule,
+        "p.yaml:13:20: 'keys.scopes[4].fingerprint' must be a string");
+    assertThat(String.join("\n", errors)).doesNotContain("SECRET").doesNotContain("AAAA");
+  }
+
+  @Test
+  void sameFingerprintInTwoScopesIsRejected() {
+    String yaml = """
+        version: 1
+        keys:
+          scopes:
+            - {id: a, fingerprint: "%s"}
+            - {id: b, fingerprint: "%s"}
+        """.formatted(FP_A, FP_A);
+    assertThat(errors(yaml)).containsExactly(
+        "p.yaml:5:28: 'keys.scopes[1].fingerprint' is already used by scope 'a'; a key can match only one scope");
+  }
+
+  @Test
+  void scopeWithoutIdOrFingerprintIsReportedAtTheScope() {
+    String yaml = """
+        version: 1
+        keys:
+          scopes:
+            - models: [gpt-4o]
+        """;
+    assertThat(errors(yaml)).containsExactly(
+        "p.yaml:4:7: 'keys.scopes[0].id' is required",
+        "p.yaml:4:7: 'keys.scopes[0].fingerprint' is required in this version of Warden");
+  }
+
+  @Test
+  void unsupportedTopLevelSectionsSaySo() {
+    String yaml = """
+        version: 1
+        identity:
+          sources: [mdc:user]
+        injection:
+          action: block
+        cache:
+          enabled: false
+        telemetry:
+          content: none
+        audit:
+          sink: stdout
+        """;
+    assertThat(errors(yaml)).containsExactly(
+        "p.yaml:2:1: 'identity' is not supported by this version of Warden yet",
+        "p.yaml:4:1: 'injection' is not supported by this version of Warden yet",
+        "p.yaml:6:1: 'cache' is not supported by this version of Warden yet",
+        "p.yaml:8:1: 'telemetry' is not supported by this version of Warden yet",
+        "p.yaml:10:1: 'audit' is not supported by this version of Warden yet");
+  }
+
+  @Test
+  void unsupportedScopeKeysSaySo() {
+    String yaml = """
+        version: 1
+        keys:
+          scopes:
+            - id: a
+              fingerprint: "%s"
+              virtualKey: wdn_x
+              secret: env:OPENAI_API_KEY
+              roles: [support]
+              maxOutputTokens: 10
+              limits: {requestsPerMinute: 60}
+              expires: 2027-03-01
+              pii: {prompts: redact}
+              injection: {action: block}
+        """.formatted(FP_A);
+    assertThat(errors(yaml)).containsExactly(
+        "p.yaml:6:7: 'keys.scopes[0].virtualKey' is not supported by this version of Warden yet",
+        "p.yaml:7:7: 'keys.scopes[0].secret' is not supported by this version of Warden yet",
+        "p.yaml:8:7: 'keys.scopes[0].roles' is not supported by this version of Warden yet",
+        "p.yaml:9:7: 'keys.scopes[0].maxOutputTokens' is not supported by this version of Warden yet",
+        "p.yaml:10:7: 'keys.scopes[0].limits' is not supported by this version of Warden yet",
+        "p.yaml:11:7: 'keys.scopes[0].expires' is not supported by this version of Warden yet",
+        "p.yaml:12:7: 'keys.scopes[0].pii' is not supported by this version of Warden yet",
+        "p.yaml:13:7: 'keys.scopes[0].injection' is not supported by this version of Warden yet");
+  }
+
+  @Test
+  void unsupportedPiiKeysAndPseudonymizeSaySo() {
+    String yaml = """
+        version: 1
+        pii:
+          prompts: pseudonymize
+          completions: redact
+          custom: []
+          allow: ["support@example.com"]
+          entities: [EMAIL, PHONE, SHOE_SIZE]
+        """;
+    assertThat(errors(yaml)).containsExactly(
+        "p.yaml:3:12: 'pii.prompts' value 'pseudonymize' is not supported by this version of Warden yet; use one of: off, detect, redact, block",
+        "p.yaml:4:3: 'pii.completions' is not supported by this version of Warden yet",
+        "p.yaml:5:3: 'pii.custom' is not supported by this version of Warden yet",
+        "p.yaml:6:3: 'pii.allow' is not supported by this version of Warden yet",
+        "p.yaml:7:21: entity 'PHONE' is not supported by this version of Warden yet; supported: EMAIL",
+        "p.yaml:7:28: unknown entity 'SHOE_SIZE' in pii.entities; allowed: EMAIL");
+  }
+
+  @Test
+  void modelGlobsMustBeNonEmptyAndWellFormed() {
+    String yaml = """
+        version: 1
+        keys:
+          scopes:
+            - id: a
+              fingerprint: "%s"
+              models: ["", "gpt 4", "gpt-[45]", 4, "gpt-4*"]
+        """.formatted(FP_A);
+    assertThat(errors(yaml)).containsExactly(
+        "p.yaml:6:16: 'keys.scopes[0].models[0]' must not be empty",
+        "p.yaml:6:20: 'keys.scopes[0].models[1]' must not contain whitespace or control characters",
+        "p.yaml:6:29: 'keys.scopes[0].models[2]' may use only '*' and '?' as wildcards",
+        "p.yaml:6:41: 'keys.scopes[0].models[3]' must be a string");
+  }
+
+  @Test
+  void emptyListsAreRejectedWithAHint() {
+    String yaml = """
+        version: 1
+        keys:
+          scopes:
+            - id: a
+              fingerprint: "%s"
+              models: []
+              providers: []
+              operations: []
+        """.formatted(FP_A);
+    assertThat(errors(yaml)).containsExactly(
+        "p.yaml:6:15: 'keys.scopes[0].models' must not be empty; omit it to allow any model",
+        "p.yaml:7:18: 'keys.scopes[0].providers' must not be empty; omit it to allow any provider",
+        "p.yaml:8:19: 'keys.scopes[0].operations' must not be empty; omit it to allow any operation");
+  }
+
+  @Test
+  void operationsAndProvidersMustBeKnown() {
+    String yaml = """
+        version: 1
+        keys:
+          scopes:
+            - id: a
+              fingerprint: "%s"
+              providers: [openai, gemini]
+              operations: [chat, completions]
+        """.formatted(FP_A);
+    assertThat(errors(yaml)).containsExactly(
+        "p.yaml:6:27: unknown provider 'gemini' in keys.scopes[0].providers; known: openai, anthropic",
+        "p.yaml:7:26: 'keys.scopes[0].operations[1]' must be one of: chat, embeddings (got 'completions')");
+  }
+
+  @Test
+  void providerFormatMustBeKnownAndBaseUrlWellFormed() {
+    String yaml = """
+        version: 1
+        providers:
+          - format: gemini
+            baseUrl: https://generativelanguage.googleapis.com
+          - format: openai
+            baseUrl: ftp://127.0.0.1/v1
+          - format: openai
+            baseUrl: "http://user:hunter2@127.0.0.1/v1"
+          - format: openai
+            baseUrl: "http://127.0.0.1/v1?x=1"
+          - format: openai
+            baseUrl: "http://127.0.0.1:99999/v1"
+          - format: openai
+            baseUrl: "not a url"
+          - format: openai
+          - baseUrl: http://127.0.0.1
+        """;
+    List<String> errors = errors(yaml);
+    assertThat(errors).containsExactly(
+        "p.yaml:3:13: 'providers[0].format' must be one of: openai, anthropic (got 'gemini')",
+        "p.yaml:6:14: 'providers[1].baseUrl' must start with http:// or https://",
+        "p.yaml:8:14: 'providers[2].baseUrl' must not contain credentials",
+        "p.yaml:10:14: 'providers[3].baseUrl' must not have a query or a fragment",
+        "p.yaml:12:14: 'providers[4].baseUrl' has a port outside 1-65535",
+        "p.yaml:14:14: 'providers[5].baseUrl' is not a valid URL",
+        "p.yaml:15:5: 'providers[6].baseUrl' is required",
+        "p.yaml:16:5: 'providers[7].format' is required");
+    assertThat(String.join("\n", errors)).doesNotContain("hunter2");
+  }
+
+  @Test
+  void providerNameOfABuiltInMustKeepItsFormat() {
+    String yaml = """
+        version: 1
+        providers:
+          - name: openai
+            format: anthropic
+            baseUrl: http://127.0.0.1:9000
+        """;
+    assertThat(errors(yaml)).containsExactly("p.yaml:3:11: 'providers[0].name' 'openai' is a built-in provider with format openai");
+  }
+
+  @Test
+  void repeatedEndpointIsRejected() {
+    String yaml = """
+        version: 1
+        providers:
+          - {format: openai, baseUrl: "http://127.0.0.1:8080/v1"}
+          - {name: other, format: openai, baseUrl: "HTTP://127.0.0.1:8080/v1/"}
+        """;
+    assertThat(errors(yaml)).containsExactly("p.yaml:4:44: 'providers[1].baseUrl' repeats the endpoint of providers[0]");
+  }
+
+  @Test
+  void wrongContainerTypesAreReported() {
+    String yaml = """
+        version: 1
+        providers: openai
+        keys:
+          scopes:
+            - just-a-string
+        pii: redact
+        """;
+    assertThat(errors(yaml)).containsExactly(
+        "p.yaml:2:12: 'providers' must be a list",
+        "p.yaml:5:7: 'keys.scopes[0]' must be a mapping",
+        "p.yaml:6:6: 'pii' must be a mapping");
+  }
+
+  @Test
+  void duplicateKeyIsReportedAtItsSecondOccurrence() {
+    assertThat(errors("version: 1\nmode: monitor\nmode: enforce\n")).containsExactly("p.yaml:3:1: duplicate key 'mode' (first at 2:1)");
+  }
+
+  @Test
+  void allErrorsAreCollectedInFileOrder() {
+    String yaml = """
+        foo: 1
+        mode: loud
+        cache: {}
+        keys:
+          scopes:
+            - id: a
+              fingerprint: nope
+        """;
+    assertThat(errors(yaml)).containsExactly(
+        "p.yaml:1:1: 'version' is required",
+        "p.yaml:1:1: unknown key 'foo' at the top level",
+        "p.yaml:2:7: 'mode' must be one of: enforce, monitor (got 'loud')",
+        "p.yaml:3:1: 'cache' is not supported by this version of Warden yet",
+        "p.yaml:7:20: 'keys.scopes[0].fingerprint' must be \"sha256:\" followed by 64 lowercase hex digits");
+  }
+
+  @Test
+  void aliasesAreRefused() {
+    String yaml = """
+        version: 1
+        keys:
+          scopes:
+            - &s {id: a, fingerprint: "%s"}
+            - *s
+        """.formatted(FP_A);
+    assertThat(errors(yaml)).containsExactly("p.yaml:5:7: YAML aliases ('*name') are not supported in policy files");
+  }
+
+  @Test
+  void aSecondDocumentIsRefused() {
+    assertThat(errors("version: 1\n---\nversion: 1\n")).containsExactly("p.yaml:3:1: a policy file must hold exactly one YAML document");
+  }
+
+  @Test
+  void fileLargerThanOneMebibyteIsRefusedAtOneOne() {
+    String yaml = "version: 1\n" + "#".repeat(PolicyLoader.MAX_BYTES) + "\n";
+    assertThat(errors(yaml)).containsExactly("p.yaml:1:1: policy file is larger than 1 MiB");
+  }
+
+  @Test
+  void exceptionMessageJoinsErrorsByLine() {
+    PolicyException e = catchThrowableOfType(PolicyException.class, () -> PolicyLoader.parse("foo: 1\n", "x.yaml"));
+    assertThat(e.getMessage()).isEqualTo("x.yaml:1:1: 'version' is required\nx.yaml:1:1: unknown key 'foo' at the top level");
+  }
+}
