@@ -1,0 +1,139 @@
+package dev.warden.agent.wire;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.warden.policies.decision.Decision;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The synthetic answer to a blocked call, shaped like the provider's own error so that its SDK
+ * raises the exception the application already handles. Thread-safe.
+ *
+ * <ul>
+ *   <li>OpenAI: {@code {"error":{"type":"warden_policy_violation","code":…,"message":…,"param":null}}}
+ *   <li>Anthropic: {@code {"type":"error","error":{"type":…,"message":"warden <code>: <message>"}}},
+ *       type {@code permission_error} for 403, {@code rate_limit_error} for 429, else {@code api_error}
+ * </ul>
+ */
+public final class BlockResponses {
+
+  /** Seconds in {@code retry-after} of a 429 when the caller names none. */
+  public static final long DEFAULT_RETRY_AFTER_SECONDS = 1;
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private BlockResponses() {}
+
+  /**
+   * A block response ready to hand to the transport.
+   *
+   * @param status  HTTP status: the decision's, or 403 when it names no 4xx/5xx status
+   * @param headers lowercase names, in order: content-type, x-warden-decision, retry-after (429 only)
+   * @param body    UTF-8 JSON; a fresh array per call
+   */
+  public record Response(int status, Map<String, String> headers, byte[] body) {
+
+    /** The standard reason phrase of {@link #status()}, for transports that need one. */
+    public String reasonPhrase() {
+      switch (status) {
+        case 400: return "Bad Request";
+        case 401: return "Unauthorized";
+        case 403: return "Forbidden";
+        case 404: return "Not Found";
+        case 429: return "Too Many Requests";
+        case 500: return "Internal Server Error";
+        case 503: return "Service Unavailable";
+        default: return status >= 500 ? "Server Error" : "Client Error";
+      }
+    }
+  }
+
+  /** {@link #of(String, Decision, long)} with {@link #DEFAULT_RETRY_AFTER_SECONDS}. */
+  public static Response of(String format, Decision decision) {
+    return of(format, decision, DEFAULT_RETRY_AFTER_SECONDS);
+  }
+
+  /**
+   * Builds the response for a blocking decision.
+   *
+   * @param format            {@link Route#ANTHROPIC} for the Anthropic shape; anything else gets the
+   *                          OpenAI shape, which OpenAI-compatible clients understand
+   * @param decision          the decision; its code, message, rule and policy hash are used (a null
+   *                          code becomes {@code warden_error}, a null message the code)
+   * @param retryAfterSeconds the {@code retry-after} value of a 429
+   */
+  public static Response of(String format, Decision decision, long retryAfterSeconds) {
+    int status = decision.status() >= 400 && decision.status() <= 599 ? decision.status() : 403;
+    String code = decision.code() != null ? decision.code() : "warden_error";
+    String message = decision.message() != null ? decision.message() : code;
+    byte[] body = Route.ANTHROPIC.equals(format)
+        ? anthropicBody(status, code, message)
+        : openAiBody(code, message);
+    Map<String, String> headers = new LinkedHashMap<>(4);
+    headers.put("content-type", "application/json");
+    headers.put("x-warden-decision", "blocked; rule=" + token(decision.rule()) + "; policy="
+        + token(decision.policyHash()));
+    if (status == 429) {
+      headers.put("retry-after", Long.toString(Math.max(0, retryAfterSeconds)));
+    }
+    return new Response(status, Collections.unmodifiableMap(headers), body);
+  }
+
+  private static byte[] openAiBody(String code, String message) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(128 + message.length());
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeObjectFieldStart("error");
+      json.writeStringField("type", "warden_policy_violation");
+      json.writeStringField("code", code);
+      json.writeStringField("message", message);
+      json.writeNullField("param");
+      json.writeEndObject();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] anthropicBody(int status, String code, String message) {
+    String type = status == 403 ? "permission_error" : status == 429 ? "rate_limit_error" : "api_error";
+    ByteArrayOutputStream out = new ByteArrayOutputStream(128 + message.length());
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("type", "error");
+      json.writeObjectFieldStart("error");
+      json.writeStringField("type", type);
+      json.writeStringField("message", "warden " + code + ": " + message);
+      json.writeEndObject();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** A header-safe token: null becomes "none", and nothing that could end or split the header. */
+  private static String token(String value) {
+    if (value == null || value.isEmpty()) {
+      return "none";
+    }
+    StringBuilder safe = null;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean ok = c > 0x20 && c < 0x7F && c != ';';
+      if (!ok && safe == null) {
+        safe = new StringBuilder(value.length()).append(value, 0, i);
+      }
+      if (safe != null) {
+        safe.append(ok ? c : '_');
+      }
+    }
+    return safe == null ? value : safe.toString();
+  }
+}

@@ -1,0 +1,119 @@
+package dev.warden.agent.wire;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fingerprint by which key scopes recognise an API key without Warden keeping the key:
+ * {@code "sha256:"} + lowercase hex SHA-256 of the key's UTF-8 bytes. Thread-safe.
+ */
+public final class KeyFingerprint {
+
+  private static final String PREFIX = "sha256:";
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final MessageDigest SHA_256 = sha256();
+
+  private KeyFingerprint() {}
+
+  /**
+   * Fingerprints the API key of a request. Header names are matched case-insensitively; the key is
+   * the first present of {@code Authorization: Bearer <key>} (OpenAI, anthropic-java 3.x),
+   * {@code x-api-key} (Anthropic through LangChain4j and Spring AI) and {@code x-goog-api-key}
+   * (Gemini). Surrounding whitespace is not part of the key.
+   *
+   * @param headers request headers, any name case; may be null
+   * @return the fingerprint, or null when no key was sent
+   */
+  public static String of(Map<String, List<String>> headers) {
+    if (headers == null || headers.isEmpty()) {
+      return null;
+    }
+    String bearer = null;
+    String apiKey = null;
+    String googKey = null;
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      String name = header.getKey();
+      if (name == null) {
+        continue;
+      }
+      if (bearer == null && name.equalsIgnoreCase("authorization")) {
+        bearer = bearerToken(header.getValue());
+      } else if (apiKey == null && name.equalsIgnoreCase("x-api-key")) {
+        apiKey = firstValue(header.getValue());
+      } else if (googKey == null && name.equalsIgnoreCase("x-goog-api-key")) {
+        googKey = firstValue(header.getValue());
+      }
+    }
+    String key = bearer != null ? bearer : apiKey != null ? apiKey : googKey;
+    return key == null ? null : ofKey(key);
+  }
+
+  /**
+   * Fingerprints one key as given (no trimming).
+   *
+   * @param key the API key
+   * @return {@code "sha256:"} + 64 lowercase hex digits
+   */
+  public static String ofKey(String key) {
+    byte[] digest = digest().digest(key.getBytes(StandardCharsets.UTF_8));
+    char[] out = new char[PREFIX.length() + digest.length * 2];
+    PREFIX.getChars(0, PREFIX.length(), out, 0);
+    int j = PREFIX.length();
+    for (byte b : digest) {
+      out[j++] = HEX[(b >> 4) & 0xF];
+      out[j++] = HEX[b & 0xF];
+    }
+    return new String(out);
+  }
+
+  private static String bearerToken(List<String> values) {
+    if (values == null) {
+      return null;
+    }
+    for (int i = 0, n = values.size(); i < n; i++) {
+      String value = values.get(i);
+      if (value != null && value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String token = value.substring(7).trim();
+        if (!token.isEmpty()) {
+          return token;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String firstValue(List<String> values) {
+    if (values == null) {
+      return null;
+    }
+    for (int i = 0, n = values.size(); i < n; i++) {
+      String value = values.get(i);
+      if (value != null) {
+        String key = value.trim();
+        if (!key.isEmpty()) {
+          return key;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static MessageDigest digest() {
+    try {
+      return (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      return sha256();
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.warden.agent.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.agent.wire.json.LocatedText;
+import dev.warden.policies.exchange.Exchange;
+import dev.warden.policies.exchange.TextPart;
+import java.util.ArrayList;
+import java.util.Arrays;
+
+/**
+ * Collects the text parts of one request, in logical order, together with where each one sits in
+ * the body, then builds the {@link DecodedRequest}. One instance per decode; not thread-safe.
+ */
+public final class TextPartsBuilder {
+
+  private final ArrayList<TextPart> parts = new ArrayList<>(16);
+  private int[] offsets = new int[16];
+
+  /**
+   * Adds {@code node} as a part when it is a JSON string read by
+   * {@link dev.warden.agent.wire.json.LocatedJson}; anything else (null, numbers, objects) is
+   * ignored.
+   *
+   * @return whether a part was added
+   */
+  public boolean add(int message, String role, JsonNode node) {
+    if (!(node instanceof LocatedText)) {
+      return false;
+    }
+    LocatedText text = (LocatedText) node;
+    int n = parts.size();
+    if (n == offsets.length) {
+      offsets = Arrays.copyOf(offsets, n * 2);
+    }
+    offsets[n] = text.offset();
+    parts.add(new TextPart(message, role, text.textValue()));
+    return true;
+  }
+
+  /** Number of parts added so far. */
+  public int size() {
+    return parts.size();
+  }
+
+  /**
+   * Builds the decoded request.
+   *
+   * @param body the body the parts were read from, with {@link dev.warden.agent.wire.json.LocatedJson}
+   */
+  public DecodedRequest build(byte[] body, Route route, String model, boolean stream, String keyFingerprint,
+      Integer maxTokens) {
+    Exchange exchange = new Exchange(route.provider(), route.operation(), model, stream, keyFingerprint,
+        maxTokens, parts);
+    return new DecodedRequest(body, exchange, Arrays.copyOf(offsets, parts.size()));
+  }
+}

@@ -1,0 +1,34 @@
+package dev.warden.agent.wire;
+
+import dev.warden.agent.wire.response.ResponseObserver;
+
+/**
+ * Reads one provider endpoint's JSON: request bodies into the neutral exchange model (and back),
+ * response bodies into a telemetry summary. Implementations are stateless singletons, safe for
+ * concurrent use.
+ *
+ * <p>Message indices in the decoded parts follow the logical conversation: a top-level system
+ * prompt ({@code system}, {@code instructions}) is message 0 when present and the body's message
+ * or input array follows, so its item {@code i} becomes message {@code i + 1}; without a top-level
+ * prompt, item {@code i} is message {@code i}.
+ */
+public interface WireAdapter {
+
+  /**
+   * Decodes a request body.
+   *
+   * @param route          the route the request was recognised as
+   * @param body           the exact bytes about to be sent; not modified, and kept by the result
+   * @param keyFingerprint the API key's fingerprint ({@link KeyFingerprint}), or null
+   * @return the decoded request, or null when the body is not a UTF-8 JSON object (or repeats a
+   *     key), in which case the caller must treat the body as unreadable. Never throws for bad input.
+   */
+  DecodedRequest decode(Route route, byte[] body, String keyFingerprint);
+
+  /**
+   * Creates a fresh observer for one response body of this endpoint.
+   *
+   * @param eventStream true when the response is {@code text/event-stream}, false for a JSON body
+   */
+  ResponseObserver observeResponse(boolean eventStream);
+}

@@ -1,0 +1,26 @@
+/**
+ * Wire adapters: the plain-Java code between the transport hooks and the policy. Nothing here
+ * touches bytecode, an HTTP client library or telemetry, so all of it is unit-tested directly.
+ *
+ * <p>The path of one call through this package:
+ *
+ * <ol>
+ *   <li>{@link dev.warden.agent.wire.EndpointRecognizer#recognize} on every request (method, host,
+ *       port, path); null means "not an LLM call, pass untouched".
+ *   <li>{@link dev.warden.agent.wire.Route#adapter()}{@code .decode(route, body,
+ *       }{@link dev.warden.agent.wire.KeyFingerprint#of}{@code (headers))}; null means the body
+ *       cannot be read, and the policy's {@code onError} decides.
+ *   <li>The policy decides on {@link dev.warden.agent.wire.DecodedRequest#exchange()}.
+ *   <li>Block: send {@link dev.warden.agent.wire.BlockResponses#of} instead of calling the network.
+ *       Modify: send {@link dev.warden.agent.wire.DecodedRequest#encode} of the rewritten parts
+ *       (fix up {@code Content-Length}). Otherwise send the original bytes.
+ *   <li>Wrap the response body in a {@link dev.warden.agent.wire.response.ObservedInputStream} with
+ *       {@code route.adapter().observeResponse(isEventStream)}; its callback gets the
+ *       {@link dev.warden.agent.wire.response.ResponseSummary} when the body ends or is closed.
+ * </ol>
+ *
+ * <p>Invariants: request text, completions and keys never appear in an exception message or a
+ * log line; unreadable input yields null or an empty summary, never an exception; a response body
+ * passes through byte for byte.
+ */
+package dev.warden.agent.wire;
