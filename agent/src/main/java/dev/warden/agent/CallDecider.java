@@ -1,0 +1,71 @@
+package dev.warden.agent;
+
+import dev.warden.agent.policy.ActivePolicy;
+import dev.warden.agent.wire.BlockResponses;
+import dev.warden.agent.wire.DecodedRequest;
+import dev.warden.agent.wire.KeyFingerprint;
+import dev.warden.agent.wire.Route;
+import dev.warden.bootstrap.WireCall;
+import dev.warden.policies.decision.Decision;
+import dev.warden.policies.exchange.Exchange;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Steps 2–4 of a call: decode the body into an {@link Exchange}, let the policy decide, and turn
+ * the decision into what the transport does (send as is, send rewritten, or answer blocked).
+ */
+final class CallDecider {
+
+  private CallDecider() {}
+
+  static WireCall decide(ActivePolicy policy, Route route, Map<String, List<String>> headers, byte[] body) {
+    DecodedRequest request = body == null ? null : route.adapter().decode(route, body, KeyFingerprint.of(headers));
+    if (request == null) {
+      // an LLM endpoint whose body Warden cannot read: it cannot be checked
+      return policy.snapshot().failClosed()
+          ? blocked(route, wardenError(policy.snapshot().hash(), "Warden could not read this request body."))
+          : null;
+    }
+    Exchange exchange = request.exchange();
+    Decision decision = policy.snapshot().onRequest(exchange);
+    if (WardenLog.debugEnabled()) {
+      WardenLog.debug(describe(exchange, decision));
+    }
+    if (decision.blocks()) {
+      return blocked(route, decision);
+    }
+    return DecidedCall.forward(route, decision.modifies() ? request.encode(decision.rewrittenParts()) : body);
+  }
+
+  static WireCall blocked(Route route, Decision decision) {
+    BlockResponses.Response response = BlockResponses.of(route.format(), decision);
+    return DecidedCall.block(route, response.status(), response.headers(), response.body());
+  }
+
+  static Decision wardenError(String policyHash, String message) {
+    return new Decision(Decision.Kind.BLOCK, true, "error", "warden_error", 403, message, null, List.of(), null,
+        policyHash);
+  }
+
+  /** One line per call for {@code -Dwarden.log=debug}: names and counts, never content. */
+  private static String describe(Exchange exchange, Decision decision) {
+    StringBuilder line = new StringBuilder(96)
+        .append(exchange.provider()).append(' ').append(exchange.operation()).append(' ')
+        .append(exchange.model()).append(exchange.stream() ? " (stream)" : "").append(": ")
+        .append(decision.kind().label());
+    if (decision.code() != null) {
+      line.append(" code=").append(decision.code());
+    }
+    if (!decision.findings().isEmpty()) {
+      line.append(" findings=").append(decision.findings());
+    }
+    if (decision.keyId() != null) {
+      line.append(" key=").append(decision.keyId());
+    }
+    if (!decision.enforced()) {
+      line.append(" (monitor: not enforced)");
+    }
+    return line.toString();
+  }
+}

@@ -1,0 +1,68 @@
+package dev.warden.agent;
+
+import dev.warden.agent.wire.Route;
+import dev.warden.agent.wire.response.ObservedInputStream;
+import dev.warden.bootstrap.WireCall;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/** A request the policy has decided: either answered with a block response or sent on. */
+final class DecidedCall implements WireCall {
+
+  private final Route route;
+  private final byte[] requestBody;
+  private final int blockStatus;
+  private final Map<String, String> blockHeaders;
+  private final byte[] blockBody;
+
+  private DecidedCall(Route route, byte[] requestBody, int blockStatus, Map<String, String> blockHeaders,
+      byte[] blockBody) {
+    this.route = route;
+    this.requestBody = requestBody;
+    this.blockStatus = blockStatus;
+    this.blockHeaders = blockHeaders;
+    this.blockBody = blockBody;
+  }
+
+  static DecidedCall forward(Route route, byte[] requestBody) {
+    return new DecidedCall(route, requestBody, 0, Map.of(), null);
+  }
+
+  static DecidedCall block(Route route, int status, Map<String, String> headers, byte[] body) {
+    return new DecidedCall(route, null, status, headers, body);
+  }
+
+  @Override public boolean blocked() { return blockBody != null; }
+  @Override public int blockStatus() { return blockStatus; }
+  @Override public Map<String, String> blockHeaders() { return blockHeaders; }
+  @Override public byte[] blockBody() { return blockBody; }
+  @Override public byte[] requestBody() { return requestBody; }
+  @Override public Map<String, String> headers() { return Map.of(); }
+
+  @Override
+  public InputStream onResponse(int status, Map<String, List<String>> headers, InputStream body) {
+    if (!WardenLog.debugEnabled()) {
+      return body;
+    }
+    // only read for the debug line until the telemetry layer consumes the summary
+    return new ObservedInputStream(body, route.adapter().observeResponse(isEventStream(headers)),
+        summary -> WardenLog.debug(route.provider() + " " + route.operation() + " response " + status + ": " + summary));
+  }
+
+  private static boolean isEventStream(Map<String, List<String>> headers) {
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      if ("content-type".equalsIgnoreCase(header.getKey())) {
+        for (String value : header.getValue()) {
+          if (value.regionMatches(true, 0, "text/event-stream", 0, 17)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void onFailure(Throwable error) {}
+}

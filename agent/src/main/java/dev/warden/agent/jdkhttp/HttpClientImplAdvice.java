@@ -1,0 +1,41 @@
+package dev.warden.agent.jdkhttp;
+
+import dev.warden.bootstrap.JdkSend;
+import dev.warden.bootstrap.WardenBridge;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+
+/**
+ * Inlined into {@code jdk.internal.net.http.HttpClientImpl#sendAsync(request, handler, push,
+ * executor)}, which every send and sendAsync of the JDK client goes through. Swaps the request
+ * (and handler) for Warden's, or skips the method and returns a blocked call's answer.
+ */
+public final class HttpClientImplAdvice {
+
+  private HttpClientImplAdvice() {}
+
+  @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class)
+  public static CompletableFuture<?> enter(
+      @Advice.Argument(value = 0, readOnly = false) HttpRequest request,
+      @Advice.Argument(value = 1, readOnly = false) HttpResponse.BodyHandler<?> handler) {
+    JdkSend send = WardenBridge.onJdkSend(request, handler);
+    if (send == null) {
+      return null;
+    }
+    request = send.request;
+    handler = send.handler;
+    return send.answer;
+  }
+
+  @Advice.OnMethodExit(suppress = Throwable.class)
+  public static void exit(
+      @Advice.Enter CompletableFuture<?> answer,
+      @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) CompletableFuture<?> returned) {
+    if (answer != null) {
+      returned = answer;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.warden.agent.jdkhttp;
+
+import dev.warden.bootstrap.JdkAnswer;
+import dev.warden.bootstrap.JdkSend;
+import dev.warden.bootstrap.WardenBridge;
+import dev.warden.bootstrap.WireCall;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/**
+ * One {@code HttpClientImpl#sendAsync}: reads the body of a request to an LLM endpoint, has it
+ * decided, and returns the request to send instead, or the synthetic answer of a blocked call.
+ */
+public final class JdkHttpSend {
+
+  private JdkHttpSend() {}
+
+  public static JdkSend onSend(HttpRequest request, HttpResponse.BodyHandler<?> handler) {
+    URI uri = request.uri();
+    String scheme = uri.getScheme();
+    int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(scheme) ? 443 : 80;
+    if (!WardenBridge.isLlmEndpoint(request.method(), uri.getHost(), port, uri.getRawPath())) {
+      return null;
+    }
+    byte[] body = RequestBodyReader.read(request);
+    WireCall call = WardenBridge.onRequest(request.method(), uri.toString(), request.headers().map(), body);
+    if (call != null && call.blocked()) {
+      return new JdkSend(request, handler, JdkAnswer.of(request, handler, call));
+    }
+    byte[] toSend = call == null ? body : call.requestBody();
+    if (toSend == null) {
+      return null;
+    }
+    // the original publisher may be one-shot and has been read: always send the bytes we hold
+    HttpRequest.Builder rewritten = HttpRequest.newBuilder(request, (name, value) -> true)
+        .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(toSend));
+    if (call != null) {
+      for (Map.Entry<String, String> header : call.headers().entrySet()) {
+        rewritten.setHeader(header.getKey(), header.getValue());
+      }
+    }
+    return new JdkSend(rewritten.build(), handler, null);
+  }
+}

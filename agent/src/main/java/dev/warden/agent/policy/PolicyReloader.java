@@ -1,0 +1,91 @@
+package dev.warden.agent.policy;
+
+import dev.warden.agent.WardenLog;
+import dev.warden.policies.config.PolicyError;
+import dev.warden.policies.config.PolicyException;
+import dev.warden.policies.config.PolicyLoader;
+import dev.warden.policies.engine.PolicySnapshot;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads the policy file, and when its content changed, validates and compiles it and swaps it in.
+ * A file that cannot be read or does not validate changes nothing: the last good policy stays and
+ * each error is logged as {@code file:line:col: message}. Not thread-safe: one watcher calls it.
+ */
+public final class PolicyReloader {
+
+  private final Path file;
+  private final PolicyHolder holder;
+  private byte[] lastDigest;
+  private String lastReadProblem;
+
+  public PolicyReloader(Path file, PolicyHolder holder) {
+    this.file = file;
+    this.holder = holder;
+  }
+
+  /** Loads the file if its content changed since the last call; true when a policy was swapped in. */
+  public boolean reloadIfChanged() {
+    byte[] bytes;
+    try {
+      bytes = read();
+      lastReadProblem = null;
+    } catch (IOException e) {
+      String problem = e.getClass().getSimpleName();
+      if (!problem.equals(lastReadProblem)) {
+        lastReadProblem = problem;
+        WardenLog.warn("policy file cannot be read: " + file + " (" + problem + "); keeping " + keeping());
+      }
+      return false;
+    }
+    byte[] digest = sha256(bytes);
+    if (Arrays.equals(digest, lastDigest)) {
+      return false;
+    }
+    lastDigest = digest;
+    try {
+      PolicySnapshot snapshot = PolicyLoader.parse(bytes, file.toString());
+      boolean first = holder.peek() == null;
+      holder.set(ActivePolicy.of(snapshot));
+      WardenLog.info("policy " + (first ? "loaded: " : "reloaded: ") + file + " (" + snapshot.hash() + ")"
+          + (snapshot.monitor() ? " in monitor mode" : ""));
+      return true;
+    } catch (PolicyException e) {
+      reject(e.errors());
+      return false;
+    }
+  }
+
+  private void reject(List<PolicyError> errors) {
+    String keeping = keeping();
+    for (PolicyError error : errors) {
+      WardenLog.warn("policy rejected: " + error + "; keeping " + keeping);
+    }
+  }
+
+  private String keeping() {
+    ActivePolicy current = holder.peek();
+    return current == null ? "none (calls follow onError: block)" : current.snapshot().hash();
+  }
+
+  private byte[] read() throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(PolicyLoader.MAX_BYTES + 1);
+    }
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
