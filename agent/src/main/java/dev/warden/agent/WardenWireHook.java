@@ -61,8 +61,8 @@ final class WardenWireHook implements WireHook {
   }
 
   @Override
-  public JdkSend onJdkSend(HttpRequest request, HttpResponse.BodyHandler<?> handler) {
-    return JdkHttpSend.onSend(request, handler);
+  public JdkSend onJdkSend(Object request, Object handler) {
+    return JdkHttpSend.onSend((HttpRequest) request, (HttpResponse.BodyHandler<?>) handler);
   }
 
   @Override

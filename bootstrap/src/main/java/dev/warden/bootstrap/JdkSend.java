@@ -1,17 +1,20 @@
 package dev.warden.bootstrap;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 
-/** What the JDK HttpClient advice does with one send: swap its arguments, or answer it at once. */
+/**
+ * What the JDK HttpClient advice does with one send: swap its arguments, or answer it at once.
+ * Typed {@code Object}: the boot loader, which defines this class, cannot see {@code java.net.http}.
+ */
 public final class JdkSend {
-  public final HttpRequest request;
-  public final HttpResponse.BodyHandler<?> handler;
+  /** The {@code HttpRequest} to send. */
+  public final Object request;
+  /** The {@code HttpResponse.BodyHandler} to use. */
+  public final Object handler;
   /** Non-null when the call is answered without reaching the network. */
   public final CompletableFuture<?> answer;
 
-  public JdkSend(HttpRequest request, HttpResponse.BodyHandler<?> handler, CompletableFuture<?> answer) {
+  public JdkSend(Object request, Object handler, CompletableFuture<?> answer) {
     this.request = request;
     this.handler = handler;
     this.answer = answer;

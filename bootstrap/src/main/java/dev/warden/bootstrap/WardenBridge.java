@@ -1,7 +1,5 @@
 package dev.warden.bootstrap;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +68,8 @@ public final class WardenBridge {
     }
   }
 
-  public static JdkSend onJdkSend(HttpRequest request, HttpResponse.BodyHandler<?> handler) {
+  /** See {@link WireHook#onJdkSend}; null means: send untouched. */
+  public static JdkSend onJdkSend(Object request, Object handler) {
     WireHook h = hook;
     if (h == null) {
       return null;
@@ -79,8 +78,14 @@ public final class WardenBridge {
       return h.onJdkSend(request, handler);
     } catch (Throwable t) {
       logOnce(t);
-      return h.failClosed() ? new JdkSend(request, handler, JdkAnswer.of(request, handler, WardenErrorCall.INSTANCE)) : null;
+      return null;
     }
+  }
+
+  /** True when Warden's own failure must block the call ({@code onError: block}). */
+  public static boolean failClosed() {
+    WireHook h = hook;
+    return h != null && h.failClosed();
   }
 
   /** A call that Warden failed on: blocked when the policy says {@code onError: block}. */

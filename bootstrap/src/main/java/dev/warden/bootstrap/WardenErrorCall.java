@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The blocked answer used when Warden itself failed and the policy says {@code onError: block}. */
-final class WardenErrorCall implements WireCall {
+public final class WardenErrorCall implements WireCall {
 
-  static final WardenErrorCall INSTANCE = new WardenErrorCall();
+  public static final WardenErrorCall INSTANCE = new WardenErrorCall();
 
-  static final byte[] BODY = ("{\"error\":{\"type\":\"warden_policy_violation\",\"code\":\"warden_error\","
+  public static final byte[] BODY = ("{\"error\":{\"type\":\"warden_policy_violation\",\"code\":\"warden_error\","
       + "\"message\":\"Warden could not check this call and its policy blocks on error.\",\"param\":null}}")
       .getBytes(StandardCharsets.UTF_8);
 

@@ -1,7 +1,5 @@
 package dev.warden.bootstrap;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +22,12 @@ public interface WireHook {
   /** The OkHttp interceptor instance for the class loader that defines {@code okhttp3.*}. */
   Object okHttpInterceptor(ClassLoader okHttpLoader);
 
-  /** Decides a JDK HttpClient send; null to let it pass untouched. */
-  JdkSend onJdkSend(HttpRequest request, HttpResponse.BodyHandler<?> handler);
+  /**
+   * Decides a JDK HttpClient send of {@code request} ({@code java.net.http.HttpRequest}) with
+   * {@code handler} ({@code HttpResponse.BodyHandler}); null to let it pass untouched. Total: it
+   * follows {@code onError} itself, since the boot loader cannot build a JDK HTTP response.
+   */
+  JdkSend onJdkSend(Object request, Object handler);
 
   /** True when Warden's own failure must block the call (the policy's {@code onError: block}). */
   boolean failClosed();

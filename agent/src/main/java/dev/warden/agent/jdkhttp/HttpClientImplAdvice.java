@@ -25,8 +25,8 @@ public final class HttpClientImplAdvice {
     if (send == null) {
       return null;
     }
-    request = send.request;
-    handler = send.handler;
+    request = (HttpRequest) send.request;
+    handler = (HttpResponse.BodyHandler<?>) send.handler;
     return send.answer;
   }
 

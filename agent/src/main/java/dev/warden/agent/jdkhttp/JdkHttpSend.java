@@ -1,23 +1,45 @@
 package dev.warden.agent.jdkhttp;
 
-import dev.warden.bootstrap.JdkAnswer;
 import dev.warden.bootstrap.JdkSend;
 import dev.warden.bootstrap.WardenBridge;
+import dev.warden.bootstrap.WardenErrorCall;
 import dev.warden.bootstrap.WireCall;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One {@code HttpClientImpl#sendAsync}: reads the body of a request to an LLM endpoint, has it
  * decided, and returns the request to send instead, or the synthetic answer of a blocked call.
+ * Total: its own failure follows {@code onError}.
  */
 public final class JdkHttpSend {
 
   private JdkHttpSend() {}
 
   public static JdkSend onSend(HttpRequest request, HttpResponse.BodyHandler<?> handler) {
+    try {
+      return decide(request, handler);
+    } catch (Throwable t) {
+      WardenBridge.logOnce(t);
+      return WardenBridge.failClosed() ? blockOnError(request, handler) : null;
+    }
+  }
+
+  private static JdkSend blockOnError(HttpRequest request, HttpResponse.BodyHandler<?> handler) {
+    try {
+      return new JdkSend(request, handler, JdkAnswer.of(request, handler, WardenErrorCall.INSTANCE));
+    } catch (Throwable t) {
+      // the application's own body handler failed on the synthetic answer: still do not send
+      return new JdkSend(request, handler, CompletableFuture.failedFuture(
+          new IOException("Warden could not check this call and its policy blocks on error")));
+    }
+  }
+
+  private static JdkSend decide(HttpRequest request, HttpResponse.BodyHandler<?> handler) {
     URI uri = request.uri();
     String scheme = uri.getScheme();
     int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(scheme) ? 443 : 80;

@@ -1,4 +1,6 @@
-package dev.warden.bootstrap;
+package dev.warden.agent.jdkhttp;
+
+import dev.warden.bootstrap.WireCall;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,11 +22,11 @@ import javax.net.ssl.SSLSession;
  * fed through the application's own {@link HttpResponse.BodyHandler} so it gets the body type it
  * asked for.
  */
-public final class JdkAnswer {
+final class JdkAnswer {
 
   private JdkAnswer() {}
 
-  public static CompletableFuture<HttpResponse<Object>> of(
+  static CompletableFuture<HttpResponse<Object>> of(
       HttpRequest request, HttpResponse.BodyHandler<?> handler, WireCall blocked) {
     Map<String, List<String>> headerMap = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     blocked.blockHeaders().forEach((name, value) -> headerMap.put(name, List.of(value)));

@@ -1,4 +1,6 @@
-package dev.warden.bootstrap;
+package dev.warden.agent.jdkhttp;
+
+import dev.warden.bootstrap.WardenErrorCall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
