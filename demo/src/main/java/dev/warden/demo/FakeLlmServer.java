@@ -1,0 +1,198 @@
+package dev.warden.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A loopback stand-in for OpenAI and Anthropic that answers in their real JSON and SSE formats, so
+ * the real SDKs parse its answers. Every completion is {@code "echo: " + the last user message it
+ * received}, which shows what actually left the application.
+ *
+ * <p>Routes (POST): {@code /v1/chat/completions}, {@code /v1/responses}, {@code /v1/embeddings}
+ * (OpenAI, base URL {@link #openAiBaseUrl()}) and {@code /v1/messages} (Anthropic, base URL
+ * {@link #anthropicBaseUrl()}); {@code "stream": true} selects SSE. Any other path gets a 404.
+ *
+ * <p>Every request is recorded before it is answered, whatever its path. Thread-safe; listens on
+ * 127.0.0.1 only; its threads are daemons, so it never keeps a JVM alive.
+ */
+public final class FakeLlmServer implements AutoCloseable {
+
+  private static final String SSE = "text/event-stream; charset=utf-8";
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+  private final AtomicLong sequence = new AtomicLong();
+
+  private FakeLlmServer(HttpServer server, ExecutorService executor) {
+    this.server = server;
+    this.executor = executor;
+  }
+
+  /** Starts a server on a free port. */
+  public static FakeLlmServer start() throws IOException {
+    return start(0);
+  }
+
+  /** Starts a server on 127.0.0.1:{@code port}; 0 picks a free port. */
+  public static FakeLlmServer start(int port) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
+    ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, "fake-llm");
+      thread.setDaemon(true);
+      return thread;
+    });
+    FakeLlmServer fake = new FakeLlmServer(server, executor);
+    server.createContext("/", fake::handle);
+    server.setExecutor(executor);
+    server.start();
+    return fake;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** {@code http://127.0.0.1:PORT}, no trailing slash. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** The base URL an OpenAI client takes: {@code http://127.0.0.1:PORT/v1}. */
+  public String openAiBaseUrl() {
+    return baseUrl() + "/v1";
+  }
+
+  /** The base URL an Anthropic client takes: {@code http://127.0.0.1:PORT}. */
+  public String anthropicBaseUrl() {
+    return baseUrl();
+  }
+
+  /** Every request received so far, oldest first; a snapshot. */
+  public List<RecordedRequest> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** The requests received so far on one path, oldest first; a snapshot. */
+  public List<RecordedRequest> requests(String path) {
+    List<RecordedRequest> matching = new ArrayList<>();
+    for (RecordedRequest request : requests) {
+      if (request.path().equals(path)) {
+        matching.add(request);
+      }
+    }
+    return matching;
+  }
+
+  /** Forgets every recorded request. */
+  public void clearRequests() {
+    requests.clear();
+  }
+
+  /** Stops listening at once; open streams are cut. */
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      requests.add(new RecordedRequest(exchange.getRequestMethod(), path, headersOf(exchange), body));
+      boolean anthropic = path.equals("/v1/messages");
+      if (!anthropic && !path.equals("/v1/chat/completions") && !path.equals("/v1/responses")
+          && !path.equals("/v1/embeddings")) {
+        sendJson(exchange, 404, OpenAiReplies.error("invalid_request_error", "Unknown path " + path));
+        return;
+      }
+      if (!exchange.getRequestMethod().equals("POST")) {
+        sendJson(exchange, 405, OpenAiReplies.error("invalid_request_error", "Use POST on " + path));
+        return;
+      }
+      JsonNode request = parse(body);
+      String model = request == null ? "" : request.path("model").asText("");
+      if (model.isEmpty()) {
+        String message = request == null ? "The body is not valid JSON." : "The 'model' field is required.";
+        sendJson(exchange, 400, anthropic
+            ? AnthropicReplies.error("invalid_request_error", message)
+            : OpenAiReplies.error("invalid_request_error", message));
+        return;
+      }
+      answer(exchange, path, request, model);
+    }
+  }
+
+  private void answer(HttpExchange exchange, String path, JsonNode request, String model) throws IOException {
+    long id = sequence.incrementAndGet();
+    exchange.getResponseHeaders().add(path.equals("/v1/messages") ? "request-id" : "x-request-id", "req_fake" + id);
+    if (path.equals("/v1/embeddings")) {
+      boolean base64 = "base64".equals(request.path("encoding_format").asText());
+      sendJson(exchange, 200, OpenAiReplies.embeddings(model, request.path("input"), base64));
+      return;
+    }
+    String prompt = PromptText.lastUserText(path, request);
+    Completion completion = Completion.of(id, model, "echo: " + prompt, prompt);
+    boolean stream = request.path("stream").asBoolean(false);
+    if (!stream) {
+      sendJson(exchange, 200, switch (path) {
+        case "/v1/chat/completions" -> OpenAiReplies.chatCompletion(completion);
+        case "/v1/responses" -> OpenAiReplies.response(completion);
+        default -> AnthropicReplies.message(completion);
+      });
+      return;
+    }
+    exchange.getResponseHeaders().add("Content-Type", SSE);
+    exchange.getResponseHeaders().add("Cache-Control", "no-cache");
+    exchange.sendResponseHeaders(200, 0);
+    SseWriter sse = new SseWriter(exchange.getResponseBody());
+    switch (path) {
+      case "/v1/chat/completions" -> OpenAiReplies.streamChatCompletion(
+          sse, completion, request.path("stream_options").path("include_usage").asBoolean(false));
+      case "/v1/responses" -> OpenAiReplies.streamResponse(sse, completion);
+      default -> AnthropicReplies.streamMessage(sse, completion);
+    }
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      JsonNode node = PromptText.JSON.readTree(body);
+      return node != null && node.isObject() ? node : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static Map<String, List<String>> headersOf(HttpExchange exchange) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    exchange.getRequestHeaders().forEach((name, values) ->
+        headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values));
+    headers.replaceAll((name, values) -> List.copyOf(values));
+    return headers;
+  }
+
+  private static void sendJson(HttpExchange exchange, int status, JsonNode body) throws IOException {
+    byte[] bytes = PromptText.JSON.writeValueAsBytes(body);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.warden.demo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads the text of the last user message from a provider request body: OpenAI Chat Completions
+ * ({@code messages}), OpenAI Responses ({@code input}), OpenAI Embeddings ({@code input}) and
+ * Anthropic Messages ({@code messages}). Text parts of one message are joined with a single space.
+ */
+public final class PromptText {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private PromptText() {}
+
+  /** The last user text of a JSON body sent to {@code path}; empty when there is none or the body is not JSON. */
+  public static String lastUserText(String path, String body) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      return "";
+    }
+    return root == null ? "" : lastUserText(path, root);
+  }
+
+  static String lastUserText(String path, JsonNode root) {
+    if (path.endsWith("/responses") || path.endsWith("/embeddings")) {
+      return lastUserInput(root.path("input"));
+    }
+    return lastUserMessage(root.path("messages"));
+  }
+
+  private static String lastUserMessage(JsonNode messages) {
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      JsonNode message = messages.get(i);
+      if ("user".equals(message.path("role").asText())) {
+        return contentText(message.path("content"));
+      }
+    }
+    return "";
+  }
+
+  /** Responses and Embeddings accept a plain string, a list of strings or a list of input items. */
+  private static String lastUserInput(JsonNode input) {
+    if (input.isTextual()) {
+      return input.asText();
+    }
+    for (int i = input.size() - 1; i >= 0; i--) {
+      JsonNode item = input.get(i);
+      if (item.isTextual()) {
+        return item.asText();
+      }
+      if ("user".equals(item.path("role").asText())) {
+        return contentText(item.path("content"));
+      }
+    }
+    return "";
+  }
+
+  /** A content field is a string or a list of typed parts; only text parts count. */
+  private static String contentText(JsonNode content) {
+    if (content.isTextual()) {
+      return content.asText();
+    }
+    StringBuilder text = new StringBuilder();
+    for (JsonNode part : content) {
+      String type = part.path("type").asText();
+      if (type.equals("text") || type.equals("input_text")) {
+        if (text.length() > 0) {
+          text.append(' ');
+        }
+        text.append(part.path("text").asText());
+      }
+    }
+    return text.toString();
+  }
+}

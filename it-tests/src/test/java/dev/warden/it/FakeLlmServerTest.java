@@ -1,0 +1,242 @@
+package dev.warden.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.core.http.StreamResponse;
+import com.anthropic.helpers.MessageAccumulator;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.RawMessageStreamEvent;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.errors.NotFoundException;
+import com.openai.helpers.ChatCompletionAccumulator;
+import com.openai.helpers.ResponseAccumulator;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.openai.models.embeddings.CreateEmbeddingResponse;
+import com.openai.models.embeddings.EmbeddingCreateParams;
+import com.openai.models.models.ModelRetrieveParams;
+import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseCreateParams;
+import com.openai.models.responses.ResponseStreamEvent;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.warden.demo.FakeLlmServer;
+import dev.warden.demo.RecordedRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The fake provider itself, without the agent: the real SDKs, with strict validation of every
+ * model they parse, accept its JSON and SSE answers, and it records what it received.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FakeLlmServerTest {
+
+  private FakeLlmServer fake;
+  private OpenAIClient openAi;
+  private AnthropicClient anthropic;
+
+  @BeforeAll
+  void start() throws Exception {
+    fake = FakeLlmServer.start();
+    openAi = OpenAIOkHttpClient.builder().baseUrl(fake.openAiBaseUrl()).apiKey("sk-test").responseValidation(true)
+        .build();
+    anthropic = AnthropicOkHttpClient.builder().baseUrl(fake.anthropicBaseUrl()).apiKey("sk-ant-test")
+        .responseValidation(true).build();
+  }
+
+  @AfterAll
+  void stop() {
+    openAi.close();
+    anthropic.close();
+    fake.close();
+  }
+
+  @BeforeEach
+  void forget() {
+    fake.clearRequests();
+  }
+
+  @Test
+  void openAiChatCompletion() {
+    ChatCompletion completion = openAi.chat().completions().create(ChatCompletionCreateParams.builder()
+        .model("gpt-4o-mini").addSystemMessage("Be brief.").addUserMessage("Hello there").build());
+    completion.validate();
+    assertThat(completion.choices().get(0).message().content()).hasValue("echo: Hello there");
+    assertThat(completion.model()).isEqualTo("gpt-4o-mini");
+    assertThat(completion.usage()).isPresent();
+
+    RecordedRequest received = fake.requests().get(0);
+    assertThat(received.method()).isEqualTo("POST");
+    assertThat(received.path()).isEqualTo("/v1/chat/completions");
+    assertThat(received.header("Authorization")).isEqualTo("Bearer sk-test");
+    assertThat(received.body()).contains("\"Be brief.\"");
+    assertThat(received.lastUserText()).isEqualTo("Hello there");
+  }
+
+  @Test
+  void openAiChatCompletionStreamWithUsage() {
+    ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+    List<ChatCompletionChunk> chunks = new ArrayList<>();
+    try (var stream = openAi.chat().completions().createStreaming(ChatCompletionCreateParams.builder()
+        .model("gpt-4o-mini").addUserMessage("one two three")
+        .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build())) {
+      stream.stream().forEach(chunk -> {
+        chunk.validate();
+        chunks.add(chunk);
+        accumulator.accumulate(chunk);
+      });
+    }
+    assertThat(chunks.size()).isGreaterThan(4);
+    assertThat(chunks.get(chunks.size() - 1).choices()).isEmpty();
+    assertThat(chunks.get(chunks.size() - 1).usage()).isPresent();
+    ChatCompletion whole = accumulator.chatCompletion();
+    assertThat(whole.choices().get(0).message().content()).hasValue("echo: one two three");
+    assertThat(whole.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
+  }
+
+  @Test
+  void openAiResponses() {
+    Response response = openAi.responses().create(ResponseCreateParams.builder()
+        .model("gpt-4.1-mini").input("Say hi").build());
+    response.validate();
+    assertThat(textOf(response)).isEqualTo("echo: Say hi");
+    assertThat(response.usage()).isPresent();
+    assertThat(fake.requests().get(0).path()).isEqualTo("/v1/responses");
+  }
+
+  @Test
+  void openAiResponsesStream() {
+    ResponseAccumulator accumulator = ResponseAccumulator.create();
+    StringBuilder deltas = new StringBuilder();
+    try (var stream = openAi.responses().createStreaming(ResponseCreateParams.builder()
+        .model("gpt-4.1-mini").input("stream me please").build())) {
+      stream.stream().forEach(event -> {
+        event.validate();
+        accumulator.accumulate(event);
+        event.outputTextDelta().ifPresent(delta -> deltas.append(delta.delta()));
+      });
+    }
+    assertThat(deltas).hasToString("echo: stream me please");
+    assertThat(textOf(accumulator.response())).isEqualTo("echo: stream me please");
+  }
+
+  @Test
+  void openAiEmbeddings() {
+    CreateEmbeddingResponse embeddings = openAi.embeddings().create(EmbeddingCreateParams.builder()
+        .model("text-embedding-3-small").input("embed this").build());
+    embeddings.validate();
+    assertThat(embeddings.data()).hasSize(1);
+    assertThat(embeddings.data().get(0).embedding()).hasSize(8);
+    assertThat(fake.requests().get(0).lastUserText()).isEqualTo("embed this");
+  }
+
+  @Test
+  void anthropicMessage() {
+    Message message = anthropic.messages().create(MessageCreateParams.builder()
+        .model("claude-3-5-haiku-latest").maxTokens(100).addUserMessage("Bonjour").build());
+    message.validate();
+    assertThat(message.content().get(0).text().orElseThrow().text()).isEqualTo("echo: Bonjour");
+    // anthropic-java 3.x sends apiKey as a bearer token, not x-api-key
+    assertThat(fake.requests().get(0).header("authorization")).isEqualTo("Bearer sk-ant-test");
+  }
+
+  @Test
+  void anthropicMessageStream() {
+    MessageAccumulator accumulator = MessageAccumulator.create();
+    List<String> types = new ArrayList<>();
+    try (StreamResponse<RawMessageStreamEvent> stream = anthropic.messages().createStreaming(
+        MessageCreateParams.builder().model("claude-3-5-haiku-latest").maxTokens(100)
+            .addUserMessage("a streamed hello").build())) {
+      stream.stream().forEach(event -> {
+        event.validate();
+        accumulator.accumulate(event);
+        types.add(typeOf(event));
+      });
+    }
+    assertThat(types.get(0)).isEqualTo("message_start");
+    assertThat(types.get(types.size() - 1)).isEqualTo("message_stop");
+    assertThat(accumulator.message().content().get(0).text().orElseThrow().text())
+        .isEqualTo("echo: a streamed hello");
+  }
+
+  @Test
+  void langChain4jOnTheJdkHttpClient() throws Exception {
+    String answer = OpenAiChatModel.builder().baseUrl(fake.openAiBaseUrl()).apiKey("sk-test")
+        .modelName("gpt-4o-mini").build().chat("via langchain4j");
+    assertThat(answer).isEqualTo("echo: via langchain4j");
+
+    CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+    StringBuilder partials = new StringBuilder();
+    OpenAiStreamingChatModel.builder().baseUrl(fake.openAiBaseUrl()).apiKey("sk-test").modelName("gpt-4o-mini")
+        .build().chat("streamed via langchain4j", new StreamingChatResponseHandler() {
+          @Override
+          public void onPartialResponse(String partial) {
+            partials.append(partial);
+          }
+
+          @Override
+          public void onCompleteResponse(ChatResponse response) {
+            done.complete(response);
+          }
+
+          @Override
+          public void onError(Throwable error) {
+            done.completeExceptionally(error);
+          }
+        });
+    assertThat(done.get(30, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("echo: streamed via langchain4j");
+    assertThat(partials).hasToString("echo: streamed via langchain4j");
+  }
+
+  @Test
+  void unknownPathsAndBadBodiesAreRecordedAndRefused() throws Exception {
+    assertThatThrownBy(() -> openAi.models().retrieve(ModelRetrieveParams.builder().model("gpt-4o").build()))
+        .isInstanceOf(NotFoundException.class);
+    HttpResponse<String> bad = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(fake.openAiBaseUrl() + "/chat/completions"))
+            .POST(HttpRequest.BodyPublishers.ofString("{not json")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(fake.requests()).extracting(RecordedRequest::path)
+        .containsExactly("/v1/models/gpt-4o", "/v1/chat/completions");
+    assertThat(fake.requests("/v1/chat/completions").get(0).body()).isEqualTo("{not json");
+  }
+
+  private static String textOf(Response response) {
+    StringBuilder text = new StringBuilder();
+    response.output().forEach(item -> item.message().ifPresent(message -> message.content()
+        .forEach(content -> content.outputText().ifPresent(output -> text.append(output.text())))));
+    return text.toString();
+  }
+
+  private static String typeOf(RawMessageStreamEvent event) {
+    if (event.isMessageStart()) {
+      return "message_start";
+    }
+    if (event.isMessageStop()) {
+      return "message_stop";
+    }
+    return "other";
+  }
+}

@@ -1,0 +1,93 @@
+package dev.warden.it.drivers;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The command loop every driver program runs: one command per stdin line, one
+ * {@code RESULT <answer>} line per command on stdout, until stdin closes.
+ *
+ * <pre>
+ * chat MODEL TEXT…     a plain call; answer: the completion text
+ * stream MODEL TEXT…   a streamed call; answer: the deltas joined
+ * get URL              a JDK HttpClient GET to any URL; answer: HTTP STATUS BODY
+ * post URL BODY…       a JDK HttpClient POST of a JSON body; answer: HTTP STATUS BODY
+ * version              answer: the running Java feature version, e.g. 25
+ * </pre>
+ *
+ * An SDK error answers {@code ERROR|status|exception class|code|x-warden-decision|body}; anything
+ * else thrown answers {@code FAILURE|…} and prints its stack trace to stderr.
+ */
+public final class DriverLoop {
+
+  /** One SDK, as the loop drives it. */
+  public interface Client {
+    String chat(String model, String prompt) throws Exception;
+
+    String stream(String model, String prompt) throws Exception;
+
+    /** The fields after {@code ERROR|} for an error the SDK raised from an HTTP answer, or null for any other throwable. */
+    String describe(Throwable error);
+  }
+
+  private DriverLoop() {}
+
+  public static void serve(Client client) throws IOException {
+    HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String line;
+    while ((line = in.readLine()) != null) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] words = line.split(" ", 3);
+      String rest = words.length > 2 ? words[2] : "";
+      String answer;
+      try {
+        answer = switch (words[0]) {
+          case "chat" -> client.chat(words[1], rest);
+          case "stream" -> client.stream(words[1], rest);
+          case "get" -> send(plain, HttpRequest.newBuilder(URI.create(words[1])).GET());
+          case "post" -> send(plain, HttpRequest.newBuilder(URI.create(words[1]))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(rest)));
+          case "version" -> String.valueOf(Runtime.version().feature());
+          default -> "FAILURE|unknown command: " + line;
+        };
+      } catch (Throwable error) {
+        String described = client.describe(error);
+        if (described == null) {
+          error.printStackTrace();
+          answer = "FAILURE|" + error;
+        } else {
+          answer = "ERROR|" + described;
+        }
+      }
+      System.out.println("RESULT " + answer.replace("\r", "\\r").replace("\n", "\\n"));
+      System.out.flush();
+    }
+  }
+
+  /** The pipe-separated fields of an ERROR answer; absent values are "-". */
+  public static String errorFields(int status, Throwable error, String code, String decision, String body) {
+    return status + "|" + error.getClass().getSimpleName() + "|" + orDash(code) + "|" + orDash(decision) + "|"
+        + orDash(body);
+  }
+
+  private static String orDash(String value) {
+    return value == null || value.isEmpty() ? "-" : value;
+  }
+
+  private static String send(HttpClient plain, HttpRequest.Builder request) throws Exception {
+    HttpResponse<String> response = plain.send(request.timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return "HTTP " + response.statusCode() + " " + response.body();
+  }
+}

@@ -1,0 +1,51 @@
+package dev.warden.it.harness;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The files these tests run against, named by system properties that it-tests/pom.xml sets. */
+public final class ItSettings {
+
+  private ItSettings() {}
+
+  /** The built agent jar; fails when it has not been built, since every end-to-end test needs it. */
+  public static Path agentJar() {
+    return existing("warden.agent.jar", "build it first: ./mvnw -B install -DskipTests");
+  }
+
+  /** The Spring Boot fat jar of the demo application. */
+  public static Path demoJar() {
+    return existing("warden.demo.jar", "build it first: ./mvnw -B install -DskipTests");
+  }
+
+  /** The demo's shipped policy. */
+  public static Path demoPolicy() {
+    return existing("warden.demo.policy", "it ships with the demo module");
+  }
+
+  /** The Java 25 JDK; fails (never skips) when it is missing. */
+  public static Path java25Home() {
+    Path home = existing("warden.java25.home", "install a Java 25 JDK there or set -Dwarden.java25.home");
+    if (!Files.isExecutable(home.resolve("bin").resolve("java"))) {
+      throw new AssertionError("no bin/java in warden.java25.home " + home);
+    }
+    return home;
+  }
+
+  /** The JDK running the tests, for JVMs that need no particular version. */
+  public static Path currentJavaHome() {
+    return Path.of(System.getProperty("java.home"));
+  }
+
+  private static Path existing(String property, String hint) {
+    String value = System.getProperty(property);
+    if (value == null || value.isBlank()) {
+      throw new AssertionError("system property " + property + " is not set (run through Maven: ./mvnw -pl it-tests verify)");
+    }
+    Path path = Path.of(value).toAbsolutePath().normalize();
+    if (!Files.exists(path)) {
+      throw new AssertionError(property + " = " + path + " does not exist; " + hint);
+    }
+    return path;
+  }
+}

@@ -1,0 +1,84 @@
+package dev.warden.it.harness;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The policy the SDK tests run under: both providers at the fake server's port, one key scope per
+ * provider (matched by fingerprint), and e-mail addresses redacted from prompts.
+ */
+public final class TestPolicy {
+
+  public static final String OPENAI_KEY = "sk-it-openai-0000000000000001";
+  public static final String ANTHROPIC_KEY = "sk-ant-it-0000000000000001";
+
+  public static final List<String> OPENAI_MODELS = List.of("gpt-4o-mini", "gpt-4.1*");
+  public static final List<String> ANTHROPIC_MODELS = List.of("claude-3-5-haiku*");
+
+  private TestPolicy() {}
+
+  /** The baseline policy. */
+  public static String yaml(int port) {
+    return yaml(port, OPENAI_MODELS, ANTHROPIC_MODELS);
+  }
+
+  /** The policy with the given model globs in the two scopes. */
+  public static String yaml(int port, List<String> openAiModels, List<String> anthropicModels) {
+    return """
+        version: 1
+        mode: enforce
+        onError: block
+        providers:
+          - {name: openai, format: openai, baseUrl: "http://127.0.0.1:%1$d/v1"}
+          - {name: anthropic, format: anthropic, baseUrl: "http://127.0.0.1:%1$d"}
+        keys:
+          default: deny
+          scopes:
+            - id: test-openai
+              fingerprint: "%2$s"
+              providers: [openai]
+              models: %3$s
+              operations: [chat, embeddings]
+            - id: test-anthropic
+              fingerprint: "%4$s"
+              providers: [anthropic]
+              models: %5$s
+              operations: [chat]
+        pii:
+          prompts: redact
+        """.formatted(port, fingerprint(OPENAI_KEY), flow(openAiModels), fingerprint(ANTHROPIC_KEY),
+        flow(anthropicModels));
+  }
+
+  /** {@code "sha256:" + lowercase hex SHA-256 of the key's UTF-8 bytes}, as policies name keys. */
+  public static String fingerprint(String key) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** 1-based number of the first line of {@code yaml} that contains {@code text}. */
+  public static int lineOf(String yaml, String text) {
+    String[] lines = yaml.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains(text)) {
+        return i + 1;
+      }
+    }
+    throw new IllegalArgumentException("'" + text + "' is not in the policy");
+  }
+
+  private static String flow(List<String> models) {
+    StringBuilder flow = new StringBuilder("[");
+    for (String model : models) {
+      flow.append(flow.length() > 1 ? ", " : "").append('"').append(model).append('"');
+    }
+    return flow.append(']').toString();
+  }
+}
