@@ -1,54 +1,83 @@
 package dev.warden.agent;
 
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-
-import dev.warden.agent.jdkhttp.JdkHttpInstrumentation;
-import dev.warden.agent.okhttp.OkHttpInstrumentation;
+import dev.warden.agent.jdkhttp.JdkHttpHook;
+import dev.warden.agent.okhttp.OkHttpHook;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.security.ProtectionDomain;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.loading.ClassInjector;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.utility.JavaModule;
 
-/** Installs every transport hook with one Byte Buddy agent builder. */
-final class Hooks {
+/**
+ * Installs the transport hooks as one plain {@link ClassFileTransformer} that compares class
+ * names only; Byte Buddy is loaded and the advice woven when a target class loads. That keeps
+ * premain to a few milliseconds and costs an application without LLM clients nothing.
+ */
+final class Hooks implements ClassFileTransformer {
 
-  private Hooks() {}
+  private final Map<String, Hook> byInternalName = new ConcurrentHashMap<>();
+  private final Set<String> prepared = ConcurrentHashMap.newKeySet();
+  private final Instrumentation inst;
+  private final ClassLoader agentLoader;
+  private volatile AdviceWeaver weaver;
 
-  static void install(Instrumentation inst, ClassLoader agentLoader) {
-    // Warden never injects classes, so Byte Buddy need not probe sun.misc.Unsafe (which Java 24+
-    // warns about on the application's stderr); the property name is relocated with Byte Buddy
-    System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
-    AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice().include(agentLoader);
-    AgentBuilder builder = new AgentBuilder.Default()
-        .disableClassFormatChanges()
-        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        .with(new FailureLog())
-        // unlike the default, do not ignore the JDK: java.net.http is one of our targets
-        .ignore(nameStartsWith("dev.warden."));
-    builder = OkHttpInstrumentation.apply(builder, advice);
-    builder = JdkHttpInstrumentation.apply(builder, advice, inst);
-    builder.installOn(inst);
+  private Hooks(Instrumentation inst, ClassLoader agentLoader, List<Hook> hooks) {
+    this.inst = inst;
+    this.agentLoader = agentLoader;
+    for (Hook hook : hooks) {
+      byInternalName.put(hook.typeName().replace('.', '/'), hook);
+    }
   }
 
-  /** Logs each type that could not be instrumented, once: the call path then runs unguarded. */
-  private static final class FailureLog extends AgentBuilder.Listener.Adapter {
-    private final Set<String> reported = ConcurrentHashMap.newKeySet();
-
-    @Override
-    public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-      if (reported.add(typeName)) {
-        WardenLog.error("could not instrument " + typeName + " (" + error + ")");
+  static void install(Instrumentation inst, ClassLoader agentLoader) {
+    Hooks hooks = new Hooks(inst, agentLoader, List.of(new OkHttpHook(), new JdkHttpHook()));
+    inst.addTransformer(hooks, true);
+    // attached to a running JVM (agentmain): targets may be loaded already
+    for (Class<?> loaded : inst.getAllLoadedClasses()) {
+      if (hooks.byInternalName.containsKey(loaded.getName().replace('.', '/')) && inst.isModifiableClass(loaded)) {
+        try {
+          inst.retransformClasses(loaded);
+        } catch (UnmodifiableClassException | RuntimeException e) {
+          WardenLog.error("could not instrument " + loaded.getName() + " (" + e + ")");
+        }
       }
     }
+  }
 
-    @Override
-    public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
-        DynamicType dynamicType) {
-      WardenLog.debug("instrumented " + type.getName());
+  @Override
+  public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
+      ProtectionDomain domain, byte[] classFile) {
+    Hook hook = className == null ? null : byInternalName.get(className);
+    if (hook == null) {
+      return null;
     }
+    try {
+      if (prepared.add(hook.typeName())) {
+        hook.prepare(inst);
+      }
+      byte[] woven = weaver().weave(hook, loader, classFile);
+      WardenLog.debug("instrumented " + hook.typeName());
+      return woven;
+    } catch (Throwable t) {
+      // the class loads unchanged: that client's calls are not checked, which must not go unnoticed
+      WardenLog.error("could not instrument " + hook.typeName() + " (" + t + ")");
+      return null;
+    }
+  }
+
+  private AdviceWeaver weaver() {
+    AdviceWeaver w = weaver;
+    if (w == null) {
+      synchronized (this) {
+        if (weaver == null) {
+          weaver = new AdviceWeaver(agentLoader);
+        }
+        w = weaver;
+      }
+    }
+    return w;
   }
 }
