@@ -104,6 +104,11 @@ abstract class SdkScenarioTest {
     return ItSettings.currentJavaHome();
   }
 
+  /** Starts the application JVM with the agent: the driver on the test class path by default. */
+  ForkedJvm startApplication(Path policyFile) throws IOException {
+    return ForkedJvm.startDriver(javaHome(), ItSettings.agentJar(), policyFile, driver(), baseUrl(), apiKey());
+  }
+
   /** How a test rewrites the policy: in place by default. */
   void rewritePolicy(String yaml) {
     policy.write(yaml);
@@ -115,7 +120,7 @@ abstract class SdkScenarioTest {
     dir = Files.createTempDirectory("warden-it-");
     policy = new PolicyFile(dir.resolve("policy.yaml"));
     policy.write(policyAllowing(List.of()));
-    app = ForkedJvm.startDriver(javaHome(), ItSettings.agentJar(), policy.path(), driver(), baseUrl(), apiKey());
+    app = startApplication(policy.path());
     app.awaitStderr(LOADED, 0, START_TIMEOUT);
   }
 

@@ -18,6 +18,11 @@ public final class ItSettings {
     return existing("warden.demo.jar", "build it first: ./mvnw -B install -DskipTests");
   }
 
+  /** The openai-java driver packaged as a Spring Boot fat jar. */
+  public static Path bootAppJar() {
+    return existing("warden.bootapp.jar", "build it first: ./mvnw -B install -DskipTests");
+  }
+
   /** The demo's shipped policy. */
   public static Path demoPolicy() {
     return existing("warden.demo.policy", "it ships with the demo module");

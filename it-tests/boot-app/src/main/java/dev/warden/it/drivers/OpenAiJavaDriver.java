@@ -21,7 +21,11 @@ public final class OpenAiJavaDriver implements DriverLoop.Client {
   }
 
   public static void main(String[] args) throws Exception {
-    DriverLoop.serve(new OpenAiJavaDriver(args[0], args[1]));
+    DriverLoop.serve(create(args[0], args[1]));
+  }
+
+  public static OpenAiJavaDriver create(String baseUrl, String apiKey) {
+    return new OpenAiJavaDriver(baseUrl, apiKey);
   }
 
   @Override

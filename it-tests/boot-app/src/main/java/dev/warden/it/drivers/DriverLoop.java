@@ -20,6 +20,7 @@ import java.time.Duration;
  * get URL              a JDK HttpClient GET to any URL; answer: HTTP STATUS BODY
  * post URL BODY…       a JDK HttpClient POST of a JSON body; answer: HTTP STATUS BODY
  * version              answer: the running Java feature version, e.g. 25
+ * loader CLASS         answer: the class name of the loader that defines CLASS
  * </pre>
  *
  * An SDK error answers {@code ERROR|status|exception class|code|x-warden-decision|body}; anything
@@ -59,6 +60,7 @@ public final class DriverLoop {
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(rest)));
           case "version" -> String.valueOf(Runtime.version().feature());
+          case "loader" -> String.valueOf(Class.forName(words[1]).getClassLoader().getClass().getName());
           default -> "FAILURE|unknown command: " + line;
         };
       } catch (Throwable error) {
