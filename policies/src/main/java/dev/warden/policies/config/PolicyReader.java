@@ -1,5 +1,6 @@
 package dev.warden.policies.config;
 
+import dev.warden.policies.pii.BuiltInRecognizers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +21,7 @@ final class PolicyReader {
   private static final List<String> MODES = List.of("enforce", "monitor");
   private static final List<String> ON_ERROR = List.of("block", "allow");
   private static final List<String> PII_ACTIONS = List.of("off", "detect", "redact", "block");
-  private static final List<String> ENTITIES = List.of("EMAIL");
+  private static final List<String> ENTITIES = BuiltInRecognizers.TYPES;
   private static final Set<String> ENTITIES_NOT_YET = Set.of("PHONE", "CREDIT_CARD", "IBAN", "US_SSN", "IP_ADDRESS", "SECRET");
 
   static final String EMPTY = "empty policy file: 'version' is required";

@@ -6,8 +6,10 @@ import dev.warden.policies.decision.Decision;
 import dev.warden.policies.decision.Finding;
 import dev.warden.policies.exchange.Exchange;
 import dev.warden.policies.exchange.TextPart;
+import dev.warden.policies.pii.BuiltInRecognizers;
+import dev.warden.policies.pii.PiiScanner;
+import dev.warden.policies.pii.Span;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,30 +25,20 @@ final class PiiRule {
   static final String RULE = "pii";
   static final String PII_BLOCKED = "pii_blocked";
 
-  private static final Comparator<Span> BY_START = Comparator.comparingInt(Span::start);
-
   private final PiiAction action;
-  private final Recognizer[] recognizers;
+  private final PiiScanner scanner;
   private final Verdicts verdicts;
 
   /** @param pii a policy whose action is not {@link PiiAction#OFF} */
   PiiRule(PiiPolicy pii, Verdicts verdicts) {
     this.action = pii.prompts();
-    this.recognizers = pii.entities().stream().map(PiiRule::recognizerFor).toArray(Recognizer[]::new);
+    this.scanner = new PiiScanner(pii.entities().stream().map(BuiltInRecognizers::forType).toList(), List.of());
     this.verdicts = verdicts;
-  }
-
-  private static Recognizer recognizerFor(String entity) {
-    if (EmailRecognizer.TYPE.equals(entity)) {
-      return new EmailRecognizer();
-    }
-    throw new IllegalArgumentException("no recognizer for entity " + entity);
   }
 
   /** The decision for {@code exchange}, or {@code allowed} when nothing is found. */
   Decision apply(Exchange exchange, String keyId, Decision allowed) {
     List<TextPart> parts = exchange.parts();
-    List<Span> spans = null;
     Map<String, Integer> counts = null;
     String[] rewritten = null;
     for (int i = 0; i < parts.size(); i++) {
@@ -54,14 +46,7 @@ final class PiiRule {
       if (text == null || text.isEmpty()) {
         continue;
       }
-      if (spans == null) {
-        spans = new ArrayList<>();
-      } else {
-        spans.clear();
-      }
-      for (Recognizer recognizer : recognizers) {
-        recognizer.find(text, spans);
-      }
+      List<Span> spans = scanner.scan(text);
       if (spans.isEmpty()) {
         continue;
       }
@@ -93,17 +78,11 @@ final class PiiRule {
     };
   }
 
-  /** {@code text} with each span replaced by {@code <TYPE>}; a span overlapping an earlier one is skipped. */
+  /** {@code text} with each span (sorted, not overlapping) replaced by {@code <TYPE>}. */
   static String redact(String text, List<Span> spans) {
-    if (spans.size() > 1) {
-      spans.sort(BY_START);
-    }
     StringBuilder out = new StringBuilder(text.length());
     int copied = 0;
     for (Span span : spans) {
-      if (span.start() < copied) {
-        continue;
-      }
       out.append(text, copied, span.start()).append('<').append(span.type()).append('>');
       copied = span.end();
     }

@@ -1,4 +1,4 @@
-package dev.warden.policies.engine;
+package dev.warden.policies.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

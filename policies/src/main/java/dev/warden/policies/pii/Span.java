@@ -1,4 +1,4 @@
-package dev.warden.policies.engine;
+package dev.warden.policies.pii;
 
 /**
  * Where a recognizer found something: UTF-16 offsets into the scanned text (Java {@code String}
