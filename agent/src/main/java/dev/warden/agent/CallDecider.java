@@ -45,7 +45,7 @@ final class CallDecider {
 
   static Decision wardenError(String policyHash, String message) {
     return new Decision(Decision.Kind.BLOCK, true, "error", "warden_error", 403, message, null, List.of(), null,
-        policyHash);
+        policyHash, null);
   }
 
   /** One line per call for {@code -Dwarden.log=debug}: names and counts, never content. */

@@ -1,5 +1,6 @@
 package dev.warden.policies.decision;
 
+import dev.warden.policies.pii.CompletionRewriter;
 import java.util.List;
 
 /**
@@ -17,6 +18,8 @@ import java.util.List;
  * @param findings   what the rules found
  * @param keyId      id of the key scope the call matched, or null
  * @param policyHash "sha256:..." of the policy file that decided
+ * @param completionRewriter what the response's completion text must go through (pseudonyms
+ *                   restored, PII redacted), or null when the response passes unchanged
  */
 public record Decision(
     Kind kind,
@@ -28,7 +31,8 @@ public record Decision(
     String[] rewrittenParts,
     List<Finding> findings,
     String keyId,
-    String policyHash) {
+    String policyHash,
+    CompletionRewriter completionRewriter) {
 
   public enum Kind {
     ALLOW, MODIFY, BLOCK;

@@ -70,7 +70,7 @@ final class PiiRule {
     counts.forEach((type, count) -> findings.add(new Finding(RULE, type, count)));
     return switch (action) {
       case DETECT -> verdicts.allow(keyId, List.copyOf(findings));
-      case REDACT -> verdicts.modify(RULE, rewritten, List.copyOf(findings), keyId);
+      case REDACT -> verdicts.modify(RULE, rewritten, List.copyOf(findings), keyId, null);
       case BLOCK -> verdicts.forbid(RULE, PII_BLOCKED,
           "the request contains personal data (" + String.join(", ", counts.keySet()) + ") and the policy blocks it",
           List.copyOf(findings), keyId);
