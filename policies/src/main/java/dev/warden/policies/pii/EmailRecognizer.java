@@ -5,19 +5,23 @@ import java.util.List;
 /**
  * Finds e-mail addresses: {@code local@domain}, where the local part is {@code [A-Za-z0-9._%+-]}
  * without a leading or trailing dot, and the domain is two or more dot-separated labels of ASCII
- * letters, digits and inner hyphens, the last label (the TLD) being two or more letters.
+ * letters, digits and inner hyphens, the last label (the TLD) being two or more letters or an
+ * internationalized TLD in its ASCII form ({@code xn--p1ai}).
  *
  * <p>A hand-written scanner anchored on {@code '@'}: from each {@code '@'} it walks left over the
  * local part and right over the domain, so every char is visited at most a few times and the time
  * is linear in the text; no regular expression, no backtracking. Punctuation and non-ASCII letters
  * around an address end it ({@code "(a@b.com)."}, {@code "見てa@b.comです"}). A domain whose last
  * label is no TLD is cut back to the longest prefix that ends in one ({@code a@b.com.x} finds
- * {@code a@b.com}). Stateless and thread-safe.
+ * {@code a@b.com}). The tail of a URL's {@code user:password@host} is no address: that is a
+ * {@link UrlCredentialsRecognizer} finding. Stateless and thread-safe.
  */
 public final class EmailRecognizer implements Recognizer {
 
   /** The entity type of every span this recognizer reports. */
   public static final String TYPE = "EMAIL";
+
+  private static final int MAX_USER_INFO = 256;
 
   @Override
   public void find(CharSequence text, List<Span> out) {
@@ -27,6 +31,9 @@ public final class EmailRecognizer implements Recognizer {
     while (at >= 0) {
       int start = localStart(text, at, floor);
       int end = start < 0 ? -1 : domainEnd(text, at, n);
+      if (end > 0 && inUrlUserInfo(text, start, floor)) {
+        end = -1;
+      }
       int resume = at + 1;
       if (end > 0) {
         out.add(new Span(TYPE, start, end));
@@ -35,6 +42,28 @@ public final class EmailRecognizer implements Recognizer {
       }
       at = resume < n ? nextAt(text, resume, n) : -1;
     }
+  }
+
+  /**
+   * Whether the local part at {@code start} is really the tail of a URL's {@code user:password}
+   * ({@code https://user:pw@host}): a {@code "://"} and then a colon before it, within the same
+   * run of non-space chars. Those belong to {@link UrlCredentialsRecognizer}; reading them as an
+   * address would redact the host and leave the user name.
+   */
+  private static boolean inUrlUserInfo(CharSequence text, int start, int floor) {
+    boolean colon = false;
+    int lo = Math.max(floor, start - MAX_USER_INFO);
+    for (int i = start - 1; i >= lo; i--) {
+      char c = text.charAt(i);
+      if (c == ':') {
+        colon = true;
+      } else if (c == '/') {
+        return colon && i >= 2 && text.charAt(i - 1) == '/' && text.charAt(i - 2) == ':';
+      } else if (Character.isWhitespace(c)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static int nextAt(CharSequence text, int from, int n) {
@@ -81,7 +110,7 @@ public final class EmailRecognizer implements Recognizer {
         return best;
       }
       labels++;
-      if (labels >= 2 && letters && j - labelStart >= 2) {
+      if (labels >= 2 && j - labelStart >= 2 && (letters || isPunycode(text, labelStart, j))) {
         best = j;
       }
       if (j + 1 < n && text.charAt(j) == '.' && isLabelChar(text.charAt(j + 1))) {
@@ -90,6 +119,12 @@ public final class EmailRecognizer implements Recognizer {
         return best;
       }
     }
+  }
+
+  /** An internationalized TLD in its ASCII form, {@code xn--} and at least two more chars. */
+  private static boolean isPunycode(CharSequence text, int start, int end) {
+    return end - start >= 6 && (text.charAt(start) | 0x20) == 'x' && (text.charAt(start + 1) | 0x20) == 'n'
+        && text.charAt(start + 2) == '-' && text.charAt(start + 3) == '-';
   }
 
   private static boolean isLetter(char c) {
