@@ -6,8 +6,13 @@ public enum PiiAction {
   OFF,
   /** Findings are recorded; the request goes out unchanged. */
   DETECT,
-  /** Each finding is replaced by {@code <TYPE>}, e.g. {@code <EMAIL>}. */
+  /** Each finding is replaced by {@code [TYPE]}, e.g. {@code [EMAIL]}. */
   REDACT,
+  /**
+   * Each finding is replaced by a stable placeholder such as {@code <EMAIL_7f3a>}; the response's
+   * completion text gets the real values back before the application sees it.
+   */
+  PSEUDONYMIZE,
   /** A request with any finding is blocked (403, {@code pii_blocked}). */
   BLOCK
 }

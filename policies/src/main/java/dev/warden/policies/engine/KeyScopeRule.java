@@ -28,6 +28,9 @@ final class KeyScopeRule {
   static final class Scope {
     final String id;
     final Decision allowed;
+    /** True when the scope has its own {@code pii} settings; {@link #pii} is then its rule (null: off). */
+    final boolean overridesPii;
+    final PiiRule pii;
     private final Set<String> providers;
     private final Set<String> operations;
     private final Glob[] models;
@@ -36,6 +39,8 @@ final class KeyScopeRule {
     Scope(KeyScope scope, Verdicts verdicts) {
       this.id = scope.id();
       this.allowed = verdicts.allow(id, List.of());
+      this.overridesPii = scope.pii() != null;
+      this.pii = overridesPii ? PiiRule.compile(scope.pii(), verdicts) : null;
       this.providers = scope.providers() == null ? null : new HashSet<>(scope.providers());
       this.operations = scope.operations() == null ? null : new HashSet<>(scope.operations());
       this.models = scope.models() == null ? null : scope.models().stream().map(Glob::compile).toArray(Glob[]::new);

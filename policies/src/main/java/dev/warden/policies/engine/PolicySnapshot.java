@@ -1,11 +1,11 @@
 package dev.warden.policies.engine;
 
-import dev.warden.policies.config.PiiAction;
 import dev.warden.policies.config.PolicyDocument;
 import dev.warden.policies.config.PolicyLoader;
 import dev.warden.policies.config.ProviderEndpoint;
 import dev.warden.policies.decision.Decision;
 import dev.warden.policies.exchange.Exchange;
+import dev.warden.policies.pii.PiiScanner;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,7 +13,8 @@ import java.util.Objects;
  * A policy compiled once, ready to decide requests. Immutable and thread-safe: a reload builds a
  * new snapshot and swaps it in, and each call uses one snapshot from start to end.
  *
- * <p>{@link #onRequest} applies the rules in order: key scope, then personal data. The first rule
+ * <p>{@link #onRequest} applies the rules in order: key scope, then personal data (the scope's
+ * {@code pii} settings where it has them). The first rule
  * that blocks decides; in monitor mode every decision is the same but has {@code enforced} false.
  * Decisions never quote request text; block messages name only the scope id and the provider,
  * operation or model of the request.
@@ -29,6 +30,7 @@ public final class PolicySnapshot {
   private final List<ProviderEndpoint> providers;
   private final KeyScopeRule keys;
   private final PiiRule pii;
+  private final PiiScanner piiScanner;
   private final Decision allowedWithoutScope;
 
   private PolicySnapshot(PolicyDocument document, String hash, String fileName) {
@@ -39,7 +41,8 @@ public final class PolicySnapshot {
     this.providers = document.providers();
     Verdicts verdicts = new Verdicts(monitor, hash);
     this.keys = document.keys() == null ? null : new KeyScopeRule(document.keys(), verdicts);
-    this.pii = document.pii().prompts() == PiiAction.OFF ? null : new PiiRule(document.pii(), verdicts);
+    this.pii = PiiRule.compile(document.pii(), verdicts);
+    this.piiScanner = PiiRule.scanner(document.pii());
     this.allowedWithoutScope = verdicts.allow(null, List.of());
   }
 
@@ -79,12 +82,21 @@ public final class PolicySnapshot {
   }
 
   /**
+   * A scanner with the policy's top-level {@code pii} entities, custom entities and allowed
+   * literals, whatever its actions; for tools that test a policy on sample text.
+   */
+  public PiiScanner piiScanner() {
+    return piiScanner;
+  }
+
+  /**
    * Decides one request. Never throws for any non-null exchange; a request that passes every rule
    * gets {@link Decision.Kind#ALLOW} with status 0 and the matched scope's id (null without one).
    */
   public Decision onRequest(Exchange exchange) {
     String keyId = null;
     Decision allowed = allowedWithoutScope;
+    PiiRule piiRule = pii;
     if (keys != null) {
       KeyScopeRule.Scope scope = keys.find(exchange.keyFingerprint());
       if (scope == null) {
@@ -98,9 +110,12 @@ public final class PolicySnapshot {
         }
         keyId = scope.id;
         allowed = scope.allowed;
+        if (scope.overridesPii) {
+          piiRule = scope.pii;
+        }
       }
     }
-    return pii == null ? allowed : pii.apply(exchange, keyId, allowed);
+    return piiRule == null ? allowed : piiRule.apply(exchange, keyId, allowed);
   }
 
   @Override

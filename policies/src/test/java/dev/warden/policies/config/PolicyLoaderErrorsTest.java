@@ -112,7 +112,7 @@ class PolicyLoaderErrorsTest {
         "p.yaml:2:7: 'mode' must be one of: enforce, monitor (got 'enforcing')",
         "p.yaml:3:10: 'onError' must be one of: block, allow (got 'ignore')",
         "p.yaml:5:12: 'keys.default' must be one of: deny, allow (got 'maybe')",
-        "p.yaml:7:12: 'pii.prompts' must be one of: off, detect, redact, block (got 'mask')");
+        "p.yaml:7:12: 'pii.prompts' must be one of: off, detect, redact, pseudonymize, block (got 'mask')");
   }
 
   @Test
@@ -120,7 +120,7 @@ class PolicyLoaderErrorsTest {
     assertThat(errors("version: 1\nmode: [enforce]\nonError: 1\npii: {prompts: yes}\n")).containsExactly(
         "p.yaml:2:7: 'mode' must be one of: enforce, monitor (got a list)",
         "p.yaml:3:10: 'onError' must be one of: block, allow (got an integer)",
-        "p.yaml:4:16: 'pii.prompts' must be one of: off, detect, redact, block (got 'yes')");
+        "p.yaml:4:16: 'pii.prompts' must be one of: off, detect, redact, pseudonymize, block (got 'yes')");
   }
 
   @Test
@@ -238,28 +238,7 @@ class PolicyLoaderErrorsTest {
         "p.yaml:9:7: 'keys.scopes[0].maxOutputTokens' is not supported by this version of Warden yet",
         "p.yaml:10:7: 'keys.scopes[0].limits' is not supported by this version of Warden yet",
         "p.yaml:11:7: 'keys.scopes[0].expires' is not supported by this version of Warden yet",
-        "p.yaml:12:7: 'keys.scopes[0].pii' is not supported by this version of Warden yet",
         "p.yaml:13:7: 'keys.scopes[0].injection' is not supported by this version of Warden yet");
-  }
-
-  @Test
-  void unsupportedPiiKeysAndPseudonymizeSaySo() {
-    String yaml = """
-        version: 1
-        pii:
-          prompts: pseudonymize
-          completions: redact
-          custom: []
-          allow: ["support@example.com"]
-          entities: [EMAIL, PHONE, SHOE_SIZE]
-        """;
-    assertThat(errors(yaml)).containsExactly(
-        "p.yaml:3:12: 'pii.prompts' value 'pseudonymize' is not supported by this version of Warden yet; use one of: off, detect, redact, block",
-        "p.yaml:4:3: 'pii.completions' is not supported by this version of Warden yet",
-        "p.yaml:5:3: 'pii.custom' is not supported by this version of Warden yet",
-        "p.yaml:6:3: 'pii.allow' is not supported by this version of Warden yet",
-        "p.yaml:7:21: entity 'PHONE' is not supported by this version of Warden yet; supported: EMAIL",
-        "p.yaml:7:28: unknown entity 'SHOE_SIZE' in pii.entities; allowed: EMAIL");
   }
 
   @Test

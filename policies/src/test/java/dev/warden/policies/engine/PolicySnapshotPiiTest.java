@@ -48,12 +48,12 @@ class PolicySnapshotPiiTest {
     assertThat(d.policyHash()).isEqualTo(s.hash());
     assertThat(d.findings()).containsExactly(new Finding("pii", "EMAIL", 4));
     assertThat(d.rewrittenParts()).containsExactly(
-        "You are a helpful assistant for <EMAIL>.",
+        "You are a helpful assistant for [EMAIL].",
         null,
-        "<EMAIL> asked; cc <EMAIL>, thanks",
+        "[EMAIL] asked; cc [EMAIL], thanks",
         null,
         null,
-        "Escalate to <EMAIL>");
+        "Escalate to [EMAIL]");
   }
 
   @Test
@@ -108,13 +108,13 @@ class PolicySnapshotPiiTest {
     PolicySnapshot s = pii("redact");
     assertThat(s.onRequest(request(List.of())).kind()).isEqualTo(Decision.Kind.ALLOW);
     Decision d = s.onRequest(request(List.of(new TextPart(0, "user", null), new TextPart(1, "user", ""), new TextPart(2, "user", "a@b.de"))));
-    assertThat(d.rewrittenParts()).containsExactly(null, null, "<EMAIL>");
+    assertThat(d.rewrittenParts()).containsExactly(null, null, "[EMAIL]");
   }
 
   @Test
   void redactKeepsUnicodeAroundTheAddress() throws Exception {
     Decision d = pii("redact").onRequest(request(List.of(new TextPart(0, "user", "連絡先はjohn@example.comです 😀"))));
-    assertThat(d.rewrittenParts()).containsExactly("連絡先は<EMAIL>です 😀");
+    assertThat(d.rewrittenParts()).containsExactly("連絡先は[EMAIL]です 😀");
   }
 
   @Test
