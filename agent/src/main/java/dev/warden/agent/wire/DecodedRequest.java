@@ -1,6 +1,6 @@
 package dev.warden.agent.wire;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.warden.agent.wire.json.JsonSplicer;
 import dev.warden.policies.exchange.Exchange;
 import dev.warden.policies.exchange.TextPart;
 import java.util.List;
@@ -48,80 +48,16 @@ public final class DecodedRequest {
           "expected " + offsets.length + " rewritten parts, got " + rewrittenParts.length);
     }
     List<TextPart> parts = exchange.parts();
-    int changed = 0;
+    JsonSplicer splicer = new JsonSplicer();
     for (int i = 0; i < rewrittenParts.length; i++) {
       if (isChange(rewrittenParts[i], parts.get(i))) {
-        changed++;
+        splicer.replace(offsets[i], rewrittenParts[i]);
       }
     }
-    if (changed == 0) {
-      return body;
-    }
-    int[] order = changedInByteOrder(rewrittenParts, parts, changed);
-    byte[][] replacements = new byte[changed][];
-    int[] ends = new int[changed];
-    long size = body.length;
-    for (int k = 0; k < changed; k++) {
-      int part = order[k];
-      replacements[k] = JsonStringEncoder.getInstance().quoteAsUTF8(rewrittenParts[part]);
-      ends[k] = endOfString(body, offsets[part]);
-      size += replacements[k].length + 2 - (ends[k] - offsets[part]);
-    }
-    if (size > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("rewritten body too large");
-    }
-    byte[] out = new byte[(int) size];
-    int from = 0;
-    int to = 0;
-    for (int k = 0; k < changed; k++) {
-      int start = offsets[order[k]];
-      System.arraycopy(body, from, out, to, start - from);
-      to += start - from;
-      out[to++] = '"';
-      System.arraycopy(replacements[k], 0, out, to, replacements[k].length);
-      to += replacements[k].length;
-      out[to++] = '"';
-      from = ends[k];
-    }
-    System.arraycopy(body, from, out, to, body.length - from);
-    return out;
+    return splicer.apply(body);
   }
 
   private static boolean isChange(String rewritten, TextPart part) {
     return rewritten != null && !rewritten.equals(part.text());
-  }
-
-  /** Indices of the changed parts sorted by byte offset (parts are in logical, not byte, order). */
-  private int[] changedInByteOrder(String[] rewrittenParts, List<TextPart> parts, int changed) {
-    int[] order = new int[changed];
-    int n = 0;
-    for (int i = 0; i < rewrittenParts.length; i++) {
-      if (isChange(rewrittenParts[i], parts.get(i))) {
-        int j = n++;
-        // insertion sort: parts are nearly always already in byte order
-        while (j > 0 && offsets[order[j - 1]] > offsets[i]) {
-          order[j] = order[j - 1];
-          j--;
-        }
-        order[j] = i;
-      }
-    }
-    return order;
-  }
-
-  /** Index just past the closing quote of the JSON string whose opening quote is at {@code start}. */
-  static int endOfString(byte[] json, int start) {
-    int i = start + 1;
-    while (i < json.length) {
-      byte b = json[i];
-      if (b == '\\') {
-        i += 2;
-      } else if (b == '"') {
-        return i + 1;
-      } else {
-        i++;
-      }
-    }
-    throw new IllegalStateException("unterminated JSON string at byte " + start);
   }
 }

@@ -1,6 +1,9 @@
 package dev.warden.agent.wire;
 
 import dev.warden.agent.wire.response.ResponseObserver;
+import dev.warden.agent.wire.rewrite.RewrittenBody;
+import dev.warden.policies.pii.CompletionRewriter;
+import java.io.InputStream;
 
 /**
  * Reads one provider endpoint's JSON: request bodies into the neutral exchange model (and back),
@@ -31,4 +34,23 @@ public interface WireAdapter {
    * @param eventStream true when the response is {@code text/event-stream}, false for a JSON body
    */
   ResponseObserver observeResponse(boolean eventStream);
+
+  /**
+   * Wraps a response body so that the application reads its completion text rewritten: pseudonyms
+   * restored, completions redacted, as {@code rewriter} decides. Only the completion text strings
+   * change; every other byte, and every stream event without such text, passes as received. A JSON
+   * body is read whole (up to {@link RewrittenBody#DEFAULT_MAX_JSON_BYTES}) on the first read; an
+   * event stream is rewritten event by event as the application reads. Formats without completion
+   * text (embeddings) return the body unchanged.
+   *
+   * @param body        the response body as received; closed when the result is closed
+   * @param eventStream true when the response is {@code text/event-stream}, false for a JSON body
+   * @param rewriter    the call's rewriter ({@code Decision.completionRewriter()}); null leaves
+   *     the body unchanged
+   * @return the body to hand to the application instead of {@code body}; never null, never throws
+   *     for bad content (see {@link RewrittenBody#unreadable()})
+   */
+  default RewrittenBody rewriteResponse(InputStream body, boolean eventStream, CompletionRewriter rewriter) {
+    return RewrittenBody.unchanged(body);
+  }
 }

@@ -17,10 +17,15 @@
  *   <li>Wrap the response body in a {@link dev.warden.agent.wire.response.ObservedInputStream} with
  *       {@code route.adapter().observeResponse(isEventStream)}; its callback gets the
  *       {@link dev.warden.agent.wire.response.ResponseSummary} when the body ends or is closed.
+ *   <li>When the decision carries a completion rewriter, wrap that in turn with
+ *       {@link dev.warden.agent.wire.WireAdapter#rewriteResponse}{@code (observed, isEventStream,
+ *       rewriter)} and hand the application the result (drop {@code Content-Length}: the length
+ *       changes). The observer sees the bytes as the provider sent them.
  * </ol>
  *
  * <p>Invariants: request text, completions and keys never appear in an exception message or a
  * log line; unreadable input yields null or an empty summary, never an exception; a response body
- * passes through byte for byte.
+ * passes through byte for byte, except the completion text strings a rewriter changes and the
+ * extra delta events that carry text it held back ({@link dev.warden.agent.wire.rewrite}).
  */
 package dev.warden.agent.wire;

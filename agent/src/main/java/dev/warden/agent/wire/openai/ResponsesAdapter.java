@@ -15,6 +15,9 @@ import dev.warden.agent.wire.response.ResponseObserver;
 import dev.warden.agent.wire.response.SseStreamObserver;
 import dev.warden.agent.wire.response.SummaryPaths;
 import dev.warden.agent.wire.response.SummaryPaths.Target;
+import dev.warden.agent.wire.rewrite.RewrittenBody;
+import dev.warden.policies.pii.CompletionRewriter;
+import java.io.InputStream;
 
 /**
  * OpenAI Responses ({@code POST /v1/responses}). Reads {@code model}, {@code stream},
@@ -106,5 +109,10 @@ public final class ResponsesAdapter implements WireAdapter {
   @Override
   public ResponseObserver observeResponse(boolean eventStream) {
     return eventStream ? new SseStreamObserver(STREAM) : new JsonBodyObserver(JSON);
+  }
+
+  @Override
+  public RewrittenBody rewriteResponse(InputStream body, boolean eventStream, CompletionRewriter rewriter) {
+    return RewrittenBody.of(body, eventStream, rewriter, ResponseTexts.INSTANCE);
   }
 }

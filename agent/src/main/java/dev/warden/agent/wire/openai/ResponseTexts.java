@@ -1,0 +1,125 @@
+package dev.warden.agent.wire.openai;
+
+import static dev.warden.agent.wire.json.JsonFields.hasType;
+import static dev.warden.agent.wire.json.JsonFields.integer;
+import static dev.warden.agent.wire.json.JsonFields.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.agent.wire.rewrite.CompletionTexts;
+import dev.warden.agent.wire.rewrite.StreamEdit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Completion text of Responses: the {@code text} of each {@code output_text} part of the
+ * {@code output} items. In a stream, {@code response.output_text.delta} events feed one channel
+ * per {@code output_index} and {@code content_index}, ended by {@code response.output_text.done};
+ * the whole texts repeated by the done, {@code content_part}, {@code output_item} and response
+ * events ({@code response.completed} is what the SDK accumulators keep) are rewritten whole, so
+ * they agree with the deltas. Annotation offsets into the text are not adjusted.
+ */
+public final class ResponseTexts implements CompletionTexts {
+
+  public static final ResponseTexts INSTANCE = new ResponseTexts();
+
+  private ResponseTexts() {}
+
+  @Override
+  public void collect(JsonNode root, List<JsonNode> out) {
+    JsonNode output = root.get("output");
+    if (output == null || !output.isArray()) {
+      return;
+    }
+    for (JsonNode item : output) {
+      collectItem(item, out);
+    }
+  }
+
+  private static void collectItem(JsonNode item, List<JsonNode> out) {
+    JsonNode content = item.get("content");
+    if (content == null || !content.isArray()) {
+      return;
+    }
+    for (JsonNode part : content) {
+      collectPart(part, out);
+    }
+  }
+
+  private static void collectPart(JsonNode part, List<JsonNode> out) {
+    if (hasType(part, "output_text")) {
+      out.add(part.get("text"));
+    }
+  }
+
+  @Override
+  public boolean onEvent(String name, JsonNode data, byte[] raw, StreamEdit edit) {
+    if (data == null || !data.isObject()) {
+      return false;
+    }
+    String type = text(data, "type");
+    if (type == null) {
+      type = name;
+    }
+    if ("response.output_text.delta".equals(type)) {
+      Long channel = channel(data);
+      if (channel != null) {
+        edit.feedInPlace(channel, data.get("delta"));
+      }
+      return true;
+    }
+    if ("response.output_text.done".equals(type)) {
+      Long channel = channel(data);
+      if (channel != null) {
+        edit.end(channel);
+      }
+      edit.rewrite(data.get("text"));
+      return true;
+    }
+    if ("response.completed".equals(type) || "response.incomplete".equals(type)
+        || "response.failed".equals(type)) {
+      edit.endAll();
+    }
+    rewriteWhole(data, edit);
+    return true;
+  }
+
+  /** The whole texts that other events repeat: a part, an output item, or a response's output. */
+  private static void rewriteWhole(JsonNode data, StreamEdit edit) {
+    ArrayList<JsonNode> texts = new ArrayList<>(0);
+    JsonNode part = data.get("part");
+    if (part != null) {
+      collectPart(part, texts);
+    }
+    JsonNode item = data.get("item");
+    if (item != null) {
+      collectItem(item, texts);
+    }
+    JsonNode response = data.get("response");
+    if (response != null) {
+      INSTANCE.collect(response, texts);
+    }
+    for (JsonNode text : texts) {
+      edit.rewrite(text);
+    }
+  }
+
+  private static Long channel(JsonNode data) {
+    Integer output = integer(data, "output_index");
+    Integer content = integer(data, "content_index");
+    if (output == null || content == null) {
+      return null;
+    }
+    return ((long) output << 32) | (content & 0xFFFFFFFFL);
+  }
+
+  @Override
+  public JsonNode deltaCopy(Object channel, JsonNode template, String text) {
+    ObjectNode copy = ((ObjectNode) template).deepCopy();
+    copy.put("delta", text);
+    if (copy.has("logprobs") && copy.get("logprobs").isArray()) {
+      copy.putArray("logprobs");
+    }
+    return copy;
+  }
+}

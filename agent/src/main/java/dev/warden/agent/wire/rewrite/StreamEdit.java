@@ -1,0 +1,183 @@
+package dev.warden.agent.wire.rewrite;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.agent.wire.json.JsonSplicer;
+import dev.warden.agent.wire.json.LocatedText;
+import dev.warden.policies.pii.CompletionRewriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The state of one rewritten event stream as a {@link CompletionTexts} sees it: the open channels
+ * with their held-back text, and the edits to the event being handled. Changed strings are
+ * spliced into the event's data; extra delta events (the held text of an ending channel) are
+ * written out at once, so they come just before the event being handled. Not thread-safe.
+ */
+public final class StreamEdit {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] EVENT = "event: ".getBytes(StandardCharsets.US_ASCII);
+
+  private final CompletionRewriter rewriter;
+  private final CompletionTexts texts;
+  private final ByteQueue out;
+  private final Map<Object, OpenChannel> channels = new LinkedHashMap<>();
+  private final JsonSplicer splicer = new JsonSplicer();
+  private String name;
+  private JsonNode data;
+  private byte[] lineEnd;
+  private int changes;
+
+  StreamEdit(CompletionRewriter rewriter, CompletionTexts texts, ByteQueue out) {
+    this.rewriter = rewriter;
+    this.texts = texts;
+    this.out = out;
+  }
+
+  /** One channel's rewriter state and the last delta event it came from. */
+  private static final class OpenChannel {
+    final CompletionRewriter.Channel channel;
+    JsonNode template;
+    String name;
+    byte[] lineEnd;
+    /** A high surrogate released last, held until its low half is released. */
+    char pendingHigh;
+
+    OpenChannel(CompletionRewriter.Channel channel) {
+      this.channel = channel;
+    }
+
+    /** The released text, never ending in the first half of a surrogate pair. */
+    String release(String text) {
+      String released = text == null ? "" : text;
+      if (pendingHigh != 0) {
+        released = pendingHigh + released;
+        pendingHigh = 0;
+      }
+      int n = released.length();
+      if (n > 0 && Character.isHighSurrogate(released.charAt(n - 1))) {
+        pendingHigh = released.charAt(n - 1);
+        released = released.substring(0, n - 1);
+      }
+      return released;
+    }
+
+    String finish() {
+      String rest = channel.finish();
+      String released = (pendingHigh != 0 ? String.valueOf(pendingHigh) : "") + (rest == null ? "" : rest);
+      pendingHigh = 0;
+      return released;
+    }
+  }
+
+  /** Starts the next event. */
+  void begin(String eventName, JsonNode eventData, byte[] eventLineEnd) {
+    this.name = eventName;
+    this.data = eventData;
+    this.lineEnd = eventLineEnd;
+    splicer.clear();
+  }
+
+  /** The current event's data with the changed strings spliced in, or null when none changed. */
+  byte[] splice(byte[] eventData) {
+    if (splicer.isEmpty()) {
+      return null;
+    }
+    byte[] result = splicer.apply(eventData);
+    splicer.clear();
+    return result;
+  }
+
+  /** Number of strings changed and delta events added so far. */
+  int changes() {
+    return changes;
+  }
+
+  /**
+   * Feeds the next delta of a channel, opening it on first use; the current event becomes the
+   * channel's template for an extra delta event.
+   *
+   * @return the text to release now, possibly empty
+   */
+  public String feed(Object channel, String delta) {
+    OpenChannel open = channels.get(channel);
+    if (open == null) {
+      open = new OpenChannel(rewriter.channel());
+      channels.put(channel, open);
+    }
+    open.template = data;
+    open.name = name;
+    open.lineEnd = lineEnd;
+    return open.release(open.channel.feed(delta));
+  }
+
+  /** Feeds the string {@code node} to a channel and puts the released text in its place. */
+  public void feedInPlace(Object channel, JsonNode node) {
+    if (node != null && node.isTextual()) {
+      replace(node, feed(channel, node.textValue()));
+    }
+  }
+
+  /** Closes a channel without an extra event; returns its held-back text ("" when it was not open). */
+  public String finish(Object channel) {
+    OpenChannel open = channels.remove(channel);
+    return open == null ? "" : open.finish();
+  }
+
+  /** Closes a channel; its held-back text, if any, goes out as an extra delta event before the current one. */
+  public void end(Object channel) {
+    OpenChannel open = channels.remove(channel);
+    if (open != null) {
+      writeDelta(channel, open, open.finish());
+    }
+  }
+
+  /** Closes every open channel, in the order they opened, as {@link #end} does. */
+  public void endAll() {
+    for (Object channel : channels.keySet().toArray()) {
+      end(channel);
+    }
+  }
+
+  /** Replaces the string {@code node} of the current event with {@code text}, when that changes it. */
+  public void replace(JsonNode node, String text) {
+    if (node instanceof LocatedText && text != null && !text.equals(node.textValue())) {
+      splicer.replace(((LocatedText) node).offset(), text);
+      changes++;
+    }
+  }
+
+  /** Rewrites the string {@code node} of the current event as a whole text. */
+  public void rewrite(JsonNode node) {
+    if (node != null && node.isTextual()) {
+      replace(node, rewriter.rewrite(node.textValue()));
+    }
+  }
+
+  private void writeDelta(Object channel, OpenChannel open, String text) {
+    if (text.isEmpty()) {
+      return;
+    }
+    byte[] json;
+    try {
+      json = MAPPER.writeValueAsBytes(texts.deltaCopy(channel, open.template, JsonSplicer.wellFormed(text)));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (open.name != null) {
+      out.write(EVENT);
+      out.write(open.name.getBytes(StandardCharsets.UTF_8));
+      out.write(open.lineEnd);
+    }
+    out.write(DATA);
+    out.write(json);
+    out.write(open.lineEnd);
+    out.write(open.lineEnd);
+    changes++;
+  }
+}

@@ -1,0 +1,124 @@
+package dev.warden.agent.wire.openai;
+
+import static dev.warden.agent.wire.WireTestSupport.utf8;
+import static dev.warden.agent.wire.rewrite.PlaceholderRewriter.EMAIL_VALUE;
+import static dev.warden.agent.wire.rewrite.PlaceholderRewriter.NAME_VALUE;
+import static dev.warden.agent.wire.rewrite.ProviderBodies.DELTAS;
+import static dev.warden.agent.wire.rewrite.ProviderBodies.EXPECTED;
+import static dev.warden.agent.wire.rewrite.ProviderBodies.TEXT;
+import static dev.warden.agent.wire.rewrite.ProviderBodies.q;
+import static dev.warden.agent.wire.rewrite.ProviderBodies.response;
+import static dev.warden.agent.wire.rewrite.ProviderBodies.responsesStream;
+import static dev.warden.agent.wire.rewrite.StreamChecks.checkCuts;
+import static dev.warden.agent.wire.rewrite.StreamChecks.checkStream;
+import static dev.warden.agent.wire.rewrite.StreamChecks.events;
+import static dev.warden.agent.wire.rewrite.StreamChecks.rawEvents;
+import static dev.warden.agent.wire.rewrite.StreamChecks.rewrite;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.agent.wire.rewrite.StreamChecks.DeltaShape;
+import dev.warden.agent.wire.rewrite.StreamChecks.Result;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResponsesRewriteTest {
+
+  private static final ResponsesAdapter ADAPTER = ResponsesAdapter.INSTANCE;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  static final DeltaShape RESPONSES = new DeltaShape("\"delta\":", node ->
+      "response.output_text.delta".equals(node.path("type").asText()) ? node.get("delta").textValue() : null);
+
+  @Test
+  void jsonRestoresOutputTextAndLeavesFunctionCallArguments() {
+    Result result = rewrite(ADAPTER, false, utf8(response(TEXT)));
+
+    assertThat(result.text()).isEqualTo(response(EXPECTED));
+    assertThat(result.text()).contains("<EMAIL_1a2b>\\\"}\",\"status\":\"completed\"}");
+    assertThat(result.changes()).isEqualTo(1);
+  }
+
+  @Test
+  void streamRestoresDeltasAndKeepsEveryOtherEvent() {
+    checkStream(ADAPTER, responsesStream(DELTAS), RESPONSES, 1);
+  }
+
+  @Test
+  void streamCutAnywhereReleasesWhatWasHeld() {
+    checkCuts(ADAPTER, responsesStream(DELTAS), RESPONSES);
+  }
+
+  @Test
+  void wholeTextsAgreeWithTheDeltas() throws IOException {
+    Result result = rewrite(ADAPTER, true, utf8(responsesStream(DELTAS)));
+
+    StringBuilder deltas = new StringBuilder();
+    List<String> whole = new ArrayList<>();
+    for (String[] event : events(result.bytes())) {
+      JsonNode data = MAPPER.readTree(event[1]);
+      switch (event[0]) {
+        case "response.output_text.delta" -> deltas.append(data.get("delta").textValue());
+        case "response.output_text.done" -> whole.add(data.get("text").textValue());
+        case "response.content_part.done" -> whole.add(data.at("/part/text").textValue());
+        case "response.output_item.done" -> whole.add(data.at("/item/content/0/text").textValue());
+        case "response.completed" -> whole.add(data.at("/response/output/0/content/0/text").textValue());
+        default -> { }
+      }
+    }
+    assertThat(deltas.toString()).isEqualTo(EXPECTED);
+    assertThat(whole).hasSize(4).containsOnly(EXPECTED);
+  }
+
+  @Test
+  void heldTextGoesOutAsACopyOfTheLastDeltaJustBeforeDone() {
+    List<String> input = rawEvents(responsesStream(List.of("Mail <EMA", "IL_1a2b> now <EM")));
+
+    List<String> output = rawEvents(rewrite(ADAPTER, true, utf8(String.join("", input))).text());
+
+    assertThat(output).hasSize(input.size() + 1);
+    assertThat(output.subList(0, 4)).isEqualTo(input.subList(0, 4));
+    assertThat(output.get(4)).isEqualTo(input.get(4).replace(q("Mail <EMA"), q("Mail ")));
+    assertThat(output.get(5)).isEqualTo(input.get(5).replace(q("IL_1a2b> now <EM"), q(EMAIL_VALUE + " now ")));
+    // same event, same sequence number: only the text differs
+    assertThat(output.get(6)).isEqualTo(input.get(5).replace(q("IL_1a2b> now <EM"), q("<EM")));
+    assertThat(output.get(7)).isEqualTo(input.get(6).replace("<EMAIL_1a2b>", EMAIL_VALUE))
+        .startsWith("event: response.output_text.done\n");
+  }
+
+  @Test
+  void eachContentPartIsAChannel() {
+    String part0 = ",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0";
+    String part1 = ",\"item_id\":\"msg_2\",\"output_index\":1,\"content_index\":0";
+    String input = delta(1, part0, "A <EMAIL_1")
+        + delta(2, part1, "B <EMAIL_1a2b")
+        + delta(3, part0, "a2b> <")
+        + done(4, part0, "A <EMAIL_1a2b> <")
+        + delta(5, part1, "> <NAME_77aa>")
+        + done(6, part1, "B <EMAIL_1a2b> <NAME_77aa>");
+
+    Result result = rewrite(ADAPTER, true, utf8(input));
+
+    assertThat(rawEvents(result.text())).containsExactly(
+        delta(1, part0, "A "),
+        delta(2, part1, "B "),
+        delta(3, part0, EMAIL_VALUE + " "),
+        delta(3, part0, "<"),
+        done(4, part0, "A " + EMAIL_VALUE + " <"),
+        delta(5, part1, EMAIL_VALUE + " " + NAME_VALUE),
+        done(6, part1, "B " + EMAIL_VALUE + " " + NAME_VALUE));
+  }
+
+  private static String delta(int sequence, String part, String text) {
+    return "event: response.output_text.delta\ndata: {\"type\":\"response.output_text.delta\",\"sequence_number\":"
+        + sequence + part + ",\"delta\":" + q(text) + ",\"logprobs\":[]}\n\n";
+  }
+
+  private static String done(int sequence, String part, String text) {
+    return "event: response.output_text.done\ndata: {\"type\":\"response.output_text.done\",\"sequence_number\":"
+        + sequence + part + ",\"text\":" + q(text) + ",\"logprobs\":[]}\n\n";
+  }
+}
