@@ -35,7 +35,8 @@ final class CallDecider {
     if (decision.blocks()) {
       return blocked(route, decision);
     }
-    return DecidedCall.forward(route, decision.modifies() ? request.encode(decision.rewrittenParts()) : body);
+    return DecidedCall.forward(route, decision.modifies() ? request.encode(decision.rewrittenParts()) : body,
+        decision.enforced() ? decision.completionRewriter() : null);
   }
 
   static WireCall blocked(Route route, Decision decision) {

@@ -3,6 +3,7 @@ package dev.warden.agent;
 import dev.warden.agent.wire.Route;
 import dev.warden.agent.wire.response.ObservedInputStream;
 import dev.warden.bootstrap.WireCall;
+import dev.warden.policies.pii.CompletionRewriter;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -15,22 +16,25 @@ final class DecidedCall implements WireCall {
   private final int blockStatus;
   private final Map<String, String> blockHeaders;
   private final byte[] blockBody;
+  private final CompletionRewriter completions;
 
   private DecidedCall(Route route, byte[] requestBody, int blockStatus, Map<String, String> blockHeaders,
-      byte[] blockBody) {
+      byte[] blockBody, CompletionRewriter completions) {
     this.route = route;
     this.requestBody = requestBody;
     this.blockStatus = blockStatus;
     this.blockHeaders = blockHeaders;
     this.blockBody = blockBody;
+    this.completions = completions;
   }
 
-  static DecidedCall forward(Route route, byte[] requestBody) {
-    return new DecidedCall(route, requestBody, 0, Map.of(), null);
+  /** @param completions what the response's completion text goes through, or null for nothing */
+  static DecidedCall forward(Route route, byte[] requestBody, CompletionRewriter completions) {
+    return new DecidedCall(route, requestBody, 0, Map.of(), null, completions);
   }
 
   static DecidedCall block(Route route, int status, Map<String, String> headers, byte[] body) {
-    return new DecidedCall(route, null, status, headers, body);
+    return new DecidedCall(route, null, status, headers, body, null);
   }
 
   @Override public boolean blocked() { return blockBody != null; }
@@ -39,15 +43,21 @@ final class DecidedCall implements WireCall {
   @Override public byte[] blockBody() { return blockBody; }
   @Override public byte[] requestBody() { return requestBody; }
   @Override public Map<String, String> headers() { return Map.of(); }
+  @Override public boolean rewritesResponse() { return completions != null; }
 
   @Override
   public InputStream onResponse(int status, Map<String, List<String>> headers, InputStream body) {
-    if (!WardenLog.debugEnabled()) {
-      return body;
+    boolean eventStream = isEventStream(headers);
+    InputStream seen = body;
+    if (WardenLog.debugEnabled()) {
+      // only read for the debug line until the telemetry layer consumes the summary
+      seen = new ObservedInputStream(body, route.adapter().observeResponse(eventStream),
+          summary -> WardenLog.debug(route.provider() + " " + route.operation() + " response " + status + ": " + summary));
     }
-    // only read for the debug line until the telemetry layer consumes the summary
-    return new ObservedInputStream(body, route.adapter().observeResponse(isEventStream(headers)),
-        summary -> WardenLog.debug(route.provider() + " " + route.operation() + " response " + status + ": " + summary));
+    if (completions == null || status < 200 || status >= 300) {
+      return seen;
+    }
+    return route.adapter().rewriteResponse(seen, eventStream, completions);
   }
 
   private static boolean isEventStream(Map<String, List<String>> headers) {

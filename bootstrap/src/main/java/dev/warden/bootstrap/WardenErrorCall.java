@@ -24,6 +24,7 @@ public final class WardenErrorCall implements WireCall {
   @Override public byte[] blockBody() { return BODY.clone(); }
   @Override public byte[] requestBody() { return null; }
   @Override public Map<String, String> headers() { return Map.of(); }
+  @Override public boolean rewritesResponse() { return false; }
   @Override public InputStream onResponse(int status, Map<String, List<String>> headers, InputStream body) { return body; }
   @Override public void onFailure(Throwable error) {}
 }

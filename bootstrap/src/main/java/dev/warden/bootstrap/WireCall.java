@@ -28,6 +28,12 @@ public interface WireCall {
   Map<String, String> headers();
 
   /**
+   * True when {@link #onResponse} will rewrite the body (pseudonyms restored, completions
+   * redacted), so a push-based transport must route the body through it.
+   */
+  boolean rewritesResponse();
+
+  /**
    * Sees the response. Returns the stream the application must read: {@code body} itself when
    * Warden does not need to rewrite it. Never throws.
    */

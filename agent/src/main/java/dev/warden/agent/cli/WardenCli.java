@@ -5,10 +5,14 @@ import dev.warden.policies.config.PolicyException;
 import dev.warden.policies.config.PolicyLoader;
 import dev.warden.policies.engine.PolicySnapshot;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
-/** The agent jar's command line: {@code java -jar warden-agent.jar check POLICY.yaml}. */
+/**
+ * The agent jar's command line: {@code check POLICY.yaml} validates a policy; {@code scan --policy
+ * POLICY.yaml} runs its PII scanning over JSON Lines on standard input.
+ */
 public final class WardenCli {
 
   static final int OK = 0;
@@ -18,15 +22,39 @@ public final class WardenCli {
   private WardenCli() {}
 
   public static int run(String[] args) {
-    return run(args, System.out, System.err);
+    return run(args, System.in, System.out, System.err);
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
     if (args.length == 2 && args[0].equals("check")) {
       return check(Path.of(args[1]), out);
     }
+    if (args.length == 3 && args[0].equals("scan") && args[1].equals("--policy")) {
+      return scan(Path.of(args[2]), in, out, err);
+    }
     err.println("usage: java -jar warden-agent.jar check POLICY.yaml");
+    err.println("       java -jar warden-agent.jar scan --policy POLICY.yaml < lines.jsonl");
     return USAGE;
+  }
+
+  private static int scan(Path file, InputStream in, PrintStream out, PrintStream err) {
+    PolicySnapshot policy;
+    try {
+      policy = PolicyLoader.load(file);
+    } catch (PolicyException e) {
+      e.errors().forEach(err::println);
+      return INVALID;
+    } catch (IOException e) {
+      err.println(new PolicyError(file.toString(), 1, 1, "cannot read the file (" + e.getClass().getSimpleName() + ")"));
+      return INVALID;
+    }
+    try {
+      ScanCommand.run(policy, in, out);
+      return OK;
+    } catch (IOException e) {
+      err.println("scan failed: " + e.getClass().getSimpleName());
+      return INVALID;
+    }
   }
 
   private static int check(Path file, PrintStream out) {

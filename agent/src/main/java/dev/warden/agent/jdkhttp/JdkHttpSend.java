@@ -63,6 +63,7 @@ public final class JdkHttpSend {
         rewritten.setHeader(header.getKey(), header.getValue());
       }
     }
-    return new JdkSend(rewritten.build(), handler, null);
+    return new JdkSend(rewritten.build(),
+        call != null && call.rewritesResponse() ? new RewritingBodyHandler<>(handler, call) : handler, null);
   }
 }

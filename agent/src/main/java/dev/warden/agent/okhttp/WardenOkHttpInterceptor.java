@@ -79,8 +79,9 @@ public final class WardenOkHttpInterceptor implements Interceptor, WardenInterce
     if (seen == original) {
       return response;
     }
-    ResponseBody replaced = ResponseBody.create(Okio.buffer(Okio.source(seen)), body.contentType(), body.contentLength());
-    return response.newBuilder().body(replaced).build();
+    // a rewritten body may differ in length from what the provider declared
+    ResponseBody replaced = ResponseBody.create(Okio.buffer(Okio.source(seen)), body.contentType(), -1);
+    return response.newBuilder().removeHeader("Content-Length").body(replaced).build();
   }
 
   private static Response blockedResponse(Request request, WireCall call) {

@@ -37,13 +37,32 @@ class WardenCliTest {
   }
 
   @Test
+  void scanWritesSpansAsUtf16OffsetsAndTheRedactedText() throws Exception {
+    Path file = Files.writeString(dir.resolve("scan.yaml"), "version: 1\npii:\n  entities: [EMAIL]\n  allow: [\"ops@example.com\"]\n");
+    String input = "{\"id\":\"a\",\"text\":\"Écrivez à jane@example.com 😀 ou ops@example.com\"}\n"
+        + "not json\n"
+        + "{\"id\":7,\"text\":\"nothing here\",\"role\":\"tool\"}\n";
+    assertThat(runWithInput(input, "scan", "--policy", file.toString())).isZero();
+    assertThat(text(out).split("\n")).containsExactly(
+        "{\"id\":\"a\",\"injection\":null,\"pii\":[{\"type\":\"EMAIL\",\"start\":10,\"end\":26}],"
+            + "\"redacted\":\"Écrivez à [EMAIL] 😀 ou ops@example.com\"}",
+        "{\"line\":2,\"error\":\"expected a JSON object with a string field 'text'\"}",
+        "{\"id\":7,\"injection\":null,\"pii\":[],\"redacted\":\"nothing here\"}");
+  }
+
+  @Test
   void wrongUsageSaysHow() {
     assertThat(run("chek")).isEqualTo(64);
     assertThat(text(err)).contains("usage: java -jar warden-agent.jar check POLICY.yaml");
   }
 
   private int run(String... args) {
-    return WardenCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return runWithInput("", args);
+  }
+
+  private int runWithInput(String stdin, String... args) {
+    return WardenCli.run(args, new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   private static String text(ByteArrayOutputStream bytes) {
