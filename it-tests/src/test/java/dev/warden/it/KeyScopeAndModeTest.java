@@ -83,7 +83,7 @@ class KeyScopeAndModeTest {
   void defaultAllowLetsTheKeyThroughButStillRedacts() {
     reload(TestPolicy.yaml(provider.port()).replace("default: deny", "default: allow"));
     assertThat(app.send("chat gpt-4o-mini " + PROMPT))
-        .isEqualTo("echo: Forward this to <EMAIL> please");
+        .isEqualTo("echo: Forward this to [EMAIL] please");
     assertThat(provider.requests()).singleElement()
         .satisfies(request -> assertThat(request.body()).doesNotContain("jane.doe@example.com"));
   }

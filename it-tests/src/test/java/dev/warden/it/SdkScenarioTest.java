@@ -50,6 +50,7 @@ abstract class SdkScenarioTest {
   static final Pattern LOADED = Pattern.compile("^\\[warden] policy loaded: (.+) \\((sha256:[0-9a-f]{64})\\)");
   static final Pattern RELOADED = Pattern.compile("^\\[warden] policy reloaded: (.+) \\((sha256:[0-9a-f]{64})\\)");
   static final String EMAIL = "jane.doe@example.com";
+  static final String SECOND_EMAIL = "ops.lead@example.org";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -164,7 +165,7 @@ abstract class SdkScenarioTest {
   @Order(2)
   void emailAddressNeverReachesTheProvider(String call) {
     String withEmail = "Please send the report to " + EMAIL + " today";
-    String redacted = "Please send the report to <EMAIL> today";
+    String redacted = "Please send the report to [EMAIL] today";
     expectAnswer(call + " " + allowedModel() + " " + withEmail, "echo: " + redacted);
     RecordedRequest received = onlyRequest();
     assertThat(received.body()).doesNotContain("jane.doe").doesNotContain("example.com");
@@ -173,7 +174,7 @@ abstract class SdkScenarioTest {
     provider.clearRequests();
     String withoutEmail = "Please send the report to the team today";
     expectAnswer(call + " " + allowedModel() + " " + withoutEmail, "echo: " + withoutEmail);
-    assertThat(masked(received, "<EMAIL>"))
+    assertThat(masked(received, "[EMAIL]"))
         .as("apart from the address, the rewritten body keeps every field the SDK wrote")
         .isEqualTo(masked(onlyRequest(), "the team"));
   }
@@ -220,8 +221,30 @@ abstract class SdkScenarioTest {
     if (exposesHeaders()) {
       assertThat(stillBlocked.decision()).as("the policy that decided").endsWith("policy=" + goodHash);
     }
-    expectAnswer("chat " + allowedModel() + " Mail " + EMAIL, "echo: Mail <EMAIL>");
+    expectAnswer("chat " + allowedModel() + " Mail " + EMAIL, "echo: Mail [EMAIL]");
     assertThat(provider.requests()).hasSize(2).noneSatisfy(r -> assertThat(r.body()).contains(EMAIL));
+  }
+
+  @Test
+  @Order(20)
+  void switchToPseudonymization() {
+    String pseudonymize = policyAllowing(List.of()).replace("  prompts: redact", "  prompts: pseudonymize");
+    assertThat(pseudonymize).contains("prompts: pseudonymize");
+    rewriteAndAwait(pseudonymize, RELOADED);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"chat", "stream"})
+  @Order(21)
+  void pseudonymizedValuesNeverLeaveAndComeBackInTheCompletion(String call) {
+    String prompt = "Please send the report to " + EMAIL + ", cc " + SECOND_EMAIL + " and again " + EMAIL + " today";
+    expectAnswer(call + " " + allowedModel() + " " + prompt, "echo: " + prompt);
+    RecordedRequest received = onlyRequest();
+    assertThat(received.body()).doesNotContain("jane.doe").doesNotContain("ops.lead");
+    Matcher sent = Pattern.compile("Please send the report to (<EMAIL_[0-9a-f]{4,}>), cc (<EMAIL_[0-9a-f]{4,}>)"
+        + " and again (<EMAIL_[0-9a-f]{4,}>) today").matcher(received.lastUserText());
+    assertThat(sent.matches()).as("what the provider received: " + received.lastUserText()).isTrue();
+    assertThat(sent.group(1)).isEqualTo(sent.group(3)).isNotEqualTo(sent.group(2));
   }
 
   @Test

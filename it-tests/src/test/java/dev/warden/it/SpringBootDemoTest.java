@@ -43,8 +43,8 @@ class SpringBootDemoTest {
         assertThat(demo.stderr()).contains("[warden] policy loaded: ");
         assertThat(report).containsPattern(line("provider received", "What is the capital of France\\?"))
             .containsPattern(line("app got back", "echo: What is the capital of France\\?"))
-            .containsPattern(line("provider received", "Draft a reply to <EMAIL> about her invoice\\."))
-            .containsPattern(line("app got back", "echo: Draft a reply to <EMAIL> about her invoice\\."))
+            .containsPattern(line("provider received", "Draft a reply to <EMAIL_[0-9a-f]{4,}> about her invoice\\."))
+            .containsPattern(line("app got back", "echo: Draft a reply to jane\\.doe@example\\.com about her invoice\\."))
             .containsPattern(line("app got", "HTTP 403 PermissionDeniedException, code model_not_allowed"))
             .containsPattern(line("x-warden-decision", "blocked; rule=model; policy=sha256:[0-9a-f]{64}"))
             .containsPattern(line("provider received", "nothing \\(the request never left the application\\)"))
