@@ -50,54 +50,8 @@ public final class DateOfBirthRecognizer implements Recognizer {
       "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
       "noviembre", "diciembre"};
 
-  /** Lower-case first chars of the context words: most texts have none of the words, and then no date can count. */
-  private static final String CONTEXT_FIRST_CHARS = contextFirstChars();
-
-  private static String contextFirstChars() {
-    StringBuilder chars = new StringBuilder();
-    for (String word : CONTEXT) {
-      if (chars.indexOf(word.substring(0, 1)) < 0) {
-        chars.append(word.charAt(0));
-      }
-    }
-    return chars.toString();
-  }
-
-  /** One cheap pass: does any context word occur in {@code text} at all? */
-  private static boolean mentionsContext(CharSequence text) {
-    int n = text.length();
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      char lower = c < 128 ? (char) (c | 0x20) : Character.toLowerCase(c);
-      if (CONTEXT_FIRST_CHARS.indexOf(lower) < 0) {
-        continue;
-      }
-      for (String word : CONTEXT) {
-        if (word.charAt(0) == lower && startsWithIgnoringCase(text, i, word)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean startsWithIgnoringCase(CharSequence text, int at, String word) {
-    if (at + word.length() > text.length()) {
-      return false;
-    }
-    for (int k = 1; k < word.length(); k++) {
-      if (Character.toLowerCase(text.charAt(at + k)) != word.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   @Override
   public void find(CharSequence text, List<Span> out) {
-    if (!mentionsContext(text)) {
-      return;
-    }
     int n = text.length();
     int floor = 0;
     long[] found = new long[1];
