@@ -37,6 +37,23 @@ public final class TextPartsBuilder {
     return true;
   }
 
+  /**
+   * Adds every string value inside {@code node} (an object or array of tool arguments, say), in
+   * document order; field names are not text.
+   */
+  public void addStrings(int message, String role, JsonNode node) {
+    if (node == null) {
+      return;
+    }
+    if (node.isContainerNode()) {
+      for (JsonNode child : node) {
+        addStrings(message, role, child);
+      }
+    } else {
+      add(message, role, node);
+    }
+  }
+
   /** Number of parts added so far. */
   public int size() {
     return parts.size();

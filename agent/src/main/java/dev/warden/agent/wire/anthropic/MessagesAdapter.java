@@ -84,7 +84,7 @@ public final class MessagesAdapter implements WireAdapter {
         integer(root, "max_tokens"));
   }
 
-  /** A content string, or an array of blocks of which text and tool_result are read. */
+  /** A content string, or an array of blocks of which text, tool_result and tool_use input are read. */
   private static void addBlocks(TextPartsBuilder parts, int index, String role, JsonNode content) {
     if (content == null) {
       return;
@@ -99,6 +99,8 @@ public final class MessagesAdapter implements WireAdapter {
         parts.add(index, role, block.get("text"));
       } else if (hasType(block, "tool_result")) {
         addToolResult(parts, index, block.get("content"));
+      } else if (hasType(block, "tool_use")) {
+        parts.addStrings(index, role, block.get("input"));
       }
     }
   }

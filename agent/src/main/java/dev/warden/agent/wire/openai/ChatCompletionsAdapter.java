@@ -24,8 +24,9 @@ import java.io.InputStream;
  * OpenAI Chat Completions ({@code POST /v1/chat/completions}). Reads {@code model}, {@code stream},
  * {@code max_completion_tokens} (or the older {@code max_tokens}) and every message's text: a
  * {@code content} string, or the {@code text} of each {@code type: text} part of a content array
- * (other part types are kept but not read). Messages of any role, {@code tool} included, keep their
- * role; a message without one counts as {@code user}.
+ * (other part types are kept but not read), and the {@code function.arguments} string of each
+ * earlier {@code tool_calls} entry. Messages of any role, {@code tool} included, keep their role; a
+ * message without one counts as {@code user}.
  */
 public final class ChatCompletionsAdapter implements WireAdapter {
 
@@ -65,7 +66,9 @@ public final class ChatCompletionsAdapter implements WireAdapter {
       for (int i = 0, n = messages.size(); i < n; i++) {
         JsonNode message = messages.get(i);
         if (message.isObject()) {
-          addContent(parts, i, roleOf(message), message.get("content"));
+          String role = roleOf(message);
+          addContent(parts, i, role, message.get("content"));
+          addToolCallArguments(parts, i, role, message.get("tool_calls"));
         }
       }
     }
@@ -89,6 +92,19 @@ public final class ChatCompletionsAdapter implements WireAdapter {
       }
     } else {
       parts.add(index, role, content);
+    }
+  }
+
+  /** The arguments of earlier tool calls: a JSON document in a string, scanned as text. */
+  private static void addToolCallArguments(TextPartsBuilder parts, int index, String role, JsonNode toolCalls) {
+    if (toolCalls == null || !toolCalls.isArray()) {
+      return;
+    }
+    for (int j = 0, n = toolCalls.size(); j < n; j++) {
+      JsonNode function = toolCalls.get(j).get("function");
+      if (function != null) {
+        parts.add(index, role, function.get("arguments"));
+      }
     }
   }
 

@@ -86,6 +86,10 @@ public final class ResponsesAdapter implements WireAdapter {
       addContent(parts, index, ChatCompletionsAdapter.roleOf(item), item.get("content"));
     } else if (type.equals("function_call_output") || type.equals("custom_tool_call_output")) {
       addContent(parts, index, "tool", item.get("output"));
+    } else if (type.equals("function_call")) {
+      parts.add(index, "assistant", item.get("arguments"));
+    } else if (type.equals("custom_tool_call")) {
+      parts.add(index, "assistant", item.get("input"));
     }
   }
 

@@ -53,7 +53,7 @@ class ResponsesAdapterTest {
   }
 
   @Test
-  void decodesMessageItemsAndToolOutputs() {
+  void decodesMessageItemsFunctionCallArgumentsAndToolOutputs() {
     Exchange exchange = decode(OPENAI_RESPONSES, ITEMS).exchange();
 
     assertThat(exchange.stream()).isTrue();
@@ -62,6 +62,7 @@ class ResponsesAdapterTest {
         new TextPart(0, "developer", "Only answer about weather."),
         new TextPart(1, "user", "Weather in Paris?"),
         new TextPart(2, "assistant", "Let me check."),
+        new TextPart(3, "assistant", "{\"city\":\"Paris\"}"),
         new TextPart(4, "tool", "{\"temp_c\":21.5}"),
         new TextPart(5, "tool", "sunny"));
   }
@@ -71,8 +72,8 @@ class ResponsesAdapterTest {
     byte[] body = utf8(ITEMS);
     DecodedRequest request = OPENAI_RESPONSES.adapter().decode(OPENAI_RESPONSES, body, null);
 
-    assertThat(request.encode(new String[5])).isSameAs(body);
-    byte[] out = request.encode(new String[] {null, "Weather in <CITY_1>?", null, null, "[blocked]"});
+    assertThat(request.encode(new String[6])).isSameAs(body);
+    byte[] out = request.encode(new String[] {null, "Weather in <CITY_1>?", null, null, null, "[blocked]"});
 
     assertThat(string(out)).isEqualTo(ITEMS.replace("Weather in Paris?", "Weather in <CITY_1>?")
         .replace("\"text\":\"sunny\"", "\"text\":\"[blocked]\""));
