@@ -42,7 +42,7 @@ final class DemoScenario {
       chat("1. allowed call", ALLOWED_MODEL, "What is the capital of France?");
       chat("2. e-mail in prompt", ALLOWED_MODEL, "Draft a reply to jane.doe@example.com about her invoice.");
       chat("3. model not allowed", DISALLOWED_MODEL, "Summarise our roadmap.");
-      stream("4. streaming call", STREAM_MODEL, "Count from one to five.");
+      stream("4. streaming call", STREAM_MODEL, "Count to five, then cc jane.doe@example.com.");
     } finally {
       client.close();
     }
