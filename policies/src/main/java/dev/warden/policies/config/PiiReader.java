@@ -47,7 +47,7 @@ final class PiiReader {
     List<CustomEntity> custom = map.get("custom") == null ? inherited.custom()
         : readCustom(map.get("custom"), path + ".custom", errors);
     List<String> allow = map.get("allow") == null ? inherited.allow()
-        : readAllow(map.get("allow"), path + ".allow", errors);
+        : readStrings(map.get("allow"), path + ".allow", "omit it when nothing is allowed", errors);
     return new PiiPolicy(prompts, completions, entities, custom, allow);
   }
 
@@ -71,8 +71,8 @@ final class PiiReader {
     return out.isEmpty() ? known : List.copyOf(out);
   }
 
-  private static List<String> readAllow(YamlNode node, String path, ErrorList errors) {
-    List<YamlScalar> items = Fields.strings(node, path, "omit it when nothing is allowed", errors);
+  private static List<String> readStrings(YamlNode node, String path, String whenEmpty, ErrorList errors) {
+    List<YamlScalar> items = Fields.strings(node, path, whenEmpty, errors);
     List<String> out = new ArrayList<>();
     if (items != null) {
       for (YamlScalar s : items) {
@@ -101,7 +101,7 @@ final class PiiReader {
       String name = readName(map, itemPath, names, errors);
       String pattern = readPattern(map, itemPath, errors);
       List<String> context = map.get("context") == null ? List.of()
-          : readAllow(map.get("context"), itemPath + ".context", errors);
+          : readStrings(map.get("context"), itemPath + ".context", "omit it when no context is needed", errors);
       String validator = map.get("validator") == null ? null
           : Fields.oneOf(map.get("validator"), itemPath + ".validator", VALIDATORS, Set.of(), errors);
       if (name != null && pattern != null) {

@@ -54,7 +54,12 @@ final class PiiRule {
 
   /** The rule for {@code pii}, or null when it looks at neither prompts nor completions. */
   static PiiRule compile(PiiPolicy pii, Verdicts verdicts) {
-    return pii.off() ? null : new PiiRule(pii, scanner(pii), verdicts);
+    return compile(pii, scanner(pii), verdicts);
+  }
+
+  /** As {@link #compile(PiiPolicy, Verdicts)}, with {@code scanner} already built for {@code pii}. */
+  static PiiRule compile(PiiPolicy pii, PiiScanner scanner, Verdicts verdicts) {
+    return pii.off() ? null : new PiiRule(pii, scanner, verdicts);
   }
 
   /** A scanner for the entities, custom entities and allowed literals of {@code pii}. */

@@ -41,8 +41,8 @@ public final class PolicySnapshot {
     this.providers = document.providers();
     Verdicts verdicts = new Verdicts(monitor, hash);
     this.keys = document.keys() == null ? null : new KeyScopeRule(document.keys(), verdicts);
-    this.pii = PiiRule.compile(document.pii(), verdicts);
     this.piiScanner = PiiRule.scanner(document.pii());
+    this.pii = PiiRule.compile(document.pii(), piiScanner, verdicts);
     this.allowedWithoutScope = verdicts.allow(null, List.of());
   }
 
