@@ -14,7 +14,13 @@ import java.util.List;
  * around an address end it ({@code "(a@b.com)."}, {@code "見てa@b.comです"}). A domain whose last
  * label is no TLD is cut back to the longest prefix that ends in one ({@code a@b.com.x} finds
  * {@code a@b.com}). The tail of a URL's {@code user:password@host} is no address: that is a
- * {@link UrlCredentialsRecognizer} finding. Stateless and thread-safe.
+ * {@link UrlCredentialsRecognizer} finding.
+ *
+ * <p>Addresses written to dodge harvesters are found too: {@code @} written {@code [at]},
+ * {@code (at)} or {@code {at}} and a dot written {@code [dot]}, {@code (dot)} or {@code {dot}}, in
+ * any case, with or without one space on each side ({@code john.doe@example[DOT]com},
+ * {@code jane (at) example (dot) org}). Bare words ({@code jane at example dot org}) are not,
+ * since prose is full of them. Stateless and thread-safe.
  */
 public final class EmailRecognizer implements Recognizer {
 
@@ -27,21 +33,60 @@ public final class EmailRecognizer implements Recognizer {
   public void find(CharSequence text, List<Span> out) {
     int n = text.length();
     int floor = 0;
-    int at = nextAt(text, 0, n);
-    while (at >= 0) {
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      int atEnd = c == '@' ? i + 1 : c == '[' || c == '(' || c == '{' ? wordToken(text, i, n, "at") : -1;
+      if (atEnd < 0) {
+        i++;
+        continue;
+      }
+      int at = c != '@' && i > floor && text.charAt(i - 1) == ' ' ? i - 1 : i;
       int start = localStart(text, at, floor);
-      int end = start < 0 ? -1 : domainEnd(text, at, n);
-      if (end > 0 && inUrlUserInfo(text, start, floor)) {
+      int end = start < 0 ? -1 : domainEnd(text, skipSpace(text, atEnd, n, c != '@'), n);
+      if (end > 0 && c == '@' && inUrlUserInfo(text, start, floor)) {
         end = -1;
       }
-      int resume = at + 1;
       if (end > 0) {
         out.add(new Span(TYPE, start, end));
         floor = end;
-        resume = end;
+        i = end;
+      } else {
+        i++;
       }
-      at = resume < n ? nextAt(text, resume, n) : -1;
     }
+  }
+
+  /**
+   * End of {@code word} in brackets ({@code [at]}, {@code (dot)}, {@code {at}}, any case) whose
+   * opening bracket is at {@code i}; -1 if there is none.
+   */
+  private static int wordToken(CharSequence text, int i, int n, String word) {
+    int close = i + 1 + word.length();
+    if (close >= n || !WordBoundaries.wordMatchesAt(text, i + 1, word)) {
+      return -1;
+    }
+    char open = text.charAt(i);
+    char c = text.charAt(close);
+    return (open == '[' && c == ']') || (open == '(' && c == ')') || (open == '{' && c == '}') ? close + 1 : -1;
+  }
+
+  /** {@code p}, or past one space at {@code p} when {@code obfuscated}. */
+  private static int skipSpace(CharSequence text, int p, int n, boolean obfuscated) {
+    return obfuscated && p < n && text.charAt(p) == ' ' ? p + 1 : p;
+  }
+
+  /** Length of the label separator at {@code j}: a dot or a bracketed {@code dot}; 0 if none. */
+  private static int dotLength(CharSequence text, int j, int n) {
+    if (j >= n) {
+      return 0;
+    }
+    if (text.charAt(j) == '.') {
+      return 1;
+    }
+    int b = text.charAt(j) == ' ' ? j + 1 : j;
+    int end = b < n ? wordToken(text, b, n, "dot") : -1;
+    return end < 0 ? 0 : skipSpace(text, end, n, true) - j;
   }
 
   /**
@@ -66,18 +111,6 @@ public final class EmailRecognizer implements Recognizer {
     return false;
   }
 
-  private static int nextAt(CharSequence text, int from, int n) {
-    if (text instanceof String s) {
-      return s.indexOf('@', from);
-    }
-    for (int i = from; i < n; i++) {
-      if (text.charAt(i) == '@') {
-        return i;
-      }
-    }
-    return -1;
-  }
-
   /** Start of the local part that ends just before {@code at}, not before {@code floor}; -1 if none. */
   private static int localStart(CharSequence text, int at, int floor) {
     if (at == floor || text.charAt(at - 1) == '.') {
@@ -93,11 +126,11 @@ public final class EmailRecognizer implements Recognizer {
     return s < at ? s : -1;
   }
 
-  /** End (exclusive) of the longest valid domain after {@code at}, or -1. */
-  private static int domainEnd(CharSequence text, int at, int n) {
+  /** End (exclusive) of the longest valid domain that starts at {@code from}, or -1. */
+  private static int domainEnd(CharSequence text, int from, int n) {
     int best = -1;
     int labels = 0;
-    int j = at + 1;
+    int j = from;
     while (true) {
       int labelStart = j;
       boolean letters = true;
@@ -113,8 +146,9 @@ public final class EmailRecognizer implements Recognizer {
       if (labels >= 2 && j - labelStart >= 2 && (letters || isPunycode(text, labelStart, j))) {
         best = j;
       }
-      if (j + 1 < n && text.charAt(j) == '.' && isLabelChar(text.charAt(j + 1))) {
-        j++;
+      int dot = dotLength(text, j, n);
+      if (dot > 0 && j + dot < n && isLabelChar(text.charAt(j + dot))) {
+        j += dot;
       } else {
         return best;
       }

@@ -12,6 +12,11 @@ import java.util.List;
  * <ul>
  *   <li>it has 8–15 digits after {@code +}, 10–17 after an {@code 00}/{@code 011} international
  *       prefix, 7–13 otherwise;</li>
+ *   <li>a short national form needs a phone word nearby (one of {@code call}, {@code phone},
+ *       {@code tel}, {@code mobile}, {@code fax}, {@code contact}, … ending at most 40 chars before,
+ *       or {@code office}, {@code mobile}, {@code home}, … right after): six digits in three pairs
+ *       ({@code call 33 93 31}), and two groups of one or two digits then four or five
+ *       ({@code 13 70486} is more often a house number and a postcode);</li>
  *   <li>the separators agree: apart from the one after the first group (the country code, or a
  *       space after an area code as in {@code 415 555-0132}) and those around the parenthesised
  *       group, all are the same char; {@code /} only between two groups;</li>
@@ -36,8 +41,8 @@ import java.util.List;
  * to a letter, or continuing a longer token ({@code ID-555…}, {@code 1.555…}), is vetoed whole.
  *
  * <p>Several numbers in one run ({@code 415-555-0132 415-555-0199}) are found separately when a
- * space divides them; the longest valid reading from each start wins. Known gaps: six-digit local
- * numbers, and two-group German extensions ({@code +49 30 12345-678}, found without the extension).
+ * space divides them; the longest valid reading from each start wins. Known gaps: six-digit numbers
+ * in other groupings, and two-group German extensions ({@code +49 30 12345-678}, found without the extension).
  * Stateless and thread-safe; one pass over the text, each run (see {@link PhoneRun}) examined in
  * constant time per group.
  */

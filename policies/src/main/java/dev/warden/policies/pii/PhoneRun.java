@@ -14,6 +14,16 @@ final class PhoneRun {
   private static final char NBSP = '\u00A0';
   private static final char NARROW_NBSP = '\u202F';
 
+  /** How far before a short number a phone word may end, in chars. */
+  static final int CONTEXT_WINDOW = 40;
+
+  /** Words that say a number nearby is a phone number (before it). */
+  private static final String[] CONTEXT_BEFORE = {
+      "call", "phone", "telephone", "tel", "mobile", "cell", "fax", "dial", "ring", "reach", "contact"};
+
+  /** Words right after a number that label it as a phone number ({@code 61 51 81 office}). */
+  private static final String[] CONTEXT_AFTER = {"office", "mobile", "cell", "home", "work", "fax", "phone"};
+
   private final CharSequence text;
   private final int[] groupStart = new int[MAX_RUN_GROUPS];
   private final int[] groupEnd = new int[MAX_RUN_GROUPS];
@@ -99,7 +109,7 @@ final class PhoneRun {
     for (int g = 0; g < count && g < MAX_RUN_GROUPS; g++) {
       digits += groupEnd[g] - groupStart[g];
     }
-    return digits >= 7;
+    return digits >= 6;
   }
 
   /** Whether the run as a whole is no phone context: glued to a token, money, a house number. */
@@ -223,7 +233,14 @@ final class PhoneRun {
       }
       digits += len(g);
     }
-    if (intl ? digits < 8 || digits > 15 : exitCode ? digits < 10 || digits > 17 : digits < 7 || digits > 13) {
+    if (intl ? digits < 8 || digits > 15 : exitCode ? digits < 10 || digits > 17 : digits < 6 || digits > 13) {
+      return -1;
+    }
+    boolean context = !intl && !exitCode && (digits == 6 || shortPair(a, b)) && hasContext(a, b);
+    if (digits == 6 && !(context && pairs(a, b))) {
+      return -1;
+    }
+    if (shortPair(a, b) && !context) {
       return -1;
     }
     if (intl && text.charAt(groupStart[a]) == '0') {
@@ -248,6 +265,29 @@ final class PhoneRun {
       end = withExtension;
     }
     return endsCleanly(end) ? end : -1;
+  }
+
+  /** Three two-digit groups, one separator: the six-digit local form ({@code 33 93 31}). */
+  private boolean pairs(int a, int b) {
+    return b == a + 2 && len(a) == 2 && len(a + 1) == 2 && len(b) == 2 && !paren[a] && sepBefore[a + 1] == sepBefore[b];
+  }
+
+  /**
+   * Two groups, the first of one or two digits, the second of four or five: without context more
+   * often a house number and a postcode ({@code 13 70486}) than a phone number.
+   */
+  private boolean shortPair(int a, int b) {
+    return b == a + 1 && len(a) <= 2 && len(b) >= 4 && len(b) <= 5 && !paren[a];
+  }
+
+  /** A phone word ends shortly before groups {@code a..b}, or labels them right after. */
+  private boolean hasContext(int a, int b) {
+    int s = startOf(a);
+    if (WordBoundaries.anyWordEndsIn(text, s - CONTEXT_WINDOW, s, CONTEXT_BEFORE)) {
+      return true;
+    }
+    int e = endOf(b);
+    return WordBoundaries.anyWordStartsIn(text, e + 1, e + 3, CONTEXT_AFTER);
   }
 
   /** The one separator used between plain groups; 0 if none is needed; 1 if they disagree. */

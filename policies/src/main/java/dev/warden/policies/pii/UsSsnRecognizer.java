@@ -8,11 +8,11 @@ import java.util.List;
  * {@code SS#}, …) ends at most {@value #CONTEXT_WINDOW} chars before them.
  *
  * <p>Numbers the SSA never issues are not SSNs: area {@code 000}, {@code 666} or {@code 900–999},
- * group {@code 00}, serial {@code 0000}, and nine equal digits. Well-known public numbers are
- * rejected too: {@code 078-05-1120} (the Woolworth wallet card), {@code 219-09-9999} (an
- * advertisement), {@code 457-55-5462} (published in advertising), and {@code 123-45-6789}, never
- * issued and the usual placeholder in examples and tests, so a prompt quoting documentation does not
- * trip a {@code block} policy. The space-separated form right after an address unit word
+ * group {@code 00}, serial {@code 0000}, and nine equal digits. Well-known public numbers
+ * ({@code 078-05-1120}, the Woolworth wallet card; {@code 219-09-9999} and {@code 457-55-5462},
+ * published in advertising; {@code 123-45-6789}, the usual placeholder in examples) count only
+ * after a context word: a prompt quoting documentation does not trip a {@code block} policy, but
+ * {@code SSN: 123-45-6789} in a form is treated as the SSN it claims to be. The space-separated form right after an address unit word
  * ({@code Suite 680 36 4022}) is a street address, not an SSN. A number glued to a letter or digit, or continuing a longer number
  * ({@code 1-078-05-1123}, {@code 078-05-1123-4}), is not an SSN. Stateless and thread-safe.
  */
@@ -75,6 +75,9 @@ public final class UsSsnRecognizer implements Recognizer {
     if (WordBoundaries.wordAt(text, end) || continuesNumber(text, end) || !valid(text, s, end)) {
       return -1;
     }
+    if (isPublic(text, s, end) && !WordBoundaries.anyWordEndsIn(text, s - CONTEXT_WINDOW, s, CONTEXT)) {
+      return -1;
+    }
     return end;
   }
 
@@ -123,14 +126,22 @@ public final class UsSsnRecognizer implements Recognizer {
     int area = value / 1_000_000;
     int group = value / 10_000 % 100;
     int serial = value % 10_000;
-    if (area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0 || allSame) {
-      return false;
+    return !(area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0 || allSame);
+  }
+
+  private static boolean isPublic(CharSequence text, int s, int end) {
+    int value = 0;
+    for (int i = s; i < end; i++) {
+      char c = text.charAt(i);
+      if (WordBoundaries.isDigit(c)) {
+        value = value * 10 + (c - '0');
+      }
     }
     for (int p : PUBLIC) {
       if (value == p) {
-        return false;
+        return true;
       }
     }
-    return true;
+    return false;
   }
 }

@@ -103,4 +103,22 @@ class EmailRecognizerTest {
     String many = "x@y.zz ".repeat(50_000);
     assertThat(find(many)).hasSize(50_000);
   }
+
+  @Test
+  void obfuscatedAddressesAreFound() {
+    assertThat(found("Email: john.doe@protectai[DOT]com.")).containsExactly("john.doe@protectai[DOT]com");
+    assertThat(found("write to jane (at) example (dot) org today")).containsExactly("jane (at) example (dot) org");
+    assertThat(found("bob[at]mail.example.co.uk")).containsExactly("bob[at]mail.example.co.uk");
+    assertThat(found("x{AT}y{dot}io")).containsExactly("x{AT}y{dot}io");
+  }
+
+  @Test
+  void obfuscationNeedsMatchingBracketsAndAWholeDomain() {
+    assertThat(found("look [at] this")).isEmpty();
+    assertThat(found("bob[at)example.com")).isEmpty();
+    assertThat(found("bob [at] example")).isEmpty();
+    assertThat(found("bob at example dot com")).isEmpty();
+    assertThat(found("bob[attic]example.com")).isEmpty();
+    assertThat(found("a@b[dot]c")).isEmpty();
+  }
 }

@@ -50,7 +50,7 @@ class PhoneRecognizerTest {
       "192.168.1.10", "10.0.19041.1", "version 1.2.3.4.5", "v4.15.0.112", "4111 1111 1111 1111", "4111-1111-1111-1111",
       "5210402405591275", "078-05-1120", "1 234 567", "10.000.000", "1.234.567", "1990-2000", "100-250", "1234-5678",
       "1024 2048 4096", "between 1990 and 2000 there were 1000 2000 3000", "$ 415 555 0132", "$415-555-0132",
-      "€ 12 34 56 78", "415-555-0132%", "1111111111", "555-55", "12345", "123456", "tel 61 51 81", "2023 5678",
+      "€ 12 34 56 78", "415-555-0132%", "1111111111", "555-55", "12345", "123456", "61 51 81", "2023 5678",
       "1234567890123", "12345678901234567890", "ISBN 978-3-16-148410-0", "1.000.000,00", "3.14159265",
       "Apt. 722 20 40", "Suite 680 36 4022", "#4155550132x"})
   void nonPhonesAreNotFound(String text) {
@@ -127,5 +127,26 @@ class PhoneRecognizerTest {
   @Test
   void worksOnAnyCharSequence() {
     assertThat(Found.spans(recognizer, new StringBuilder("ring 415-555-0132"))).containsExactly(new Span("PHONE", 5, 17));
+  }
+
+  @Test
+  void sixDigitsInPairsNeedAPhoneWord() {
+    assertThat(found("You can call 33 93 31 after six")).containsExactly("33 93 31");
+    assertThat(found("Tel. 61-51-81")).containsExactly("61-51-81");
+    assertThat(found("61 51 81 office")).containsExactly("61 51 81");
+    assertThat(found("92 34 70-Office")).containsExactly("92 34 70");
+    assertThat(found("scores 33 93 31")).isEmpty();
+    assertThat(found("call 339 331")).isEmpty();
+    assertThat(found("call 12.03.85")).isEmpty();
+    assertThat(found("call 33 93-31")).isEmpty();
+  }
+
+  @Test
+  void aShortFirstGroupAndFewDigitsNeedAPhoneWord() {
+    assertThat(found("Cite De L'Interieur 13 70486")).isEmpty();
+    assertThat(found("phone: 13 70486")).containsExactly("13 70486");
+    assertThat(found("office 020 7946 0958")).containsExactly("020 7946 0958");
+    assertThat(found("not answering at 96 237271")).containsExactly("96 237271");
+    assertThat(found("555-0132 or 415 5550132")).containsExactly("555-0132", "415 5550132");
   }
 }

@@ -46,6 +46,15 @@ class UsSsnRecognizerTest {
   }
 
   @Test
+  void publicNumbersCountAfterAContextWord() {
+    assertThat(found("Social Security Number (SSN): 123-45-6789.")).containsExactly("123-45-6789");
+    assertThat(found("SSN 078-05-1120")).containsExactly("078-05-1120");
+    assertThat(found("ssn: 123456789")).containsExactly("123456789");
+    assertThat(found("for example 123-45-6789")).isEmpty();
+    assertThat(found("SSN: 123-00-6789")).isEmpty();
+  }
+
+  @Test
   void offsetsAreExact() {
     String text = "SSN 078-05-1123 and 308 63 0237; ssn: 455996622";
     assertThat(Found.spans(recognizer, text)).containsExactly(
