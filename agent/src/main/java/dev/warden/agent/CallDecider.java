@@ -8,6 +8,7 @@ import dev.warden.agent.wire.Route;
 import dev.warden.bootstrap.WireCall;
 import dev.warden.policies.decision.Decision;
 import dev.warden.policies.exchange.Exchange;
+import dev.warden.policies.pii.CompletionRewriter;
 import java.util.List;
 import java.util.Map;
 
@@ -35,8 +36,29 @@ final class CallDecider {
     if (decision.blocks()) {
       return blocked(route, decision);
     }
+    CompletionRewriter completions = decision.enforced() ? decision.completionRewriter() : null;
     return DecidedCall.forward(route, decision.modifies() ? request.encode(decision.rewrittenParts()) : body,
-        decision.enforced() ? decision.completionRewriter() : null);
+        completions, completions != null && asksForCompression(headers) ? IDENTITY : Map.of());
+  }
+
+  /** Sent instead of the application's Accept-Encoding when the response must be rewritten. */
+  private static final Map<String, String> IDENTITY = Map.of("Accept-Encoding", "identity");
+
+  /**
+   * Whether the application asked for a compressed response itself (and so decompresses it
+   * itself): Warden could not read such a body to restore or redact it.
+   */
+  static boolean asksForCompression(Map<String, List<String>> headers) {
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      if ("accept-encoding".equalsIgnoreCase(header.getKey())) {
+        for (String value : header.getValue()) {
+          if (!value.isBlank() && !value.trim().equalsIgnoreCase("identity")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   static WireCall blocked(Route route, Decision decision) {

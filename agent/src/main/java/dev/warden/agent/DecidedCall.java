@@ -11,30 +11,38 @@ import java.util.Map;
 /** A request the policy has decided: either answered with a block response or sent on. */
 final class DecidedCall implements WireCall {
 
+  private static volatile boolean warnedCompressed;
+
   private final Route route;
   private final byte[] requestBody;
   private final int blockStatus;
   private final Map<String, String> blockHeaders;
   private final byte[] blockBody;
   private final CompletionRewriter completions;
+  private final Map<String, String> headers;
 
   private DecidedCall(Route route, byte[] requestBody, int blockStatus, Map<String, String> blockHeaders,
-      byte[] blockBody, CompletionRewriter completions) {
+      byte[] blockBody, CompletionRewriter completions, Map<String, String> headers) {
     this.route = route;
     this.requestBody = requestBody;
     this.blockStatus = blockStatus;
     this.blockHeaders = blockHeaders;
     this.blockBody = blockBody;
     this.completions = completions;
+    this.headers = headers;
   }
 
-  /** @param completions what the response's completion text goes through, or null for nothing */
-  static DecidedCall forward(Route route, byte[] requestBody, CompletionRewriter completions) {
-    return new DecidedCall(route, requestBody, 0, Map.of(), null, completions);
+  /**
+   * @param completions what the response's completion text goes through, or null for nothing
+   * @param headers     request headers to set before sending
+   */
+  static DecidedCall forward(Route route, byte[] requestBody, CompletionRewriter completions,
+      Map<String, String> headers) {
+    return new DecidedCall(route, requestBody, 0, Map.of(), null, completions, headers);
   }
 
   static DecidedCall block(Route route, int status, Map<String, String> headers, byte[] body) {
-    return new DecidedCall(route, null, status, headers, body, null);
+    return new DecidedCall(route, null, status, headers, body, null, Map.of());
   }
 
   @Override public boolean blocked() { return blockBody != null; }
@@ -42,7 +50,7 @@ final class DecidedCall implements WireCall {
   @Override public Map<String, String> blockHeaders() { return blockHeaders; }
   @Override public byte[] blockBody() { return blockBody; }
   @Override public byte[] requestBody() { return requestBody; }
-  @Override public Map<String, String> headers() { return Map.of(); }
+  @Override public Map<String, String> headers() { return headers; }
   @Override public boolean rewritesResponse() { return completions != null; }
 
   @Override
@@ -57,7 +65,29 @@ final class DecidedCall implements WireCall {
     if (completions == null || status < 200 || status >= 300) {
       return seen;
     }
+    if (isCompressed(headers)) {
+      // the server ignored Accept-Encoding: identity: placeholders reach the application as they are
+      if (!warnedCompressed) {
+        warnedCompressed = true;
+        WardenLog.warn("a compressed " + route.provider()
+            + " response cannot be restored or redacted; passed as received (logged once)");
+      }
+      return seen;
+    }
     return route.adapter().rewriteResponse(seen, eventStream, completions);
+  }
+
+  private static boolean isCompressed(Map<String, List<String>> headers) {
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      if ("content-encoding".equalsIgnoreCase(header.getKey())) {
+        for (String value : header.getValue()) {
+          if (!value.isBlank() && !value.trim().equalsIgnoreCase("identity")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean isEventStream(Map<String, List<String>> headers) {

@@ -3,6 +3,7 @@ package dev.warden.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -17,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A loopback stand-in for OpenAI and Anthropic that answers in their real JSON and SSE formats, so
@@ -190,6 +192,16 @@ public final class FakeLlmServer implements AutoCloseable {
   private static void sendJson(HttpExchange exchange, int status, JsonNode body) throws IOException {
     byte[] bytes = PromptText.JSON.writeValueAsBytes(body);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
+    String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+    if (accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip")) {
+      // as real providers do when asked: JSON answers compressed (streams are left plain here)
+      ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+      try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+        gzip.write(bytes);
+      }
+      bytes = zipped.toByteArray();
+      exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+    }
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);

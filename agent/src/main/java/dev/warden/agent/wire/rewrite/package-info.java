@@ -31,5 +31,7 @@
  * </ul>
  *
  * <p>The body must be the decoded entity: a compressed body cannot be read and passes through.
+ * So when a call's response must be rewritten and the application asked for compression itself,
+ * the request goes out with {@code Accept-Encoding: identity} (see {@code CallDecider}).
  */
 package dev.warden.agent.wire.rewrite;

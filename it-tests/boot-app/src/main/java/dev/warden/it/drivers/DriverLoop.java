@@ -1,6 +1,7 @@
 package dev.warden.it.drivers;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The command loop every driver program runs: one command per stdin line, one
@@ -59,6 +61,9 @@ public final class DriverLoop {
           case "post" -> send(plain, HttpRequest.newBuilder(URI.create(words[1]))
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(rest)));
+          case "post-gzip" -> sendAcceptingGzip(plain, HttpRequest.newBuilder(URI.create(words[1]))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(rest)));
           case "version" -> String.valueOf(Runtime.version().feature());
           case "loader" -> String.valueOf(Class.forName(words[1]).getClassLoader().getClass().getName());
           default -> "FAILURE|unknown command: " + line;
@@ -85,6 +90,20 @@ public final class DriverLoop {
 
   private static String orDash(String value) {
     return value == null || value.isEmpty() ? "-" : value;
+  }
+
+  /** As an application that handles compression itself: asks for gzip, inflates what says it is gzip. */
+  private static String sendAcceptingGzip(HttpClient plain, HttpRequest.Builder request) throws Exception {
+    HttpResponse<byte[]> response = plain.send(request.header("Accept-Encoding", "gzip").timeout(Duration.ofSeconds(30))
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    String encoding = response.headers().firstValue("Content-Encoding").orElse("identity");
+    byte[] body = response.body();
+    if (encoding.equalsIgnoreCase("gzip")) {
+      try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+        body = in.readAllBytes();
+      }
+    }
+    return "HTTP " + response.statusCode() + " " + encoding + " " + new String(body, StandardCharsets.UTF_8);
   }
 
   private static String send(HttpClient plain, HttpRequest.Builder request) throws Exception {
