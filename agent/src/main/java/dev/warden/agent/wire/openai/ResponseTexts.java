@@ -13,12 +13,15 @@ import java.util.List;
 
 /**
  * Completion text of Responses: the {@code text} of each {@code output_text} part of the
- * {@code output} items, and the {@code arguments} (JSON text) of each {@code function_call} item.
- * In a stream, {@code response.output_text.delta} events feed one channel per {@code output_index}
- * and {@code content_index}, ended by {@code response.output_text.done}, and
+ * {@code output} items, the {@code arguments} (JSON text) of each {@code function_call} item and
+ * the {@code input} (free text) of each {@code custom_tool_call} item. In a stream,
+ * {@code response.output_text.delta} events feed one channel per {@code output_index} and
+ * {@code content_index}, ended by {@code response.output_text.done};
  * {@code response.function_call_arguments.delta} events one JSON text channel per
- * {@code output_index}, ended by {@code response.function_call_arguments.done}; the whole texts
- * and arguments repeated by the done, {@code content_part}, {@code output_item} and response events
+ * {@code output_index}, ended by {@code response.function_call_arguments.done}; and
+ * {@code response.custom_tool_call_input.delta} events one channel per {@code output_index}, ended
+ * by {@code response.custom_tool_call_input.done}. The whole texts, arguments and inputs repeated
+ * by the done, {@code content_part}, {@code output_item} and response events
  * ({@code response.completed} is what the SDK accumulators keep) are rewritten whole, so they agree
  * with the deltas. Annotation offsets into the text are not adjusted.
  */
@@ -28,6 +31,9 @@ public final class ResponseTexts implements CompletionTexts {
 
   /** The stream channel of the arguments of the function call at one output index. */
   private record Arguments(int outputIndex) {}
+
+  /** The stream channel of the input (free text) of the custom tool call at one output index. */
+  private record CustomInput(int outputIndex) {}
 
   private ResponseTexts() {}
 
@@ -47,6 +53,13 @@ public final class ResponseTexts implements CompletionTexts {
       JsonNode arguments = item.get("arguments");
       if (arguments != null) {
         jsonTexts.add(arguments);
+      }
+      return;
+    }
+    if (hasType(item, "custom_tool_call")) {
+      JsonNode input = item.get("input");
+      if (input != null) {
+        texts.add(input);
       }
       return;
     }
@@ -74,41 +87,49 @@ public final class ResponseTexts implements CompletionTexts {
     if (type == null) {
       type = name;
     }
-    if ("response.output_text.delta".equals(type)) {
-      Long channel = channel(data);
-      if (channel != null) {
-        edit.feedInPlace(channel, data.get("delta"));
+    Integer output = integer(data, "output_index");
+    switch (type == null ? "" : type) {
+      case "response.output_text.delta" -> {
+        Long channel = channel(data);
+        if (channel != null) {
+          edit.feedInPlace(channel, data.get("delta"));
+        }
       }
-      return true;
-    }
-    if ("response.output_text.done".equals(type)) {
-      Long channel = channel(data);
-      if (channel != null) {
-        edit.end(channel);
+      case "response.output_text.done" -> {
+        Long channel = channel(data);
+        if (channel != null) {
+          edit.end(channel);
+        }
+        edit.rewrite(data.get("text"));
       }
-      edit.rewrite(data.get("text"));
-      return true;
-    }
-    if ("response.function_call_arguments.delta".equals(type)) {
-      Integer output = integer(data, "output_index");
-      if (output != null) {
-        edit.feedJsonTextInPlace(new Arguments(output), data.get("delta"));
+      case "response.function_call_arguments.delta" -> {
+        if (output != null) {
+          edit.feedJsonTextInPlace(new Arguments(output), data.get("delta"));
+        }
       }
-      return true;
-    }
-    if ("response.function_call_arguments.done".equals(type)) {
-      Integer output = integer(data, "output_index");
-      if (output != null) {
-        edit.end(new Arguments(output));
+      case "response.function_call_arguments.done" -> {
+        if (output != null) {
+          edit.end(new Arguments(output));
+        }
+        edit.rewriteJsonText(data.get("arguments"));
       }
-      edit.rewriteJsonText(data.get("arguments"));
-      return true;
+      case "response.custom_tool_call_input.delta" -> {
+        if (output != null) {
+          edit.feedInPlace(new CustomInput(output), data.get("delta"));
+        }
+      }
+      case "response.custom_tool_call_input.done" -> {
+        if (output != null) {
+          edit.end(new CustomInput(output));
+        }
+        edit.rewrite(data.get("input"));
+      }
+      case "response.completed", "response.incomplete", "response.failed" -> {
+        edit.endAll();
+        rewriteWhole(data, edit);
+      }
+      default -> rewriteWhole(data, edit);
     }
-    if ("response.completed".equals(type) || "response.incomplete".equals(type)
-        || "response.failed".equals(type)) {
-      edit.endAll();
-    }
-    rewriteWhole(data, edit);
     return true;
   }
 

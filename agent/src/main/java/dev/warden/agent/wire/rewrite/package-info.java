@@ -19,8 +19,9 @@
  *       rewriter's {@link dev.warden.policies.pii.CompletionRewriter#forJsonText() JSON text
  *       variant} restores each value escaped for the string it is in, so the arguments stay valid
  *       JSON; where they are a JSON object (Anthropic's {@code input}), each string value inside is
- *       rewritten as text, and keys are left as they are. Fragments of one tool call form one
- *       stream channel, with the same hold-back as text.
+ *       rewritten as text, and keys are left as they are; free text (the input of a Responses
+ *       custom tool call) is rewritten as text. Fragments of one tool call form one stream
+ *       channel, with the same hold-back as text.
  *   <li>Streams: events are rewritten one by one as the application reads, never buffering more
  *       than the event being assembled (at most {@link
  *       dev.warden.agent.wire.rewrite.RewrittenBody#DEFAULT_MAX_EVENT_BYTES}). A text delta carries

@@ -192,4 +192,31 @@ class ResponsesRewriteTest {
     assertThat(output.get(6)).isEqualTo(input.get(5).replace("<EMAIL_1a2b>", EMAIL_VALUE))
         .startsWith("event: response.function_call_arguments.done\n");
   }
+
+  @Test
+  void customToolCallInputIsFreeTextRestoredWholeAndStreamed() {
+    String item = "{\"type\":\"custom_tool_call\",\"id\":\"ctc_1\",\"call_id\":\"call_1\",\"name\":\"grep\","
+        + "\"input\":%s}";
+    String call = ",\"item_id\":\"ctc_1\",\"output_index\":0";
+    String input = customEvent("response.custom_tool_call_input.delta", 1, call + ",\"delta\":" + q("to: <EMA"))
+        + customEvent("response.custom_tool_call_input.delta", 2, call + ",\"delta\":" + q("IL_1a2b> \"<NA"))
+        + customEvent("response.custom_tool_call_input.done", 3, call + ",\"input\":" + q("to: <EMAIL_1a2b> \"<NA"))
+        + customEvent("response.output_item.done", 4,
+            ",\"output_index\":0,\"item\":" + String.format(item, q("to: <EMAIL_1a2b> \"<NAME_77aa>")));
+
+    Result result = rewrite(ADAPTER, true, utf8(input));
+
+    // free text: values restored as they are, no JSON text escaping
+    assertThat(rawEvents(result.text())).containsExactly(
+        customEvent("response.custom_tool_call_input.delta", 1, call + ",\"delta\":" + q("to: ")),
+        customEvent("response.custom_tool_call_input.delta", 2, call + ",\"delta\":" + q(EMAIL_VALUE + " \"")),
+        customEvent("response.custom_tool_call_input.delta", 2, call + ",\"delta\":" + q("<NA")),
+        customEvent("response.custom_tool_call_input.done", 3, call + ",\"input\":" + q("to: " + EMAIL_VALUE + " \"<NA")),
+        customEvent("response.output_item.done", 4,
+            ",\"output_index\":0,\"item\":" + String.format(item, q("to: " + EMAIL_VALUE + " \"" + NAME_VALUE))));
+  }
+
+  private static String customEvent(String type, int sequence, String rest) {
+    return "event: " + type + "\ndata: {\"type\":\"" + type + "\",\"sequence_number\":" + sequence + rest + "}\n\n";
+  }
 }
