@@ -1,21 +1,28 @@
 package dev.warden.demo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
 /**
  * Anthropic's Messages wire format, as the real API sends it: a JSON message, or the named SSE
  * events message_start, content_block_start, ping, content_block_delta…, content_block_stop,
- * message_delta, message_stop.
+ * message_delta, message_stop; a tool use streams its input as {@code partial_json} fragments cut
+ * anywhere.
  */
 final class AnthropicReplies {
+
+  /** Chars per streamed fragment of a tool's input. */
+  private static final int INPUT_FRAGMENT = 5;
 
   private AnthropicReplies() {}
 
   static ObjectNode message(Completion c) {
     ObjectNode message = envelope(c);
-    message.putArray("content").add(textBlock(c.text()).putNull("citations"));
-    message.put("stop_reason", "end_turn");
+    message.putArray("content")
+        .add(c.isToolCall() ? toolUseBlock(c, parse(c.text())) : textBlock(c.text()).putNull("citations"));
+    message.put("stop_reason", c.isToolCall() ? "tool_use" : "end_turn");
     message.putNull("stop_sequence");
     message.set("usage", usage(c.inputTokens(), c.outputTokens()));
     return message;
@@ -28,16 +35,25 @@ final class AnthropicReplies {
     start.putNull("stop_sequence");
     start.set("usage", usage(c.inputTokens(), 1));
     sse.event("message_start", event("message_start").set("message", start));
-    sse.event("content_block_start", event("content_block_start").put("index", 0).set("content_block", textBlock("")));
+    ObjectNode block = c.isToolCall() ? toolUseBlock(c, PromptText.JSON.createObjectNode()) : textBlock("");
+    sse.event("content_block_start", event("content_block_start").put("index", 0).set("content_block", block));
     sse.event("ping", event("ping"));
-    for (String piece : TextChunks.pieces(c.text())) {
-      ObjectNode delta = event("content_block_delta").put("index", 0);
-      delta.putObject("delta").put("type", "text_delta").put("text", piece);
-      sse.event("content_block_delta", delta);
+    if (c.isToolCall()) {
+      for (String fragment : TextChunks.fragments(c.text(), INPUT_FRAGMENT)) {
+        ObjectNode delta = event("content_block_delta").put("index", 0);
+        delta.putObject("delta").put("type", "input_json_delta").put("partial_json", fragment);
+        sse.event("content_block_delta", delta);
+      }
+    } else {
+      for (String piece : TextChunks.pieces(c.text())) {
+        ObjectNode delta = event("content_block_delta").put("index", 0);
+        delta.putObject("delta").put("type", "text_delta").put("text", piece);
+        sse.event("content_block_delta", delta);
+      }
     }
     sse.event("content_block_stop", event("content_block_stop").put("index", 0));
     ObjectNode messageDelta = event("message_delta");
-    messageDelta.putObject("delta").put("stop_reason", "end_turn").putNull("stop_sequence");
+    messageDelta.putObject("delta").put("stop_reason", c.isToolCall() ? "tool_use" : "end_turn").putNull("stop_sequence");
     messageDelta.putObject("usage")
         .put("input_tokens", c.inputTokens())
         .put("output_tokens", c.outputTokens())
@@ -54,6 +70,24 @@ final class AnthropicReplies {
         .put("type", "message")
         .put("role", "assistant")
         .put("model", c.model());
+  }
+
+  private static ObjectNode toolUseBlock(Completion c, JsonNode input) {
+    ObjectNode block = PromptText.JSON.createObjectNode()
+        .put("type", "tool_use")
+        .put("id", "toolu_" + c.id())
+        .put("name", c.toolName());
+    block.set("input", input);
+    block.putObject("caller").put("type", "direct");
+    return block;
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return PromptText.JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("tool input is not JSON", e);
+    }
   }
 
   private static ObjectNode textBlock(String text) {

@@ -23,7 +23,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * A loopback stand-in for OpenAI and Anthropic that answers in their real JSON and SSE formats, so
  * the real SDKs parse its answers. Every completion is {@code "echo: " + the last user message it
- * received}, which shows what actually left the application.
+ * received}, which shows what actually left the application; a request that declares tools gets,
+ * instead, a call to the first one whose arguments are {@code {"text": the last user message}}.
  *
  * <p>Routes (POST): {@code /v1/chat/completions}, {@code /v1/responses}, {@code /v1/embeddings}
  * (OpenAI, base URL {@link #openAiBaseUrl()}) and {@code /v1/messages} (Anthropic, base URL
@@ -150,7 +151,10 @@ public final class FakeLlmServer implements AutoCloseable {
       return;
     }
     String prompt = PromptText.lastUserText(path, request);
-    Completion completion = Completion.of(id, model, "echo: " + prompt, prompt);
+    String tool = firstToolName(request);
+    Completion completion = tool == null
+        ? Completion.of(id, model, "echo: " + prompt, prompt)
+        : Completion.toolCall(id, model, tool, PromptText.JSON.createObjectNode().put("text", prompt).toString(), prompt);
     boolean stream = request.path("stream").asBoolean(false);
     if (!stream) {
       sendJson(exchange, 200, switch (path) {
@@ -170,6 +174,13 @@ public final class FakeLlmServer implements AutoCloseable {
       case "/v1/responses" -> OpenAiReplies.streamResponse(sse, completion);
       default -> AnthropicReplies.streamMessage(sse, completion);
     }
+  }
+
+  /** The name of the first tool a request declares (OpenAI chat nests it in {@code function}), or null. */
+  private static String firstToolName(JsonNode request) {
+    JsonNode tool = request.path("tools").path(0);
+    String name = tool.path("function").path("name").asText(tool.path("name").asText(""));
+    return name.isEmpty() ? null : name;
   }
 
   private static JsonNode parse(String body) {

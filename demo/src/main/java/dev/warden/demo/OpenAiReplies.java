@@ -12,32 +12,57 @@ import java.util.List;
 
 /**
  * OpenAI's wire formats, as the real API sends them: Chat Completions (JSON and {@code data:}-only
- * SSE ending in {@code [DONE]}), Responses (JSON and typed SSE events) and Embeddings.
+ * SSE ending in {@code [DONE]}), Responses (JSON and typed SSE events) and Embeddings; a tool call
+ * streams its arguments in fragments cut anywhere, as the API does.
  */
 final class OpenAiReplies {
+
+  /** Chars per streamed fragment of tool call arguments. */
+  private static final int ARGUMENT_FRAGMENT = 5;
 
   private OpenAiReplies() {}
 
   static ObjectNode chatCompletion(Completion c) {
-    ObjectNode message = object().put("role", "assistant").put("content", c.text()).putNull("refusal");
+    ObjectNode message = object().put("role", "assistant");
+    if (c.isToolCall()) {
+      message.putNull("content");
+      message.putArray("tool_calls").add(chatToolCall(c, null, c.text()));
+    } else {
+      message.put("content", c.text());
+    }
+    message.putNull("refusal");
     message.putArray("annotations");
     ObjectNode choice = object().put("index", 0);
     choice.set("message", message);
     choice.putNull("logprobs");
-    choice.put("finish_reason", "stop");
+    choice.put("finish_reason", c.isToolCall() ? "tool_calls" : "stop");
     ObjectNode root = chatEnvelope(c, "chat.completion");
     root.putArray("choices").add(choice);
     root.set("usage", chatUsage(c));
     return root;
   }
 
-  /** Role first, then one delta per piece, then finish_reason, then (when asked) a usage chunk with no choices. */
+  /**
+   * Role first, then one delta per piece (for a tool call: the call's id and name, then its argument
+   * fragments), then finish_reason, then (when asked) a usage chunk with no choices.
+   */
   static void streamChatCompletion(SseWriter sse, Completion c, boolean includeUsage) throws IOException {
-    sse.data(chatChunk(c, object().put("role", "assistant").put("content", "").putNull("refusal"), null, includeUsage));
-    for (String piece : TextChunks.pieces(c.text())) {
-      sse.data(chatChunk(c, object().put("content", piece), null, includeUsage));
+    if (c.isToolCall()) {
+      ObjectNode first = object().put("role", "assistant").putNull("content");
+      first.putArray("tool_calls").add(chatToolCall(c, 0, ""));
+      sse.data(chatChunk(c, first.putNull("refusal"), null, includeUsage));
+      for (String fragment : TextChunks.fragments(c.text(), ARGUMENT_FRAGMENT)) {
+        ObjectNode delta = object();
+        delta.putArray("tool_calls").addObject().put("index", 0).putObject("function").put("arguments", fragment);
+        sse.data(chatChunk(c, delta, null, includeUsage));
+      }
+    } else {
+      sse.data(chatChunk(c, object().put("role", "assistant").put("content", "").putNull("refusal"), null, includeUsage));
+      for (String piece : TextChunks.pieces(c.text())) {
+        sse.data(chatChunk(c, object().put("content", piece), null, includeUsage));
+      }
     }
-    sse.data(chatChunk(c, object(), "stop", includeUsage));
+    sse.data(chatChunk(c, object(), c.isToolCall() ? "tool_calls" : "stop", includeUsage));
     if (includeUsage) {
       ObjectNode last = chatEnvelope(c, "chat.completion.chunk");
       last.putArray("choices");
@@ -45,6 +70,17 @@ final class OpenAiReplies {
       sse.data(last);
     }
     sse.data("[DONE]");
+  }
+
+  /** A tool call; a stream's first delta of it has an {@code index}, a message's has none. */
+  private static ObjectNode chatToolCall(Completion c, Integer index, String arguments) {
+    ObjectNode call = object();
+    if (index != null) {
+      call.put("index", index);
+    }
+    call.put("id", "call_" + c.id()).put("type", "function");
+    call.putObject("function").put("name", c.toolName()).put("arguments", arguments);
+    return call;
   }
 
   private static ObjectNode chatChunk(Completion c, ObjectNode delta, String finishReason, boolean includeUsage) {
@@ -85,11 +121,17 @@ final class OpenAiReplies {
   }
 
   static ObjectNode response(Completion c) {
-    return responseObject(c, "completed", List.of(messageItem(c, "completed", c.text())));
+    return responseObject(c, "completed", List.of(c.isToolCall()
+        ? functionCallItem(c, "completed", c.text())
+        : messageItem(c, "completed", c.text())));
   }
 
-  /** The event sequence of a single text message, each event numbered by {@code sequence_number}. */
+  /** The event sequence of a single text message or function call, each event numbered by {@code sequence_number}. */
   static void streamResponse(SseWriter sse, Completion c) throws IOException {
+    if (c.isToolCall()) {
+      streamFunctionCall(sse, c);
+      return;
+    }
     ResponseEvents events = new ResponseEvents(sse);
     String itemId = "msg_" + c.id();
     events.send("response.created", object().set("response", responseObject(c, "in_progress", List.of())));
@@ -109,6 +151,34 @@ final class OpenAiReplies {
     events.send("response.output_item.done",
         object().put("output_index", 0).set("item", messageItem(c, "completed", c.text())));
     events.send("response.completed", object().set("response", response(c)));
+  }
+
+  private static void streamFunctionCall(SseWriter sse, Completion c) throws IOException {
+    ResponseEvents events = new ResponseEvents(sse);
+    String itemId = "fc_" + c.id();
+    events.send("response.created", object().set("response", responseObject(c, "in_progress", List.of())));
+    events.send("response.in_progress", object().set("response", responseObject(c, "in_progress", List.of())));
+    events.send("response.output_item.added",
+        object().put("output_index", 0).set("item", functionCallItem(c, "in_progress", "")));
+    for (String fragment : TextChunks.fragments(c.text(), ARGUMENT_FRAGMENT)) {
+      events.send("response.function_call_arguments.delta",
+          object().put("item_id", itemId).put("output_index", 0).put("delta", fragment));
+    }
+    events.send("response.function_call_arguments.done", object().put("item_id", itemId).put("name", c.toolName())
+        .put("output_index", 0).put("arguments", c.text()));
+    events.send("response.output_item.done",
+        object().put("output_index", 0).set("item", functionCallItem(c, "completed", c.text())));
+    events.send("response.completed", object().set("response", response(c)));
+  }
+
+  private static ObjectNode functionCallItem(Completion c, String status, String arguments) {
+    return object()
+        .put("type", "function_call")
+        .put("id", "fc_" + c.id())
+        .put("call_id", "call_" + c.id())
+        .put("name", c.toolName())
+        .put("arguments", arguments)
+        .put("status", status);
   }
 
   private static ObjectNode partEvent(String itemId) {

@@ -24,6 +24,24 @@ final class TextChunks {
     return pieces;
   }
 
+  /**
+   * The text cut every {@code size} chars (one more where that would split a surrogate pair), as
+   * providers stream tool call arguments: anywhere, inside words and values.
+   */
+  static List<String> fragments(String text, int size) {
+    List<String> fragments = new ArrayList<>();
+    int start = 0;
+    while (start < text.length()) {
+      int end = Math.min(text.length(), start + size);
+      if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) {
+        end++;
+      }
+      fragments.add(text.substring(start, end));
+      start = end;
+    }
+    return fragments;
+  }
+
   /** A stand-in token count: the number of whitespace-separated words, at least 1. */
   static int tokens(String text) {
     return Math.max(1, pieces(text).size());

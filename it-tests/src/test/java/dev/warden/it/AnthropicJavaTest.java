@@ -47,6 +47,11 @@ class AnthropicJavaTest extends SdkScenarioTest {
   }
 
   @Override
+  boolean callsTools() {
+    return true;
+  }
+
+  @Override
   String expectedException() {
     return "PermissionDeniedException";
   }

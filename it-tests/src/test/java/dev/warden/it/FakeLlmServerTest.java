@@ -10,21 +10,30 @@ import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
+import com.anthropic.models.messages.StopReason;
+import com.anthropic.models.messages.Tool;
+import com.anthropic.models.messages.ToolUseBlock;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.NotFoundException;
 import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.helpers.ResponseAccumulator;
+import com.openai.models.FunctionDefinition;
+import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.models.ModelRetrieveParams;
+import com.openai.models.responses.FunctionTool;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
+import com.openai.models.responses.ResponseFunctionToolCall;
 import com.openai.models.responses.ResponseStreamEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -37,6 +46,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +61,21 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FakeLlmServerTest {
+
+  private static final com.openai.core.JsonValue TEXT_SCHEMA =
+      com.openai.core.JsonValue.from(Map.of("text", Map.of("type", "string")));
+  private static final FunctionDefinition SEND_EMAIL = FunctionDefinition.builder().name("send_email")
+      .parameters(FunctionParameters.builder().putAdditionalProperty("type", com.openai.core.JsonValue.from("object"))
+          .putAdditionalProperty("properties", TEXT_SCHEMA).build())
+      .build();
+  private static final FunctionTool SEND_EMAIL_TOOL = FunctionTool.builder().name("send_email").strict(false)
+      .parameters(FunctionTool.Parameters.builder().putAdditionalProperty("type", com.openai.core.JsonValue.from("object"))
+          .putAdditionalProperty("properties", TEXT_SCHEMA).build())
+      .build();
+  private static final Tool SEND_EMAIL_ANTHROPIC = Tool.builder().name("send_email")
+      .inputSchema(Tool.InputSchema.builder()
+          .properties(com.anthropic.core.JsonValue.from(Map.of("text", Map.of("type", "string")))).build())
+      .build();
 
   private FakeLlmServer fake;
   private OpenAIClient openAi;
@@ -178,6 +203,96 @@ class FakeLlmServerTest {
     assertThat(types.get(types.size() - 1)).isEqualTo("message_stop");
     assertThat(accumulator.message().content().get(0).text().orElseThrow().text())
         .isEqualTo("echo: a streamed hello");
+  }
+
+  @Test
+  void openAiChatToolCall() {
+    ChatCompletion completion = openAi.chat().completions().create(ChatCompletionCreateParams.builder()
+        .model("gpt-4o-mini").addUserMessage("Mail \"Bo\"").addFunctionTool(SEND_EMAIL).build());
+    completion.validate();
+    ChatCompletion.Choice choice = completion.choices().get(0);
+    assertThat(choice.finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
+    ChatCompletionMessageFunctionToolCall call = choice.message().toolCalls().orElseThrow().get(0).asFunction();
+    assertThat(call.function().name()).isEqualTo("send_email");
+    assertThat(call.function().arguments()).isEqualTo("{\"text\":\"Mail \\\"Bo\\\"\"}");
+  }
+
+  @Test
+  void openAiChatToolCallStream() {
+    ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+    List<String> fragments = new ArrayList<>();
+    try (var stream = openAi.chat().completions().createStreaming(ChatCompletionCreateParams.builder()
+        .model("gpt-4o-mini").addUserMessage("Mail the team").addFunctionTool(SEND_EMAIL).build())) {
+      stream.stream().forEach(chunk -> {
+        chunk.validate();
+        accumulator.accumulate(chunk);
+        chunk.choices().forEach(choice -> choice.delta().toolCalls().ifPresent(calls -> calls.forEach(call ->
+            call.function().flatMap(function -> function.arguments()).ifPresent(fragments::add))));
+      });
+    }
+    assertThat(fragments.size()).isGreaterThan(3);
+    assertThat(String.join("", fragments)).isEqualTo("{\"text\":\"Mail the team\"}");
+    ChatCompletionMessageFunctionToolCall call = accumulator.chatCompletion().choices().get(0).message().toolCalls()
+        .orElseThrow().get(0).asFunction();
+    assertThat(call.function().arguments()).isEqualTo("{\"text\":\"Mail the team\"}");
+    assertThat(call.function().name()).isEqualTo("send_email");
+  }
+
+  @Test
+  void openAiResponsesFunctionCall() {
+    Response response = openAi.responses().create(ResponseCreateParams.builder()
+        .model("gpt-4.1-mini").input("Mail Bo").addTool(SEND_EMAIL_TOOL).build());
+    response.validate();
+    ResponseFunctionToolCall call = response.output().get(0).asFunctionCall();
+    assertThat(call.name()).isEqualTo("send_email");
+    assertThat(call.arguments()).isEqualTo("{\"text\":\"Mail Bo\"}");
+  }
+
+  @Test
+  void openAiResponsesFunctionCallStream() {
+    ResponseAccumulator accumulator = ResponseAccumulator.create();
+    StringBuilder fragments = new StringBuilder();
+    try (var stream = openAi.responses().createStreaming(ResponseCreateParams.builder()
+        .model("gpt-4.1-mini").input("Mail the team").addTool(SEND_EMAIL_TOOL).build())) {
+      stream.stream().forEach(event -> {
+        event.validate();
+        accumulator.accumulate(event);
+        event.functionCallArgumentsDelta().ifPresent(delta -> fragments.append(delta.delta()));
+      });
+    }
+    assertThat(fragments).hasToString("{\"text\":\"Mail the team\"}");
+    assertThat(accumulator.response().output().get(0).asFunctionCall().arguments())
+        .isEqualTo("{\"text\":\"Mail the team\"}");
+  }
+
+  @Test
+  void anthropicToolUse() {
+    Message message = anthropic.messages().create(MessageCreateParams.builder()
+        .model("claude-3-5-haiku-latest").maxTokens(100).addUserMessage("Mail Bo").addTool(SEND_EMAIL_ANTHROPIC).build());
+    message.validate();
+    ToolUseBlock toolUse = message.content().get(0).asToolUse();
+    assertThat(toolUse.name()).isEqualTo("send_email");
+    assertThat(toolUse._input().convert(JsonNode.class).path("text").textValue()).isEqualTo("Mail Bo");
+    assertThat(message.stopReason()).hasValue(StopReason.TOOL_USE);
+  }
+
+  @Test
+  void anthropicToolUseStream() {
+    MessageAccumulator accumulator = MessageAccumulator.create();
+    StringBuilder fragments = new StringBuilder();
+    try (StreamResponse<RawMessageStreamEvent> stream = anthropic.messages().createStreaming(
+        MessageCreateParams.builder().model("claude-3-5-haiku-latest").maxTokens(100)
+            .addUserMessage("Mail the team").addTool(SEND_EMAIL_ANTHROPIC).build())) {
+      stream.stream().forEach(event -> {
+        event.validate();
+        accumulator.accumulate(event);
+        event.contentBlockDelta().flatMap(delta -> delta.delta().inputJson())
+            .ifPresent(delta -> fragments.append(delta.partialJson()));
+      });
+    }
+    assertThat(fragments).hasToString("{\"text\":\"Mail the team\"}");
+    ToolUseBlock toolUse = accumulator.message().content().get(0).asToolUse();
+    assertThat(toolUse._input().convert(JsonNode.class).path("text").textValue()).isEqualTo("Mail the team");
   }
 
   @Test

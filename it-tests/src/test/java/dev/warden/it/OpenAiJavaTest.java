@@ -44,6 +44,11 @@ class OpenAiJavaTest extends SdkScenarioTest {
   }
 
   @Override
+  boolean callsTools() {
+    return true;
+  }
+
+  @Override
   String expectedException() {
     return "PermissionDeniedException";
   }

@@ -1,6 +1,7 @@
 package dev.warden.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +52,8 @@ abstract class SdkScenarioTest {
   static final Pattern RELOADED = Pattern.compile("^\\[warden] policy reloaded: (.+) \\((sha256:[0-9a-f]{64})\\)");
   static final String EMAIL = "jane.doe@example.com";
   static final String SECOND_EMAIL = "ops.lead@example.org";
+  /** A value of the custom entity the pseudonymizing policy adds: a quote and a backslash, escaped in JSON. */
+  static final String BADGE = "B\"1234\\";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -90,6 +93,11 @@ abstract class SdkScenarioTest {
 
   /** The policy with {@code extraModels} added to this SDK's key scope. */
   abstract String policyAllowing(List<String> extraModels);
+
+  /** Whether the driver makes tool calls ({@code tool}, {@code tool-stream}). */
+  boolean callsTools() {
+    return false;
+  }
 
   /** Whether the SDK's exception exposes response headers (LangChain4j's does not). */
   boolean exposesHeaders() {
@@ -228,7 +236,8 @@ abstract class SdkScenarioTest {
   @Test
   @Order(20)
   void switchToPseudonymization() {
-    String pseudonymize = policyAllowing(List.of()).replace("  prompts: redact", "  prompts: pseudonymize");
+    String pseudonymize = policyAllowing(List.of()).replace("  prompts: redact",
+        "  prompts: pseudonymize\n  custom:\n    - {name: BADGE, pattern: 'B\"\\d{4}\\\\'}");
     assertThat(pseudonymize).contains("prompts: pseudonymize");
     rewriteAndAwait(pseudonymize, RELOADED);
   }
@@ -245,6 +254,20 @@ abstract class SdkScenarioTest {
         + " and again (<EMAIL_[0-9a-f]{4,}>) today").matcher(received.lastUserText());
     assertThat(sent.matches()).as("what the provider received: " + received.lastUserText()).isTrue();
     assertThat(sent.group(1)).isEqualTo(sent.group(3)).isNotEqualTo(sent.group(2));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"tool", "tool-stream"})
+  @Order(22)
+  void toolCallArgumentsCarryTheRealValuesThatNeverLeft(String call) {
+    assumeTrue(callsTools(), "the driver makes no tool calls");
+    // the fake provider calls the tool with {"text": the prompt it received}
+    String prompt = "Mail badge " + BADGE + " to " + EMAIL + ", cc " + SECOND_EMAIL;
+    expectAnswer(call + " " + allowedModel() + " " + prompt, prompt);
+    RecordedRequest received = onlyRequest();
+    assertThat(received.body()).doesNotContain("jane.doe").doesNotContain("ops.lead").doesNotContain("\"1234");
+    assertThat(received.lastUserText())
+        .matches("Mail badge <BADGE_[0-9a-f]{4,}> to <EMAIL_[0-9a-f]{4,}>, cc <EMAIL_[0-9a-f]{4,}>");
   }
 
   @Test

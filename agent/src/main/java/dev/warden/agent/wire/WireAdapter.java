@@ -37,8 +37,9 @@ public interface WireAdapter {
 
   /**
    * Wraps a response body so that the application reads its completion text rewritten: pseudonyms
-   * restored, completions redacted, as {@code rewriter} decides. Only the completion text strings
-   * change; every other byte, and every stream event without such text, passes as received. A JSON
+   * restored, completions redacted, as {@code rewriter} decides, in the completion text and in the
+   * arguments of tool calls. Only those strings change; every other byte, and every stream event
+   * without such text, passes as received. A JSON
    * body is read whole (up to {@link RewrittenBody#DEFAULT_MAX_JSON_BYTES}) on the first read; an
    * event stream is rewritten event by event as the application reads. Formats without completion
    * text (embeddings) return the body unchanged.

@@ -4,7 +4,8 @@ package dev.warden.policies.pii;
  * Rewrites the completion text of one call's response before the application sees it: restores
  * the call's pseudonyms and, when the policy says so, redacts personal data the model produced.
  * Made per call by the policy; a wire adapter applies it to the text fields of a JSON response or,
- * for a stream, to the text deltas of each channel (a choice or a content block).
+ * for a stream, to the text deltas of each channel (a choice, a content block, a tool call), and
+ * applies {@link #forJsonText()} to the tool call arguments that the model writes as JSON text.
  *
  * <p>Streams: text that might be the start of something to rewrite (a placeholder cut in two
  * by chunking, an e-mail address still being written) is held back, a bounded amount, and released
@@ -18,6 +19,17 @@ public interface CompletionRewriter {
 
   /** A new, independent stream channel. */
   Channel channel();
+
+  /**
+   * The same rewrite for JSON text, such as the arguments of a tool call (a JSON document held in
+   * a string, or the fragments a stream cuts it into): each restored value is written as the
+   * content of a JSON string (quotes, backslashes and control chars escaped), so that a value
+   * restored inside a string keeps the document valid JSON; and a redaction never leaves half an
+   * escape sequence behind, and outside strings (a number the model wrote) puts its marker in a
+   * string of its own. Everything else the model wrote stays as it is. The text is read from the
+   * start of a document: outside any string. Same stream contract as this rewriter.
+   */
+  CompletionRewriter forJsonText();
 
   /** One stream of text deltas. Not thread-safe: one reader feeds it. */
   interface Channel {

@@ -15,7 +15,8 @@ import java.util.function.Function;
  * placeholder is not personal data, and a restored value is never redacted. Where a finding
  * overlaps placeholders of the call, only its parts outside them are redacted (a placeholder
  * inside a private-key block is restored, the rest of the block redacted). A placeholder the
- * model invents (not in the vault), or one cut short, is left as it is.
+ * model invents (not in the vault), or one cut short, is left as it is. The arguments of tool
+ * calls, JSON text, go through the {@link #forJsonText()} twin, which keeps them valid JSON.
  *
  * <p>Streams: see {@link #channel()} for what is held back and for how long. Immutable and
  * thread-safe; each channel belongs to one reader.
@@ -47,11 +48,19 @@ public final class CompletionFilter implements CompletionRewriter {
   private final PseudonymVault vault;
   private final PiiScanner scanner;
   private final Function<String, String> marker;
+  /** Whether this is the variant for JSON text ({@link #forJsonText()}). */
+  private final boolean jsonText;
+  /** The other variant: for JSON text when this one is for plain text, and the reverse. */
+  private final CompletionFilter twin;
 
-  private CompletionFilter(PseudonymVault vault, PiiScanner scanner, Function<String, String> marker) {
+  /** A filter for plain text ({@code plain == null}), or the JSON text twin of {@code plain}. */
+  private CompletionFilter(PseudonymVault vault, PiiScanner scanner, Function<String, String> marker,
+      CompletionFilter plain) {
     this.vault = vault;
     this.scanner = scanner;
     this.marker = marker;
+    this.jsonText = plain != null;
+    this.twin = plain != null ? plain : new CompletionFilter(vault, scanner, marker, this);
   }
 
   /**
@@ -76,7 +85,7 @@ public final class CompletionFilter implements CompletionRewriter {
     if (redactOrNull == null && (vault == null || vault.isEmpty())) {
       return null;
     }
-    return new CompletionFilter(vault, redactOrNull, marker);
+    return new CompletionFilter(vault, redactOrNull, marker, null);
   }
 
   /** {@code text} redacted and restored; null and empty pass through. */
@@ -90,8 +99,20 @@ public final class CompletionFilter implements CompletionRewriter {
       return text;
     }
     StringBuilder out = new StringBuilder(text.length() + 16);
-    emit(text, 0, text.length(), spans, out);
+    emit(text, 0, text.length(), spans, jsonText && redacts() ? new JsonTextTracker() : null, out);
     return out.toString();
+  }
+
+  /**
+   * The variant for JSON text, described on {@link CompletionRewriter#forJsonText()}: values restored
+   * JSON-escaped; when redacting, a finding inside a string is redacted from the end of an escape
+   * sequence it starts in to the start of one it ends in, and a finding outside strings replaces
+   * each run of number chars ({@code 0-9 + - . e E}) it touches, whole, by its marker in quotes; quotes
+   * are never redacted. Its stream channels follow strings and escapes across deltas.
+   */
+  @Override
+  public CompletionRewriter forJsonText() {
+    return jsonText ? this : twin;
   }
 
   /**
@@ -192,11 +213,22 @@ public final class CompletionFilter implements CompletionRewriter {
     return -1;
   }
 
+  boolean jsonText() {
+    return jsonText;
+  }
+
   /**
    * Appends the rewrite of {@code text[from, to)}: each span replaced by its marker (a span that
    * begins before {@code from} only from {@code from} on), the placeholders between restored.
+   *
+   * @param json for JSON text, where strings and escapes are at {@code from}, moved on to {@code to};
+   *     null for plain text
    */
-  void emit(CharSequence text, int from, int to, List<Span> spans, StringBuilder out) {
+  void emit(CharSequence text, int from, int to, List<Span> spans, JsonTextTracker json, StringBuilder out) {
+    if (json != null) {
+      emitJson(text, from, to, spans, json, out);
+      return;
+    }
     int copied = from;
     for (int k = 0, n = spans.size(); k < n; k++) {
       Span span = spans.get(k);
@@ -213,7 +245,110 @@ public final class CompletionFilter implements CompletionRewriter {
     restore(text, copied, to, out);
   }
 
-  /** Appends {@code text[from, to)} with every placeholder of the call that lies inside restored. */
+  /**
+   * {@link #emit} for JSON text: each span split where strings open and close; its parts inside
+   * strings redacted without the escape sequence it starts or ends in, its parts outside strings
+   * only where they touch a number, whose whole run of number chars becomes the marker in quotes.
+   * Quotes are never redacted.
+   */
+  private void emitJson(CharSequence text, int from, int to, List<Span> spans, JsonTextTracker json,
+      StringBuilder out) {
+    json.moveTo(from);
+    int copied = from;
+    for (int k = 0, n = spans.size(); k < n; k++) {
+      Span span = spans.get(k);
+      if (span.end() <= json.position()) {
+        continue;
+      }
+      if (span.start() >= to) {
+        break;
+      }
+      int end = Math.min(span.end(), to);
+      json.advanceTo(text, span.start());
+      while (json.position() < end) {
+        copied = json.inString()
+            ? redactInString(text, end, span.type(), json, copied, out)
+            : redactNumbers(text, end, to, span.type(), json, copied, out);
+        if (json.position() < end && text.charAt(json.position()) == '"') {
+          json.step(text);
+        }
+      }
+    }
+    restore(text, copied, to, out);
+    json.advanceTo(text, to);
+  }
+
+  /**
+   * Redacts from the tracker's position, inside a string, up to {@code end} or the string's closing
+   * quote, less an escape sequence cut at either end; stops the tracker there.
+   *
+   * @return the new end of what has been written for {@code text}
+   */
+  private int redactInString(CharSequence text, int end, String type, JsonTextTracker json, int copied,
+      StringBuilder out) {
+    while (json.position() < end && json.inEscape()) {
+      json.step(text);
+    }
+    int partStart = json.position();
+    int escapeStart = partStart;
+    while (json.position() < end && !json.atClosingQuote(text)) {
+      if (!json.inEscape() && text.charAt(json.position()) == '\\') {
+        escapeStart = json.position();
+      }
+      json.step(text);
+    }
+    int partEnd = json.inEscape() ? escapeStart : json.position();
+    if (partEnd <= partStart) {
+      return copied;
+    }
+    restore(text, copied, partStart, out);
+    JsonTextTracker.appendEscaped(marker.apply(type), out);
+    return partEnd;
+  }
+
+  /**
+   * Redacts, from the tracker's position outside strings up to {@code end} or the next quote, each
+   * run of number chars there, whole (as far as {@code text[copied, to)} goes), by the marker in
+   * quotes; stops the tracker at the end of that stretch or of the last run.
+   *
+   * @return the new end of what has been written for {@code text}
+   */
+  private int redactNumbers(CharSequence text, int end, int to, String type, JsonTextTracker json, int copied,
+      StringBuilder out) {
+    int stretchEnd = json.position();
+    while (stretchEnd < end && text.charAt(stretchEnd) != '"') {
+      stretchEnd++;
+    }
+    for (int i = json.position(); i < stretchEnd; i++) {
+      if (isNumberChar(text.charAt(i))) {
+        int runStart = i;
+        while (runStart > copied && isNumberChar(text.charAt(runStart - 1))) {
+          runStart--;
+        }
+        int runEnd = i;
+        while (runEnd < to && isNumberChar(text.charAt(runEnd))) {
+          runEnd++;
+        }
+        restore(text, copied, runStart, out);
+        out.append('"');
+        JsonTextTracker.appendEscaped(marker.apply(type), out);
+        out.append('"');
+        copied = runEnd;
+        i = runEnd - 1;
+      }
+    }
+    json.advanceTo(text, Math.max(stretchEnd, copied));
+    return copied;
+  }
+
+  private static boolean isNumberChar(char c) {
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+  }
+
+  /**
+   * Appends {@code text[from, to)} with every placeholder of the call that lies inside restored
+   * (JSON-escaped for JSON text).
+   */
   void restore(CharSequence text, int from, int to, StringBuilder out) {
     if (!restores()) {
       out.append(text, from, to);
@@ -224,7 +359,13 @@ public final class CompletionFilter implements CompletionRewriter {
       if (text.charAt(i) == '<') {
         int end = placeholderEnd(text, i, to);
         if (end > 0) {
-          out.append(text, copied, i).append(vault.valueOf(text.subSequence(i, end).toString()));
+          out.append(text, copied, i);
+          String value = vault.valueOf(text.subSequence(i, end).toString());
+          if (jsonText) {
+            JsonTextTracker.appendEscaped(value, out);
+          } else {
+            out.append(value);
+          }
           copied = end;
           i = end - 1;
         }
@@ -257,6 +398,6 @@ public final class CompletionFilter implements CompletionRewriter {
 
   @Override
   public String toString() {
-    return "CompletionFilter[restores=" + restores() + ", redacts=" + redacts() + "]";
+    return "CompletionFilter[restores=" + restores() + ", redacts=" + redacts() + ", jsonText=" + jsonText + "]";
   }
 }

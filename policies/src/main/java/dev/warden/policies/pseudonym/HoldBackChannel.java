@@ -38,10 +38,13 @@ final class HoldBackChannel implements CompletionRewriter.Channel {
   private int lastWordStart;
 
   private final PemBlockTracker pemBlocks = new PemBlockTracker();
+  /** For JSON text when redacting: where strings and escapes are at the start of {@code pending}; else null. */
+  private final JsonTextTracker json;
 
   HoldBackChannel(CompletionFilter rewriter) {
     this.rewriter = rewriter;
     this.redacts = rewriter.redacts();
+    this.json = redacts && rewriter.jsonText() ? new JsonTextTracker() : null;
   }
 
   @Override
@@ -122,7 +125,7 @@ final class HoldBackChannel implements CompletionRewriter.Channel {
       return "";
     }
     StringBuilder out = new StringBuilder(c - ctx + 16);
-    rewriter.emit(window, ctx, c, rewriter.redactable(window, found), out);
+    rewriter.emit(window, ctx, c, rewriter.redactable(window, found), json, out);
     lookBehind.append(pending, 0, c - ctx);
     keepLookBehind();
     released(c - ctx);

@@ -12,11 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Completion text of Anthropic Messages: the {@code text} of each {@code text} content block. In a
- * stream, {@code content_block_delta} events with a {@code text_delta} feed one channel per block
- * {@code index}, ended by that block's {@code content_block_stop} (or {@code message_stop}, after
- * which the SDK accumulators take no event). Thinking, tool input and citations are left as they
- * are.
+ * Completion text of Anthropic Messages: the {@code text} of each {@code text} content block, and
+ * the string values inside the {@code input} object of each {@code tool_use} block (at any depth;
+ * keys are left as they are). In a stream, {@code content_block_delta} events with a
+ * {@code text_delta} feed one channel per block {@code index}, and those with an
+ * {@code input_json_delta} (the {@code partial_json} fragments of a tool's input) one JSON text
+ * channel per block {@code index}, ended by that block's {@code content_block_stop} (or
+ * {@code message_stop}, after which the SDK accumulators take no event). Thinking and citations
+ * are left as they are.
  */
 public final class MessageTexts implements CompletionTexts {
 
@@ -25,15 +28,35 @@ public final class MessageTexts implements CompletionTexts {
   private MessageTexts() {}
 
   @Override
-  public void collect(JsonNode root, List<JsonNode> out) {
+  public void collect(JsonNode root, List<JsonNode> texts, List<JsonNode> jsonTexts) {
     JsonNode content = root.get("content");
     if (content == null || !content.isArray()) {
       return;
     }
     for (JsonNode block : content) {
-      if (hasType(block, "text")) {
-        out.add(block.get("text"));
+      collectBlock(block, texts);
+    }
+  }
+
+  private static void collectBlock(JsonNode block, List<JsonNode> texts) {
+    if (hasType(block, "text")) {
+      texts.add(block.get("text"));
+    } else if (hasType(block, "tool_use")) {
+      collectStrings(block.get("input"), texts);
+    }
+  }
+
+  /** Every string value inside {@code node}; field names are not values. */
+  private static void collectStrings(JsonNode node, List<JsonNode> texts) {
+    if (node == null) {
+      return;
+    }
+    if (node.isContainerNode()) {
+      for (JsonNode child : node) {
+        collectStrings(child, texts);
       }
+    } else if (node.isTextual()) {
+      texts.add(node);
     }
   }
 
@@ -55,6 +78,8 @@ public final class MessageTexts implements CompletionTexts {
         Integer index = integer(data, "index");
         if (index != null && delta != null && hasType(delta, "text_delta")) {
           edit.feedInPlace(index, delta.get("text"));
+        } else if (index != null && delta != null && hasType(delta, "input_json_delta")) {
+          edit.feedJsonTextInPlace(index, delta.get("partial_json"));
         }
         break;
       case "content_block_stop":
@@ -67,20 +92,21 @@ public final class MessageTexts implements CompletionTexts {
         edit.endAll();
         break;
       case "content_block_start":
-        // the API starts text blocks empty; any text here is rewritten on its own
+        // the API starts text blocks empty and tool input as {}; anything here is rewritten on its own
         JsonNode block = data.get("content_block");
-        if (block != null && hasType(block, "text")) {
-          edit.rewrite(block.get("text"));
+        if (block != null) {
+          ArrayList<JsonNode> texts = new ArrayList<>(0);
+          collectBlock(block, texts);
+          rewriteAll(texts, edit);
         }
         break;
       case "message_start":
         JsonNode message = data.get("message");
         if (message != null) {
           ArrayList<JsonNode> texts = new ArrayList<>(0);
-          collect(message, texts);
-          for (JsonNode text : texts) {
-            edit.rewrite(text);
-          }
+          // a whole message has no JSON text: tool input is an object
+          collect(message, texts, texts);
+          rewriteAll(texts, edit);
         }
         break;
       default:
@@ -89,10 +115,17 @@ public final class MessageTexts implements CompletionTexts {
     return true;
   }
 
+  private static void rewriteAll(List<JsonNode> texts, StreamEdit edit) {
+    for (JsonNode text : texts) {
+      edit.rewrite(text);
+    }
+  }
+
   @Override
   public JsonNode deltaCopy(Object channel, JsonNode template, String text) {
     ObjectNode copy = ((ObjectNode) template).deepCopy();
-    ((ObjectNode) copy.get("delta")).put("text", text);
+    ObjectNode delta = (ObjectNode) copy.get("delta");
+    delta.put(hasType(delta, "input_json_delta") ? "partial_json" : "text", text);
     return copy;
   }
 }

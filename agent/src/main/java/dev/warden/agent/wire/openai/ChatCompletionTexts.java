@@ -14,10 +14,12 @@ import java.util.List;
 
 /**
  * Completion text of Chat Completions: {@code choices[].message.content} (a string, or the
- * {@code text} of its {@code text} parts) in a JSON body; {@code choices[].delta.content} in a
- * stream, one channel per choice {@code index}, ended by that choice's {@code finish_reason} or by
- * {@code [DONE]}. Refusals and tool call arguments are left as they are (arguments are JSON inside
- * a string, cut anywhere by the stream, and restoring a value into them is not yet safe).
+ * {@code text} of its {@code text} parts) and the {@code function.arguments} of each
+ * {@code choices[].message.tool_calls[]} entry (JSON text) in a JSON body. In a stream,
+ * {@code choices[].delta.content} feeds one channel per choice {@code index}, and the
+ * {@code function.arguments} fragments of {@code choices[].delta.tool_calls[]} one JSON text channel
+ * per choice and tool call {@code index}; all of a choice's channels end with its
+ * {@code finish_reason}, or at {@code [DONE]}. Refusals are left as they are.
  */
 public final class ChatCompletionTexts implements CompletionTexts {
 
@@ -25,28 +27,40 @@ public final class ChatCompletionTexts implements CompletionTexts {
 
   private static final byte[] DONE = {'[', 'D', 'O', 'N', 'E', ']'};
 
+  /** The stream channel of one tool call's arguments. */
+  private record ToolCall(int choice, int index) {}
+
   private ChatCompletionTexts() {}
 
   @Override
-  public void collect(JsonNode root, List<JsonNode> out) {
+  public void collect(JsonNode root, List<JsonNode> texts, List<JsonNode> jsonTexts) {
     JsonNode choices = root.get("choices");
     if (choices == null || !choices.isArray()) {
       return;
     }
     for (JsonNode choice : choices) {
       JsonNode message = choice.get("message");
-      JsonNode content = message != null ? message.get("content") : null;
-      if (content == null) {
+      if (message == null) {
         continue;
       }
-      if (content.isArray()) {
+      JsonNode content = message.get("content");
+      if (content != null && content.isArray()) {
         for (JsonNode part : content) {
           if (hasType(part, "text")) {
-            out.add(part.get("text"));
+            texts.add(part.get("text"));
           }
         }
-      } else {
-        out.add(content);
+      } else if (content != null) {
+        texts.add(content);
+      }
+      JsonNode toolCalls = message.get("tool_calls");
+      if (toolCalls != null && toolCalls.isArray()) {
+        for (JsonNode call : toolCalls) {
+          JsonNode arguments = call.path("function").get("arguments");
+          if (arguments != null) {
+            jsonTexts.add(arguments);
+          }
+        }
       }
     }
   }
@@ -79,8 +93,29 @@ public final class ChatCompletionTexts implements CompletionTexts {
         // the SDK accumulators take this chunk as the choice's last: the held text must come first
         edit.end(channel);
       }
+      feedToolCalls(channel, delta != null ? delta.get("tool_calls") : null, finished, edit);
+      if (finished) {
+        edit.endAll(open -> open instanceof ToolCall call && call.choice() == channel);
+      }
     }
     return true;
+  }
+
+  /** Feeds the argument fragments of a delta's tool calls; a finishing chunk also gets what was held. */
+  private static void feedToolCalls(int choice, JsonNode toolCalls, boolean finished, StreamEdit edit) {
+    if (toolCalls == null || !toolCalls.isArray()) {
+      return;
+    }
+    for (int j = 0, n = toolCalls.size(); j < n; j++) {
+      JsonNode call = toolCalls.get(j);
+      Integer index = integer(call, "index");
+      JsonNode arguments = call.path("function").get("arguments");
+      if (arguments != null && arguments.isTextual()) {
+        ToolCall channel = new ToolCall(choice, index != null ? index : j);
+        String released = edit.feedJsonText(channel, arguments.textValue());
+        edit.replace(arguments, finished ? released + edit.finish(channel) : released);
+      }
+    }
   }
 
   @Override
@@ -91,9 +126,16 @@ public final class ChatCompletionTexts implements CompletionTexts {
     for (int i = 0, n = original.size(); i < n; i++) {
       JsonNode choice = original.get(i);
       Integer index = integer(choice, "index");
-      if (channel.equals(index != null ? index : i)) {
+      int choiceIndex = index != null ? index : i;
+      if (channel instanceof ToolCall call ? call.choice() == choiceIndex : channel.equals(choiceIndex)) {
         ObjectNode kept = ((ObjectNode) choice).deepCopy();
-        kept.putObject("delta").put("content", text);
+        if (channel instanceof ToolCall call) {
+          // later fragments of a tool call carry only its index and arguments: no id, type or name
+          ObjectNode fragment = kept.putObject("delta").putArray("tool_calls").addObject().put("index", call.index());
+          fragment.putObject("function").put("arguments", text);
+        } else {
+          kept.putObject("delta").put("content", text);
+        }
         if (kept.has("logprobs")) {
           kept.putNull("logprobs");
         }

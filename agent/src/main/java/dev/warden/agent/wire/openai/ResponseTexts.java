@@ -13,36 +13,62 @@ import java.util.List;
 
 /**
  * Completion text of Responses: the {@code text} of each {@code output_text} part of the
- * {@code output} items. In a stream, {@code response.output_text.delta} events feed one channel
- * per {@code output_index} and {@code content_index}, ended by {@code response.output_text.done};
- * the whole texts repeated by the done, {@code content_part}, {@code output_item} and response
- * events ({@code response.completed} is what the SDK accumulators keep) are rewritten whole, so
- * they agree with the deltas. Annotation offsets into the text are not adjusted.
+ * {@code output} items, the {@code arguments} (JSON text) of each {@code function_call} item and
+ * the {@code input} (free text) of each {@code custom_tool_call} item. In a stream,
+ * {@code response.output_text.delta} events feed one channel per {@code output_index} and
+ * {@code content_index}, ended by {@code response.output_text.done};
+ * {@code response.function_call_arguments.delta} events one JSON text channel per
+ * {@code output_index}, ended by {@code response.function_call_arguments.done}; and
+ * {@code response.custom_tool_call_input.delta} events one channel per {@code output_index}, ended
+ * by {@code response.custom_tool_call_input.done}. The whole texts, arguments and inputs repeated
+ * by the done, {@code content_part}, {@code output_item} and response events
+ * ({@code response.completed} is what the SDK accumulators keep) are rewritten whole, so they agree
+ * with the deltas. Annotation offsets into the text are not adjusted.
  */
 public final class ResponseTexts implements CompletionTexts {
 
   public static final ResponseTexts INSTANCE = new ResponseTexts();
 
+  /** The stream channel of the arguments of the function call at one output index. */
+  private record Arguments(int outputIndex) {}
+
+  /** The stream channel of the input (free text) of the custom tool call at one output index. */
+  private record CustomInput(int outputIndex) {}
+
   private ResponseTexts() {}
 
   @Override
-  public void collect(JsonNode root, List<JsonNode> out) {
+  public void collect(JsonNode root, List<JsonNode> texts, List<JsonNode> jsonTexts) {
     JsonNode output = root.get("output");
     if (output == null || !output.isArray()) {
       return;
     }
     for (JsonNode item : output) {
-      collectItem(item, out);
+      collectItem(item, texts, jsonTexts);
     }
   }
 
-  private static void collectItem(JsonNode item, List<JsonNode> out) {
+  private static void collectItem(JsonNode item, List<JsonNode> texts, List<JsonNode> jsonTexts) {
+    if (hasType(item, "function_call")) {
+      JsonNode arguments = item.get("arguments");
+      if (arguments != null) {
+        jsonTexts.add(arguments);
+      }
+      return;
+    }
+    if (hasType(item, "custom_tool_call")) {
+      JsonNode input = item.get("input");
+      if (input != null) {
+        texts.add(input);
+      }
+      return;
+    }
     JsonNode content = item.get("content");
     if (content == null || !content.isArray()) {
       return;
     }
     for (JsonNode part : content) {
-      collectPart(part, out);
+      collectPart(part, texts);
     }
   }
 
@@ -61,46 +87,73 @@ public final class ResponseTexts implements CompletionTexts {
     if (type == null) {
       type = name;
     }
-    if ("response.output_text.delta".equals(type)) {
-      Long channel = channel(data);
-      if (channel != null) {
-        edit.feedInPlace(channel, data.get("delta"));
+    Integer output = integer(data, "output_index");
+    switch (type == null ? "" : type) {
+      case "response.output_text.delta" -> {
+        Long channel = channel(data);
+        if (channel != null) {
+          edit.feedInPlace(channel, data.get("delta"));
+        }
       }
-      return true;
-    }
-    if ("response.output_text.done".equals(type)) {
-      Long channel = channel(data);
-      if (channel != null) {
-        edit.end(channel);
+      case "response.output_text.done" -> {
+        Long channel = channel(data);
+        if (channel != null) {
+          edit.end(channel);
+        }
+        edit.rewrite(data.get("text"));
       }
-      edit.rewrite(data.get("text"));
-      return true;
+      case "response.function_call_arguments.delta" -> {
+        if (output != null) {
+          edit.feedJsonTextInPlace(new Arguments(output), data.get("delta"));
+        }
+      }
+      case "response.function_call_arguments.done" -> {
+        if (output != null) {
+          edit.end(new Arguments(output));
+        }
+        edit.rewriteJsonText(data.get("arguments"));
+      }
+      case "response.custom_tool_call_input.delta" -> {
+        if (output != null) {
+          edit.feedInPlace(new CustomInput(output), data.get("delta"));
+        }
+      }
+      case "response.custom_tool_call_input.done" -> {
+        if (output != null) {
+          edit.end(new CustomInput(output));
+        }
+        edit.rewrite(data.get("input"));
+      }
+      case "response.completed", "response.incomplete", "response.failed" -> {
+        edit.endAll();
+        rewriteWhole(data, edit);
+      }
+      default -> rewriteWhole(data, edit);
     }
-    if ("response.completed".equals(type) || "response.incomplete".equals(type)
-        || "response.failed".equals(type)) {
-      edit.endAll();
-    }
-    rewriteWhole(data, edit);
     return true;
   }
 
-  /** The whole texts that other events repeat: a part, an output item, or a response's output. */
+  /** The whole texts and arguments that other events repeat: a part, an output item, or a response's output. */
   private static void rewriteWhole(JsonNode data, StreamEdit edit) {
     ArrayList<JsonNode> texts = new ArrayList<>(0);
+    ArrayList<JsonNode> jsonTexts = new ArrayList<>(0);
     JsonNode part = data.get("part");
     if (part != null) {
       collectPart(part, texts);
     }
     JsonNode item = data.get("item");
     if (item != null) {
-      collectItem(item, texts);
+      collectItem(item, texts, jsonTexts);
     }
     JsonNode response = data.get("response");
     if (response != null) {
-      INSTANCE.collect(response, texts);
+      INSTANCE.collect(response, texts, jsonTexts);
     }
     for (JsonNode text : texts) {
       edit.rewrite(text);
+    }
+    for (JsonNode arguments : jsonTexts) {
+      edit.rewriteJsonText(arguments);
     }
   }
 

@@ -6,24 +6,30 @@ import java.util.List;
 /**
  * Where one response format keeps its completion text: which strings of a JSON response to
  * rewrite whole, and, in its event stream, which events carry text deltas, which carry whole
- * texts, and where each channel (a choice, a content part or block) ends. Implementations are
- * stateless singletons living next to their wire adapter; all state of a stream is in the
- * {@link StreamEdit}. Methods may throw on shapes they do not expect: the caller then passes the
- * body or event through unchanged.
+ * texts, and where each channel (a choice, a content part or block, a tool call's arguments) ends.
+ * Completion text and the string values of a tool call's input object are rewritten by the call's
+ * rewriter; tool call arguments written as JSON text in a string, whole or in fragments, by its
+ * {@link dev.warden.policies.pii.CompletionRewriter#forJsonText() JSON text variant}.
+ * Implementations are stateless singletons living next to their wire adapter; all state of a
+ * stream is in the {@link StreamEdit}. Methods may throw on shapes they do not expect: the caller
+ * then passes the body or event through unchanged.
  */
 public interface CompletionTexts {
 
   /**
-   * Adds the completion text strings of a whole JSON response.
+   * Adds the strings to rewrite in a whole JSON response.
    *
-   * @param root the response parsed by {@link dev.warden.agent.wire.json.LocatedJson}
-   * @param out  receives the string nodes to rewrite with {@code CompletionRewriter.rewrite}
+   * @param root      the response parsed by {@link dev.warden.agent.wire.json.LocatedJson}
+   * @param texts     receives the string nodes to rewrite with {@code CompletionRewriter.rewrite}:
+   *     completion texts, string values inside tool input objects
+   * @param jsonTexts receives the string nodes that hold JSON text (tool call arguments), to
+   *     rewrite with {@code CompletionRewriter.forJsonText().rewrite}
    */
-  void collect(JsonNode root, List<JsonNode> out);
+  void collect(JsonNode root, List<JsonNode> texts, List<JsonNode> jsonTexts);
 
   /**
-   * Handles one stream event through {@code edit}: feeds text deltas to their channel, rewrites
-   * whole texts, ends channels.
+   * Handles one stream event through {@code edit}: feeds text and argument deltas to their
+   * channel, rewrites whole texts, ends channels.
    *
    * @param name the event's {@code event} field, or null
    * @param data the event's data parsed by {@link dev.warden.agent.wire.json.LocatedJson}, or null
@@ -35,8 +41,9 @@ public interface CompletionTexts {
 
   /**
    * The data of an extra delta event for {@code channel} that carries {@code text}: a copy of the
-   * channel's last delta event with its text replaced (and whatever else must not repeat, such
-   * as log probabilities, cleared). Must not modify {@code template}.
+   * channel's last delta event with its text (or argument fragment) replaced, and whatever else
+   * must not repeat, such as log probabilities or a tool call's id, cleared. Must not modify
+   * {@code template}.
    */
   JsonNode deltaCopy(Object channel, JsonNode template, String text);
 }

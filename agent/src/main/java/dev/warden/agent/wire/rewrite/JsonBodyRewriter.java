@@ -9,12 +9,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A JSON response body with its completion texts rewritten whole: the body is read up to a bound
- * on the first read, the texts found by a {@link CompletionTexts} are replaced in the original
- * bytes, every other byte stays. Over the bound, unparseable, or when the rewriter fails, the
+ * A JSON response body with its completion texts (and tool call arguments) rewritten whole: the
+ * body is read up to a bound on the first read, the strings found by a {@link CompletionTexts} are
+ * replaced in the original bytes, every other byte stays. Over the bound, unparseable, or when the rewriter fails, the
  * bytes pass through unchanged (and the rest of an oversized body streams on from the source).
  */
 final class JsonBodyRewriter extends RewrittenBody {
@@ -109,18 +110,12 @@ final class JsonBodyRewriter extends RewrittenBody {
     }
     try {
       ArrayList<JsonNode> found = new ArrayList<>();
-      texts.collect(root, found);
+      ArrayList<JsonNode> foundJson = new ArrayList<>(0);
+      texts.collect(root, found, foundJson);
       JsonSplicer splicer = new JsonSplicer();
-      int changed = 0;
-      for (JsonNode node : found) {
-        if (node instanceof LocatedText) {
-          String text = node.textValue();
-          String rewritten = rewriter.rewrite(text);
-          if (rewritten != null && !rewritten.equals(text)) {
-            splicer.replace(((LocatedText) node).offset(), rewritten);
-            changed++;
-          }
-        }
+      int changed = replace(found, rewriter, splicer);
+      if (!foundJson.isEmpty()) {
+        changed += replace(foundJson, rewriter.forJsonText(), splicer);
       }
       byte[] result = splicer.apply(json);
       changes += changed;
@@ -130,5 +125,21 @@ final class JsonBodyRewriter extends RewrittenBody {
       unreadable++;
       return json;
     }
+  }
+
+  /** Schedules the rewrite of each string in {@code nodes} that changes; returns how many do. */
+  private static int replace(List<JsonNode> nodes, CompletionRewriter rewriter, JsonSplicer splicer) {
+    int changed = 0;
+    for (JsonNode node : nodes) {
+      if (node instanceof LocatedText) {
+        String text = node.textValue();
+        String rewritten = rewriter.rewrite(text);
+        if (rewritten != null && !rewritten.equals(text)) {
+          splicer.replace(((LocatedText) node).offset(), rewritten);
+          changed++;
+        }
+      }
+    }
+    return changed;
   }
 }

@@ -10,10 +10,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The state of one rewritten event stream as a {@link CompletionTexts} sees it: the open channels
- * with their held-back text, and the edits to the event being handled. Changed strings are
+ * (of completion text, or of a tool call's arguments as JSON text) with their held-back text, and
+ * the edits to the event being handled. Changed strings are
  * spliced into the event's data; extra delta events (the held text of an ending channel) are
  * written out at once, so they come just before the event being handled. Not thread-safe.
  */
@@ -105,9 +107,22 @@ public final class StreamEdit {
    * @return the text to release now, possibly empty
    */
   public String feed(Object channel, String delta) {
+    return feed(channel, delta, false);
+  }
+
+  /**
+   * As {@link #feed}, for a channel of JSON text (a tool call's argument fragments), which the
+   * rewriter's {@link CompletionRewriter#forJsonText() JSON text variant} rewrites. A channel keeps
+   * the kind it was opened with.
+   */
+  public String feedJsonText(Object channel, String delta) {
+    return feed(channel, delta, true);
+  }
+
+  private String feed(Object channel, String delta, boolean jsonText) {
     OpenChannel open = channels.get(channel);
     if (open == null) {
-      open = new OpenChannel(rewriter.channel());
+      open = new OpenChannel((jsonText ? rewriter.forJsonText() : rewriter).channel());
       channels.put(channel, open);
     }
     open.template = data;
@@ -120,6 +135,13 @@ public final class StreamEdit {
   public void feedInPlace(Object channel, JsonNode node) {
     if (node != null && node.isTextual()) {
       replace(node, feed(channel, node.textValue()));
+    }
+  }
+
+  /** Feeds the string {@code node} to a JSON text channel and puts the released text in its place. */
+  public void feedJsonTextInPlace(Object channel, JsonNode node) {
+    if (node != null && node.isTextual()) {
+      replace(node, feedJsonText(channel, node.textValue()));
     }
   }
 
@@ -144,6 +166,15 @@ public final class StreamEdit {
     }
   }
 
+  /** Closes the open channels that {@code which} accepts, in the order they opened, as {@link #end} does. */
+  public void endAll(Predicate<Object> which) {
+    for (Object channel : channels.keySet().toArray()) {
+      if (which.test(channel)) {
+        end(channel);
+      }
+    }
+  }
+
   /** Replaces the string {@code node} of the current event with {@code text}, when that changes it. */
   public void replace(JsonNode node, String text) {
     if (node instanceof LocatedText && text != null && !text.equals(node.textValue())) {
@@ -156,6 +187,13 @@ public final class StreamEdit {
   public void rewrite(JsonNode node) {
     if (node != null && node.isTextual()) {
       replace(node, rewriter.rewrite(node.textValue()));
+    }
+  }
+
+  /** Rewrites the string {@code node} of the current event as whole JSON text (a tool call's arguments). */
+  public void rewriteJsonText(JsonNode node) {
+    if (node != null && node.isTextual()) {
+      replace(node, rewriter.forJsonText().rewrite(node.textValue()));
     }
   }
 

@@ -5,11 +5,15 @@ import static dev.warden.agent.wire.rewrite.PlaceholderRewriter.EMAIL;
 import static dev.warden.agent.wire.rewrite.PlaceholderRewriter.EMAIL_VALUE;
 import static dev.warden.agent.wire.rewrite.PlaceholderRewriter.NAME;
 import static dev.warden.agent.wire.rewrite.PlaceholderRewriter.NAME_VALUE;
+import static dev.warden.agent.wire.rewrite.ProviderBodies.ARGUMENTS;
+import static dev.warden.agent.wire.rewrite.ProviderBodies.ARGUMENTS_EXPECTED;
+import static dev.warden.agent.wire.rewrite.ProviderBodies.ARGUMENT_DELTAS;
 import static dev.warden.agent.wire.rewrite.ProviderBodies.DELTAS;
 import static dev.warden.agent.wire.rewrite.ProviderBodies.EXPECTED;
 import static dev.warden.agent.wire.rewrite.ProviderBodies.TEXT;
 import static dev.warden.agent.wire.rewrite.ProviderBodies.chatCompletion;
 import static dev.warden.agent.wire.rewrite.ProviderBodies.chatStream;
+import static dev.warden.agent.wire.rewrite.ProviderBodies.chatToolStream;
 import static dev.warden.agent.wire.rewrite.ProviderBodies.escaped;
 import static dev.warden.agent.wire.rewrite.ProviderBodies.q;
 import static dev.warden.agent.wire.rewrite.StreamChecks.checkCuts;
@@ -20,8 +24,12 @@ import static dev.warden.agent.wire.rewrite.StreamChecks.rewrite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.agent.wire.rewrite.PlaceholderRewriter;
+import dev.warden.agent.wire.rewrite.ProviderBodies;
 import dev.warden.agent.wire.rewrite.StreamChecks.DeltaShape;
 import dev.warden.agent.wire.rewrite.StreamChecks.Result;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,16 +57,28 @@ class ChatCompletionsRewriteTest {
     });
   }
 
-  private static final String ARGUMENTS = "{\"to\":\"" + EMAIL + "\"}";
+  /** choices[0].delta.tool_calls[0].function.arguments of a chunk. */
+  static final DeltaShape CHAT_ARGUMENTS = new DeltaShape("\"arguments\":", node -> {
+    JsonNode arguments = node.path("choices").path(0).path("delta").path("tool_calls").path(0).path("function")
+        .get("arguments");
+    return arguments != null && arguments.isTextual() ? arguments.textValue() : null;
+  });
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Test
-  void jsonRestoresMessageContentAndLeavesEveryOtherByte() {
+  void jsonRestoresMessageContentAndToolCallArgumentsAndLeavesEveryOtherByte() throws IOException {
     Result result = rewrite(ADAPTER, false, utf8(chatCompletion(TEXT, ARGUMENTS)));
 
-    // tool call arguments keep their placeholder: only completion text is rewritten
-    assertThat(result.text()).isEqualTo(chatCompletion(EXPECTED, ARGUMENTS));
-    assertThat(result.changes()).isEqualTo(1);
+    assertThat(result.text()).isEqualTo(chatCompletion(EXPECTED, ARGUMENTS_EXPECTED));
+    assertThat(result.changes()).isEqualTo(2);
     assertThat(result.unreadable()).isZero();
+    JsonNode arguments = MAPPER.readTree(MAPPER.readTree(result.bytes())
+        .at("/choices/1/message/tool_calls/0/function/arguments").textValue());
+    assertThat(arguments.get("to").textValue()).isEqualTo(EMAIL_VALUE);
+    assertThat(arguments.at("/cc/0").textValue()).isEqualTo(NAME_VALUE);
+    assertThat(arguments.get("note").textValue()).isEqualTo("for " + NAME_VALUE + ",\n not <UNKNOWN_0000> \""
+        + EMAIL_VALUE + "\"");
   }
 
   @Test
@@ -68,7 +88,7 @@ class ChatCompletionsRewriteTest {
     Arrays.setAll(everyByte, i -> i);
 
     assertThat(rewrite(ADAPTER, false, pieces(body, null, everyByte)).text())
-        .isEqualTo(chatCompletion(EXPECTED, ARGUMENTS));
+        .isEqualTo(chatCompletion(EXPECTED, ARGUMENTS_EXPECTED));
   }
 
   @Test
@@ -87,7 +107,7 @@ class ChatCompletionsRewriteTest {
 
   @Test
   void jsonWithoutPlaceholdersIsByteIdentical() {
-    byte[] body = utf8(chatCompletion("Nothing to restore, <EMAIL_ffff> is not ours.", ARGUMENTS));
+    byte[] body = utf8(chatCompletion("Nothing to restore, <EMAIL_ffff> is not ours.", "{\"to\":\"<EMAIL_ffff>\"}"));
 
     Result result = rewrite(ADAPTER, false, body);
 
@@ -154,5 +174,62 @@ class ChatCompletionsRewriteTest {
         + "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
         + "\"delta\":{\"content\":\"<EMAIL_1a\"},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}\n\n"
         + "data: [DONE]\n\n");
+  }
+
+  @Test
+  void streamRestoresToolCallArgumentsAndKeepsEveryOtherEvent() throws IOException {
+    Result result = checkStream(ADAPTER, chatToolStream(ARGUMENT_DELTAS), CHAT_ARGUMENTS, ARGUMENTS_EXPECTED,
+        ProviderBodies::restoredJsonText, 0);
+
+    JsonNode arguments = MAPPER.readTree(deltas(result.bytes(), CHAT_ARGUMENTS));
+    assertThat(arguments.at("/cc/0").textValue()).isEqualTo(NAME_VALUE);
+  }
+
+  @Test
+  void streamOfToolCallArgumentsCutAnywhereReleasesWhatWasHeld() {
+    checkCuts(ADAPTER, chatToolStream(ARGUMENT_DELTAS), CHAT_ARGUMENTS, new PlaceholderRewriter().forJsonText()::rewrite);
+  }
+
+  @Test
+  void heldArgumentsGoOutAsACopyOfTheLastFragmentJustBeforeTheFinishChunk() {
+    String input = chatToolStream(List.of("{\"to\":\"<EMA", "IL_1a2b>\",\"x\":\"<NA"));
+
+    Result result = rewrite(ADAPTER, true, utf8(input));
+
+    // exactly the stream a provider would have sent with these fragments: only index and arguments
+    assertThat(result.text()).isEqualTo(chatToolStream(List.of("{\"to\":\"", EMAIL_VALUE + "\",\"x\":\"", "<NA")));
+  }
+
+  @Test
+  void eachToolCallOfEachChoiceIsAChannel() {
+    String head = "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[";
+    String input = head + "{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"a\",\"type\":\"function\","
+        + "\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"a\\\":\\\"<EMAIL\"}},{\"index\":1,\"id\":\"b\","
+        + "\"type\":\"function\",\"function\":{\"name\":\"g\",\"arguments\":\"{\\\"b\\\":\\\"<NAME_7\"}}]},"
+        + "\"finish_reason\":null},{\"index\":1,\"delta\":{\"content\":\"<NAME_7\"},\"finish_reason\":null}]}\n\n"
+        + head + "{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":1,\"function\":{\"arguments\":"
+        + "\"7aa>\\\",\\\"c\\\":\\\"<NA\"}}]},"
+        + "\"finish_reason\":null},{\"index\":1,\"delta\":{\"content\":\"7aa>\"},\"finish_reason\":null}]}\n\n"
+        // a compatible server that sends the last fragment together with the finish reason
+        + head + "{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"_1a2b>\\\"}\"}}]},"
+        + "\"finish_reason\":\"tool_calls\"},{\"index\":1,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
+        + "data: [DONE]\n\n";
+
+    Result result = rewrite(ADAPTER, true, utf8(input));
+
+    String escapedName = ProviderBodies.escaped(NAME_VALUE);
+    String finishing = head + "{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":";
+    assertThat(result.text()).isEqualTo(input
+        .replace("\"arguments\":\"{\\\"a\\\":\\\"<EMAIL\"", "\"arguments\":\"{\\\"a\\\":\\\"\"")
+        .replace("\"arguments\":\"{\\\"b\\\":\\\"<NAME_7\"", "\"arguments\":\"{\\\"b\\\":\\\"\"")
+        .replace("{\"content\":\"<NAME_7\"}", "{\"content\":\"\"}")
+        .replace("\"arguments\":\"7aa>\\\",\\\"c\\\":\\\"<NA\"",
+            "\"arguments\":" + ProviderBodies.q(escapedName + "\",\"c\":\""))
+        .replace("{\"content\":\"7aa>\"}", "{\"content\":" + ProviderBodies.q(NAME_VALUE) + "}")
+        // tool call 0 finishes in its own chunk; tool call 1's held "<NA" comes in a chunk of its own before it
+        .replace(finishing + "\"_1a2b>\\\"}\"",
+            head + "{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":1,\"function\":{\"arguments\":\"<NA\"}}]},"
+                + "\"finish_reason\":null}]}\n\n"
+                + finishing + ProviderBodies.q(EMAIL_VALUE + "\"}")));
   }
 }

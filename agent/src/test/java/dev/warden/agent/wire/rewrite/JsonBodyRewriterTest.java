@@ -86,6 +86,11 @@ class JsonBodyRewriterTest {
       public Channel channel() {
         throw new IllegalStateException("bug");
       }
+
+      @Override
+      public CompletionRewriter forJsonText() {
+        return this;
+      }
     };
 
     Result result = rewrite(body, broken, 1 << 20);

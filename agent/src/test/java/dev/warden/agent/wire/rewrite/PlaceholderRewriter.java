@@ -8,7 +8,7 @@ import java.util.Map;
  * A stand-in for the policy's rewriter: restores fixed placeholders and, in a stream, holds back
  * a trailing piece that may still become one (the longest suffix that is a proper prefix of a
  * placeholder), so that concatenating what a channel releases equals {@link #rewrite} of the
- * concatenated deltas.
+ * concatenated deltas. Its {@link #forJsonText()} twin restores the values JSON-escaped.
  */
 public final class PlaceholderRewriter implements CompletionRewriter {
 
@@ -19,16 +19,28 @@ public final class PlaceholderRewriter implements CompletionRewriter {
   public static final String NAME_VALUE = "José \"Pepe\" \\ Núñez 😀";
 
   private final Map<String, String> values = new LinkedHashMap<>();
+  private final PlaceholderRewriter twin;
   private int channels;
 
   public PlaceholderRewriter() {
     values.put(EMAIL, EMAIL_VALUE);
     values.put(NAME, NAME_VALUE);
+    twin = new PlaceholderRewriter(this);
   }
 
-  /** Number of channels opened. */
+  private PlaceholderRewriter(PlaceholderRewriter plain) {
+    plain.values.forEach((placeholder, value) -> values.put(placeholder, ProviderBodies.escaped(value)));
+    twin = plain;
+  }
+
+  /** Number of channels opened, by this rewriter (not its twin). */
   public int channels() {
     return channels;
+  }
+
+  @Override
+  public CompletionRewriter forJsonText() {
+    return twin;
   }
 
   @Override

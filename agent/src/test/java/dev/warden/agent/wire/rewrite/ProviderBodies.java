@@ -28,6 +28,20 @@ public final class ProviderBodies {
   /** {@link #TEXT} cut into deltas of 1 to 7 characters, never inside a surrogate pair. */
   public static final List<String> DELTAS = pieces(TEXT, 3, 1, 7, 2, 5, 4, 6, 1, 1, 3);
 
+  /**
+   * Tool call arguments as the model writes them, JSON text: placeholders in strings (one whose
+   * value needs escapes, one after the model's own escapes), an invented one, a number.
+   */
+  public static final String ARGUMENTS = "{\"to\":\"" + PlaceholderRewriter.EMAIL + "\",\"cc\":[\""
+      + PlaceholderRewriter.NAME + "\"],\"note\":\"for " + PlaceholderRewriter.NAME + ",\\n not <UNKNOWN_0000> \\\""
+      + PlaceholderRewriter.EMAIL + "\\\"\",\"n\":4155550123}";
+
+  /** What the application must read as arguments: values restored, escaped for the strings they are in. */
+  public static final String ARGUMENTS_EXPECTED = new PlaceholderRewriter().forJsonText().rewrite(ARGUMENTS);
+
+  /** {@link #ARGUMENTS} cut into fragments of 1 to 7 characters. */
+  public static final List<String> ARGUMENT_DELTAS = pieces(ARGUMENTS, 3, 1, 7, 2, 5, 4, 6, 1, 1, 3);
+
   private ProviderBodies() {}
 
   /** JSON string literal, quotes included, as Jackson writes it. */
@@ -49,6 +63,15 @@ public final class ProviderBodies {
   public static String restoredJson(String raw) {
     return raw.replace(PlaceholderRewriter.EMAIL, escaped(PlaceholderRewriter.EMAIL_VALUE))
         .replace(PlaceholderRewriter.NAME, escaped(PlaceholderRewriter.NAME_VALUE));
+  }
+
+  /**
+   * {@code raw} with each placeholder replaced by its value escaped twice: what a whole rewrite of
+   * JSON text (arguments) held in a JSON string does.
+   */
+  public static String restoredJsonText(String raw) {
+    return raw.replace(PlaceholderRewriter.EMAIL, escaped(escaped(PlaceholderRewriter.EMAIL_VALUE)))
+        .replace(PlaceholderRewriter.NAME, escaped(escaped(PlaceholderRewriter.NAME_VALUE)));
   }
 
   /** Cuts {@code text} into pieces of the given sizes in turn, moving a cut that would split a surrogate pair. */
@@ -95,6 +118,25 @@ public final class ProviderBodies {
     return s.toString();
   }
 
+  private static final String USAGE_CHUNK = "data: " + CHUNK_HEAD + "],\"usage\":{\"prompt_tokens\":19,"
+      + "\"completion_tokens\":41,\"total_tokens\":60}}\n\n";
+
+  /** A chat stream in which the model calls one tool, its arguments cut into {@code argumentDeltas}. */
+  public static String chatToolStream(List<String> argumentDeltas) {
+    StringBuilder s = new StringBuilder();
+    s.append(chunk("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,"
+        + "\"id\":\"call_DdmO9pD3xa9XTPNJ32zg2hcA\",\"type\":\"function\",\"function\":{\"name\":\"send_mail\","
+        + "\"arguments\":\"\"}}],\"refusal\":null},\"logprobs\":null,\"finish_reason\":null}", "null"));
+    for (String delta : argumentDeltas) {
+      s.append(chunk("{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":" + q(delta)
+          + "}}]},\"logprobs\":null,\"finish_reason\":null}", "null"));
+    }
+    s.append(chunk("{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"tool_calls\"}", "null"));
+    s.append(USAGE_CHUNK);
+    s.append("data: [DONE]\n\n");
+    return s.toString();
+  }
+
   public static String chatCompletion(String content, String toolArguments) {
     return "{\n  \"id\": \"chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG\",\n  \"object\": \"chat.completion\",\n"
         + "  \"created\": 1741570283,\n  \"model\": \"gpt-4o-2024-08-06\",\n  \"choices\": [\n    {\n"
@@ -133,16 +175,18 @@ public final class ProviderBodies {
         + "\"content\":[" + content + "]}";
   }
 
-  private static final String FUNCTION_CALL = "{\"type\":\"function_call\",\"id\":\"fc_1\",\"call_id\":\"call_1\","
-      + "\"name\":\"send_mail\",\"arguments\":" + q("{\"to\":\"" + PlaceholderRewriter.EMAIL + "\"}")
-      + ",\"status\":\"completed\"}";
+  private static String functionCall(String status, String arguments) {
+    return "{\"type\":\"function_call\",\"id\":\"fc_1\",\"call_id\":\"call_1\",\"name\":\"send_mail\","
+        + "\"arguments\":" + q(arguments) + ",\"status\":\"" + status + "\"}";
+  }
 
   private static final String USAGE = "{\"input_tokens\":37,\"input_tokens_details\":{\"cached_tokens\":0},"
       + "\"output_tokens\":41,\"output_tokens_details\":{\"reasoning_tokens\":0},\"total_tokens\":78}";
 
-  /** A Responses body: a message with one output_text part, then a function call whose arguments keep placeholders. */
-  public static String response(String text) {
-    return responseObject("completed", messageItem("completed", outputText(text)) + "," + FUNCTION_CALL, USAGE);
+  /** A Responses body: a message with one output_text part, then a function call. */
+  public static String response(String text, String arguments) {
+    return responseObject("completed", messageItem("completed", outputText(text)) + ","
+        + functionCall("completed", arguments), USAGE);
   }
 
   private static String event(String type, int sequence, String rest) {
@@ -171,6 +215,28 @@ public final class ProviderBodies {
     return s.toString();
   }
 
+  /** The event sequence of one function call, its arguments cut into {@code argumentDeltas}, as the Responses API streams it. */
+  public static String responsesToolStream(List<String> argumentDeltas) {
+    String arguments = String.join("", argumentDeltas);
+    String call = ",\"item_id\":\"fc_1\",\"output_index\":0";
+    StringBuilder s = new StringBuilder();
+    int n = 0;
+    s.append(event("response.created", n++, ",\"response\":" + responseObject("in_progress", "", "null")));
+    s.append(event("response.in_progress", n++, ",\"response\":" + responseObject("in_progress", "", "null")));
+    s.append(event("response.output_item.added", n++,
+        ",\"output_index\":0,\"item\":" + functionCall("in_progress", "")));
+    for (String delta : argumentDeltas) {
+      s.append(event("response.function_call_arguments.delta", n++,
+          call + ",\"delta\":" + q(delta) + ",\"obfuscation\":\"x1\""));
+    }
+    s.append(event("response.function_call_arguments.done", n++, call + ",\"arguments\":" + q(arguments)));
+    s.append(event("response.output_item.done", n++,
+        ",\"output_index\":0,\"item\":" + functionCall("completed", arguments)));
+    s.append(event("response.completed", n++,
+        ",\"response\":" + responseObject("completed", functionCall("completed", arguments), USAGE)));
+    return s.toString();
+  }
+
   // ---- Anthropic Messages
 
   private static final String MESSAGE_HEAD = "{\"id\":\"msg_01XFDUDYJgAACzvnptvVoYEL\",\"type\":\"message\","
@@ -182,11 +248,11 @@ public final class ProviderBodies {
         + "\"output_tokens\":" + outputTokens + ",\"server_tool_use\":null,\"service_tier\":\"standard\"}";
   }
 
-  /** A Messages body: a text block, a tool use whose input keeps placeholders, another text block. */
-  public static String message(String text, String secondText) {
+  /** A Messages body: a text block, a tool use with {@code input} (a JSON object), another text block. */
+  public static String message(String text, String input, String secondText) {
     return MESSAGE_HEAD + ",\"content\":[{\"type\":\"text\",\"text\":" + q(text) + ",\"citations\":null},"
-        + "{\"type\":\"tool_use\",\"id\":\"toolu_01\",\"name\":\"send_mail\",\"input\":{\"to\":\""
-        + PlaceholderRewriter.EMAIL + "\"}},{\"type\":\"text\",\"text\":" + q(secondText) + "}],"
+        + "{\"type\":\"tool_use\",\"id\":\"toolu_01\",\"name\":\"send_mail\",\"input\":" + input + "},"
+        + "{\"type\":\"text\",\"text\":" + q(secondText) + "}],"
         + "\"stop_reason\":\"tool_use\",\"stop_sequence\":null,\"usage\":" + usage(503) + "}";
   }
 
@@ -210,6 +276,24 @@ public final class ProviderBodies {
     s.append(named("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
         + "\"stop_sequence\":null},\"usage\":{\"input_tokens\":25,\"output_tokens\":41,"
         + "\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0,\"server_tool_use\":null}}"));
+    s.append(named("message_stop", "{\"type\":\"message_stop\"}"));
+    return s.toString();
+  }
+
+  /** The event sequence of one tool use, its input cut into {@code partialJson} fragments, as the Messages API streams it. */
+  public static String anthropicToolStream(List<String> partialJson) {
+    StringBuilder s = new StringBuilder();
+    s.append(named("message_start", "{\"type\":\"message_start\",\"message\":" + MESSAGE_HEAD
+        + ",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,\"usage\":" + usage(1) + "}}"));
+    s.append(named("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":"
+        + "{\"type\":\"tool_use\",\"id\":\"toolu_01\",\"name\":\"send_mail\",\"input\":{}}}"));
+    for (String fragment : partialJson) {
+      s.append(named("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+          + "\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":" + q(fragment) + "}}"));
+    }
+    s.append(named("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"));
+    s.append(named("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\","
+        + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":41}}"));
     s.append(named("message_stop", "{\"type\":\"message_stop\"}"));
     return s.toString();
   }

@@ -228,6 +228,11 @@ class SseRewriterTest {
           }
         };
       }
+
+      @Override
+      public CompletionRewriter forJsonText() {
+        return this;
+      }
     };
     String text = "a\ud83d\ude00b\ud83d\ude00\ud83d\ude00c\ud83d\ude00";
     byte[] input = chatStream(List.of("a\ud83d\ude00", "b\ud83d\ude00\ud83d\ude00", "c", "\ud83d\ude00"))
@@ -272,6 +277,11 @@ class SseRewriterTest {
       @Override
       public Channel channel() {
         throw new IllegalStateException("bug");
+      }
+
+      @Override
+      public CompletionRewriter forJsonText() {
+        return this;
       }
     };
     byte[] input = chatStream(DELTAS).getBytes(UTF_8);

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** Drives rewritten bodies the way applications read them, and checks streams from many sides. */
 public final class StreamChecks {
@@ -166,6 +167,16 @@ public final class StreamChecks {
    * @return the rewritten stream
    */
   public static Result checkStream(WireAdapter adapter, String input, DeltaShape shape, int inserted) {
+    return checkStream(adapter, input, shape, ProviderBodies.EXPECTED, ProviderBodies::restoredJson, inserted);
+  }
+
+  /**
+   * As {@link #checkStream(WireAdapter, String, DeltaShape, int)}, for deltas that concatenate to
+   * {@code expected} once rewritten, and other events that must read {@code others} of their
+   * original.
+   */
+  public static Result checkStream(WireAdapter adapter, String input, DeltaShape shape, String expected,
+      UnaryOperator<String> others, int inserted) {
     byte[] in = input.getBytes(UTF_8);
     Result whole = rewrite(adapter, true, in);
     for (int cut = 0; cut <= in.length; cut++) {
@@ -183,15 +194,15 @@ public final class StreamChecks {
     assertThat(readAll(adapter.rewriteResponse(pieces(in, null, everyByte), true, new PlaceholderRewriter()), 1)
         .text()).isEqualTo(whole.text());
 
-    assertThat(deltas(whole.bytes(), shape)).isEqualTo(ProviderBodies.EXPECTED);
+    assertThat(deltas(whole.bytes(), shape)).isEqualTo(expected);
     assertThat(whole.unreadable()).isZero();
     assertThat(whole.changes()).isPositive();
-    assertThat(alignedInserted(input, whole.text(), shape)).isEqualTo(inserted);
+    assertThat(alignedInserted(input, whole.text(), shape, others)).isEqualTo(inserted);
     return whole;
   }
 
   /** Checks the output event by event against the input; returns the number of extra delta events. */
-  private static int alignedInserted(String input, String output, DeltaShape shape) {
+  private static int alignedInserted(String input, String output, DeltaShape shape, UnaryOperator<String> others) {
     List<String> in = rawEvents(input);
     List<String> out = rawEvents(output);
     int j = 0;
@@ -207,7 +218,7 @@ public final class StreamChecks {
             .isEqualTo(original.replace(shape.field() + ProviderBodies.q(oldText), "@"));
         continue;
       }
-      String expected = ProviderBodies.restoredJson(original);
+      String expected = others.apply(original);
       if (!rewritten.equals(expected)) {
         assertThat(shape.of(dataOf(rewritten))).as("extra delta before %s, got %s", original, rewritten)
             .isNotEmpty();
@@ -227,13 +238,18 @@ public final class StreamChecks {
    * is released), and the unfinished event passes through as received.
    */
   public static void checkCuts(WireAdapter adapter, String input, DeltaShape shape) {
+    checkCuts(adapter, input, shape, new PlaceholderRewriter()::rewrite);
+  }
+
+  /** As {@link #checkCuts(WireAdapter, String, DeltaShape)}, with the deltas rewritten by {@code rewrite}. */
+  public static void checkCuts(WireAdapter adapter, String input, DeltaShape shape, UnaryOperator<String> rewrite) {
     byte[] in = input.getBytes(UTF_8);
     for (int end = 0; end <= in.length; end++) {
       byte[] prefix = Arrays.copyOf(in, end);
       Result cut = rewrite(adapter, true, prefix);
       String received = deltas(prefix, shape);
       assertThat(deltas(cut.bytes(), shape)).as("cut at %d", end)
-          .isEqualTo(new PlaceholderRewriter().rewrite(received));
+          .isEqualTo(rewrite.apply(received));
       byte[] tail = Arrays.copyOfRange(prefix, afterLastEvent(prefix), prefix.length);
       assertThat(Arrays.copyOfRange(cut.bytes(), cut.bytes().length - tail.length, cut.bytes().length))
           .as("tail at %d", end).isEqualTo(tail);

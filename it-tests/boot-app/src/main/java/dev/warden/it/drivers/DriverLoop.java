@@ -19,6 +19,9 @@ import java.util.zip.GZIPInputStream;
  * <pre>
  * chat MODEL TEXT…     a plain call; answer: the completion text
  * stream MODEL TEXT…   a streamed call; answer: the deltas joined
+ * tool MODEL TEXT…     a call offering the tool send_email(text), which the model calls;
+ *                      answer: the text argument as the application received it
+ * tool-stream MODEL TEXT…  the same call streamed
  * get URL              a JDK HttpClient GET to any URL; answer: HTTP STATUS BODY
  * post URL BODY…       a JDK HttpClient POST of a JSON body; answer: HTTP STATUS BODY
  * version              answer: the running Java feature version, e.g. 25
@@ -35,6 +38,20 @@ public final class DriverLoop {
     String chat(String model, String prompt) throws Exception;
 
     String stream(String model, String prompt) throws Exception;
+
+    /**
+     * A call that offers one tool, {@code send_email} with a string parameter {@code text}, and
+     * expects the model to call it; answers the {@code text} argument the application got (after
+     * checking that the arguments are one JSON object).
+     */
+    default String tool(String model, String prompt) throws Exception {
+      throw new UnsupportedOperationException("this driver makes no tool calls");
+    }
+
+    /** As {@link #tool}, streamed; also checks that the SDK's accumulated call agrees with the deltas. */
+    default String toolStream(String model, String prompt) throws Exception {
+      throw new UnsupportedOperationException("this driver makes no tool calls");
+    }
 
     /** The fields after {@code ERROR|} for an error the SDK raised from an HTTP answer, or null for any other throwable. */
     String describe(Throwable error);
@@ -57,6 +74,8 @@ public final class DriverLoop {
         answer = switch (words[0]) {
           case "chat" -> client.chat(words[1], rest);
           case "stream" -> client.stream(words[1], rest);
+          case "tool" -> client.tool(words[1], rest);
+          case "tool-stream" -> client.toolStream(words[1], rest);
           case "get" -> send(plain, HttpRequest.newBuilder(URI.create(words[1])).GET());
           case "post" -> send(plain, HttpRequest.newBuilder(URI.create(words[1]))
               .header("Content-Type", "application/json")

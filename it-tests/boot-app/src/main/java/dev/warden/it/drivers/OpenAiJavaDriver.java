@@ -1,18 +1,27 @@
 package dev.warden.it.drivers;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.helpers.ChatCompletionAccumulator;
+import com.openai.models.FunctionDefinition;
+import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /** Drives openai-java (OkHttp) chat completions. Arguments: base URL, API key. */
 public final class OpenAiJavaDriver implements DriverLoop.Client {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OpenAIClient client;
 
@@ -60,6 +69,34 @@ public final class OpenAiJavaDriver implements DriverLoop.Client {
   }
 
   @Override
+  public String tool(String model, String prompt) throws IOException {
+    ChatCompletion completion = client.chat().completions().create(toolParams(model, prompt));
+    return textArgument(completion.choices().get(0).message().toolCalls().orElseThrow().get(0).asFunction()
+        .function().arguments());
+  }
+
+  /** Checks that the accumulated call agrees with the argument fragments. */
+  @Override
+  public String toolStream(String model, String prompt) throws IOException {
+    ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+    StringBuilder arguments = new StringBuilder();
+    try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(toolParams(model, prompt))) {
+      stream.stream().forEach(chunk -> {
+        accumulator.accumulate(chunk);
+        chunk.choices().forEach(choice -> choice.delta().toolCalls().ifPresent(calls -> calls.forEach(
+            call -> call.function().flatMap(ChatCompletionChunk.Choice.Delta.ToolCall.Function::arguments)
+                .ifPresent(arguments::append))));
+      });
+    }
+    String accumulated = accumulator.chatCompletion().choices().get(0).message().toolCalls().orElseThrow().get(0)
+        .asFunction().function().arguments();
+    if (!accumulated.equals(arguments.toString())) {
+      return "FAILURE|fragments '" + arguments + "' but accumulated '" + accumulated + "'";
+    }
+    return textArgument(accumulated);
+  }
+
+  @Override
   public String describe(Throwable error) {
     if (!(error instanceof OpenAIServiceException e)) {
       return null;
@@ -71,5 +108,24 @@ public final class OpenAiJavaDriver implements DriverLoop.Client {
 
   private static ChatCompletionCreateParams params(String model, String prompt) {
     return ChatCompletionCreateParams.builder().model(model).addUserMessage(prompt).build();
+  }
+
+  private static ChatCompletionCreateParams toolParams(String model, String prompt) {
+    FunctionParameters parameters = FunctionParameters.builder()
+        .putAdditionalProperty("type", JsonValue.from("object"))
+        .putAdditionalProperty("properties", JsonValue.from(Map.of("text", Map.of("type", "string"))))
+        .build();
+    return params(model, prompt).toBuilder()
+        .addFunctionTool(FunctionDefinition.builder().name("send_email").parameters(parameters).build())
+        .build();
+  }
+
+  /** The {@code text} member of the arguments, which must be one JSON object. */
+  private static String textArgument(String arguments) throws IOException {
+    JsonNode parsed = JSON.readTree(arguments);
+    if (parsed == null || !parsed.isObject() || !parsed.path("text").isTextual()) {
+      return "FAILURE|arguments are not {\"text\": …}: " + arguments;
+    }
+    return parsed.get("text").textValue();
   }
 }
