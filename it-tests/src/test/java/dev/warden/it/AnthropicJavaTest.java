@@ -47,11 +47,6 @@ class AnthropicJavaTest extends SdkScenarioTest {
   }
 
   @Override
-  boolean callsTools() {
-    return true;
-  }
-
-  @Override
   String expectedException() {
     return "PermissionDeniedException";
   }

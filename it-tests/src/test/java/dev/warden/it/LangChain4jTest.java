@@ -13,12 +13,6 @@ class LangChain4jTest extends OpenAiJavaTest {
     return LangChain4jDriver.class;
   }
 
-  /** The driver drives no tools. */
-  @Override
-  boolean callsTools() {
-    return false;
-  }
-
   /** LangChain4j maps 401 and 403 alike to its AuthenticationException. */
   @Override
   String expectedException() {

@@ -44,11 +44,6 @@ class OpenAiJavaTest extends SdkScenarioTest {
   }
 
   @Override
-  boolean callsTools() {
-    return true;
-  }
-
-  @Override
   String expectedException() {
     return "PermissionDeniedException";
   }

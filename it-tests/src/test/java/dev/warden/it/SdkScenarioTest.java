@@ -1,7 +1,6 @@
 package dev.warden.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,11 +92,6 @@ abstract class SdkScenarioTest {
 
   /** The policy with {@code extraModels} added to this SDK's key scope. */
   abstract String policyAllowing(List<String> extraModels);
-
-  /** Whether the driver makes tool calls ({@code tool}, {@code tool-stream}). */
-  boolean callsTools() {
-    return false;
-  }
 
   /** Whether the SDK's exception exposes response headers (LangChain4j's does not). */
   boolean exposesHeaders() {
@@ -260,7 +254,6 @@ abstract class SdkScenarioTest {
   @ValueSource(strings = {"tool", "tool-stream"})
   @Order(22)
   void toolCallArgumentsCarryTheRealValuesThatNeverLeft(String call) {
-    assumeTrue(callsTools(), "the driver makes no tool calls");
     // the fake provider calls the tool with {"text": the prompt it received}
     String prompt = "Mail badge " + BADGE + " to " + EMAIL + ", cc " + SECOND_EMAIL;
     expectAnswer(call + " " + allowedModel() + " " + prompt, prompt);

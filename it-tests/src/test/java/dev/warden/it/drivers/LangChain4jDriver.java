@@ -1,11 +1,21 @@
 package dev.warden.it.drivers;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  * {@code java.net.http.HttpClient}. Arguments: base URL, API key.
  */
 public final class LangChain4jDriver implements DriverLoop.Client {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String baseUrl;
   private final String apiKey;
@@ -43,18 +55,59 @@ public final class LangChain4jDriver implements DriverLoop.Client {
   /** Checks that the complete response agrees with the partial responses. */
   @Override
   public String stream(String model, String prompt) throws Exception {
+    StringBuilder text = new StringBuilder();
+    ChatResponse response = streamed(model, ChatRequest.builder().messages(UserMessage.from(prompt)).build(), text,
+        new StringBuilder());
+    String complete = response.aiMessage().text();
+    if (!text.toString().equals(complete)) {
+      return "FAILURE|partials '" + text + "' but complete response '" + complete + "'";
+    }
+    return complete;
+  }
+
+  @Override
+  public String tool(String model, String prompt) throws IOException {
+    ChatResponse response = OpenAiChatModel.builder()
+        .baseUrl(baseUrl)
+        .apiKey(apiKey)
+        .modelName(model)
+        .maxRetries(0)
+        .timeout(Duration.ofSeconds(30))
+        .build()
+        .chat(toolRequest(prompt));
+    return textArgument(response.aiMessage().toolExecutionRequests());
+  }
+
+  /** Checks that the complete tool call agrees with the partial ones. */
+  @Override
+  public String toolStream(String model, String prompt) throws Exception {
+    StringBuilder arguments = new StringBuilder();
+    ChatResponse response = streamed(model, toolRequest(prompt), new StringBuilder(), arguments);
+    List<ToolExecutionRequest> calls = response.aiMessage().toolExecutionRequests();
+    if (calls.isEmpty() || !calls.get(0).arguments().equals(arguments.toString())) {
+      return "FAILURE|partial arguments '" + arguments + "' but complete calls " + calls;
+    }
+    return textArgument(calls);
+  }
+
+  private ChatResponse streamed(String model, ChatRequest request, StringBuilder text, StringBuilder arguments)
+      throws Exception {
     OpenAiStreamingChatModel streaming = OpenAiStreamingChatModel.builder()
         .baseUrl(baseUrl)
         .apiKey(apiKey)
         .modelName(model)
         .timeout(Duration.ofSeconds(30))
         .build();
-    StringBuilder text = new StringBuilder();
     CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-    streaming.chat(prompt, new StreamingChatResponseHandler() {
+    streaming.chat(request, new StreamingChatResponseHandler() {
       @Override
       public void onPartialResponse(String partial) {
         text.append(partial);
+      }
+
+      @Override
+      public void onPartialToolCall(PartialToolCall partial) {
+        arguments.append(partial.partialArguments());
       }
 
       @Override
@@ -67,17 +120,31 @@ public final class LangChain4jDriver implements DriverLoop.Client {
         done.completeExceptionally(error);
       }
     });
-    ChatResponse response;
     try {
-      response = done.get(60, TimeUnit.SECONDS);
+      return done.get(60, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;
     }
-    String complete = response.aiMessage().text();
-    if (!text.toString().equals(complete)) {
-      return "FAILURE|partials '" + text + "' but complete response '" + complete + "'";
+  }
+
+  private static ChatRequest toolRequest(String prompt) {
+    ToolSpecification sendEmail = ToolSpecification.builder()
+        .name("send_email")
+        .parameters(JsonObjectSchema.builder().addStringProperty("text").required("text").build())
+        .build();
+    return ChatRequest.builder().messages(UserMessage.from(prompt)).toolSpecifications(sendEmail).build();
+  }
+
+  /** The {@code text} member of the first call's arguments, which must be one JSON object. */
+  private static String textArgument(List<ToolExecutionRequest> calls) throws IOException {
+    if (calls.isEmpty()) {
+      return "FAILURE|the model called no tool";
     }
-    return complete;
+    JsonNode parsed = JSON.readTree(calls.get(0).arguments());
+    if (parsed == null || !parsed.isObject() || !parsed.path("text").isTextual()) {
+      return "FAILURE|arguments are not {\"text\": …}: " + calls.get(0).arguments();
+    }
+    return parsed.get("text").textValue();
   }
 
   /** LangChain4j maps an HTTP error to its own exception (403: AuthenticationException) around an HttpException. */
