@@ -56,14 +56,19 @@ final class DecidedCall implements WireCall {
   @Override
   public InputStream onResponse(int status, Map<String, List<String>> headers, InputStream body) {
     boolean eventStream = isEventStream(headers);
-    InputStream seen = body;
+    InputStream seen = rewritten(status, headers, body, eventStream);
     if (WardenLog.debugEnabled()) {
-      // only read for the debug line until the telemetry layer consumes the summary
-      seen = new ObservedInputStream(body, route.adapter().observeResponse(eventStream),
-          summary -> WardenLog.debug(route.provider() + " " + route.operation() + " response " + status + ": " + summary));
+      // observed after the rewrite, so the line also has what completions: detect counted to the end
+      seen = new ObservedInputStream(seen, route.adapter().observeResponse(eventStream),
+          summary -> WardenLog.debug(route.provider() + " " + route.operation() + " response " + status + ": "
+              + summary + completionFindings()));
     }
+    return seen;
+  }
+
+  private InputStream rewritten(int status, Map<String, List<String>> headers, InputStream body, boolean eventStream) {
     if (completions == null || status < 200 || status >= 300) {
-      return seen;
+      return body;
     }
     if (isCompressed(headers)) {
       // the server ignored Accept-Encoding: identity: placeholders reach the application as they are
@@ -72,9 +77,15 @@ final class DecidedCall implements WireCall {
         WardenLog.warn("a compressed " + route.provider()
             + " response cannot be restored or redacted; passed as received (logged once)");
       }
-      return seen;
+      return body;
     }
-    return route.adapter().rewriteResponse(seen, eventStream, completions);
+    return route.adapter().rewriteResponse(body, eventStream, completions);
+  }
+
+  /** Until spans carry them: the counts of completions: detect, never values. */
+  private String completionFindings() {
+    Map<String, Integer> found = completions == null ? Map.of() : completions.findings();
+    return found.isEmpty() ? "" : " completion findings=" + found;
   }
 
   private static boolean isCompressed(Map<String, List<String>> headers) {

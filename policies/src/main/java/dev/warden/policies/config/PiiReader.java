@@ -19,7 +19,7 @@ final class PiiReader {
   private static final Set<String> KEYS = Set.of("prompts", "completions", "entities", "custom", "allow");
   private static final Set<String> CUSTOM_KEYS = Set.of("name", "pattern", "context", "validator");
   private static final List<String> PROMPT_ACTIONS = List.of("off", "detect", "redact", "pseudonymize", "block");
-  private static final List<String> COMPLETION_ACTIONS = List.of("off", "redact");
+  private static final List<String> COMPLETION_ACTIONS = List.of("off", "detect", "redact");
   private static final List<String> VALIDATORS = CustomRecognizer.VALIDATORS;
   private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
 
@@ -38,8 +38,8 @@ final class PiiReader {
     }
     CompletionAction completions = inherited.completions();
     if (map.get("completions") != null) {
-      String value = Fields.oneOf(map.get("completions"), path + ".completions", COMPLETION_ACTIONS,
-          Set.of("detect"), errors);
+      String value = Fields.oneOf(map.get("completions"), path + ".completions", COMPLETION_ACTIONS, Set.of(),
+          errors);
       completions = value == null ? completions : CompletionAction.valueOf(value.toUpperCase(Locale.ROOT));
     }
     List<String> entities = map.get("entities") == null ? inherited.entities()

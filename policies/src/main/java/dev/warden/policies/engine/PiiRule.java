@@ -16,6 +16,7 @@ import dev.warden.policies.pii.Recognizer;
 import dev.warden.policies.pii.Redactor;
 import dev.warden.policies.pii.Span;
 import dev.warden.policies.pseudonym.CompletionFilter;
+import dev.warden.policies.pseudonym.DetectingRewriter;
 import dev.warden.policies.pseudonym.PseudonymKey;
 import dev.warden.policies.pseudonym.PseudonymVault;
 import dev.warden.policies.pseudonym.Pseudonymizer;
@@ -29,7 +30,7 @@ import java.util.Map;
  * request and records ({@code detect}), rewrites each finding to {@code [TYPE]} ({@code redact})
  * or to a placeholder ({@code pseudonymize}), or blocks ({@code block}); and hands the response a
  * {@link CompletionRewriter} that restores the call's pseudonyms and, with
- * {@code completions: redact}, redacts what the model produced. Findings carry types and counts,
+ * {@code completions: redact}, redacts what the model produced ({@code detect}: counts it). Findings carry types and counts,
  * never values. Immutable and thread-safe.
  */
 final class PiiRule {
@@ -43,12 +44,14 @@ final class PiiRule {
   private final PiiAction prompts;
   private final PiiScanner scanner;
   private final PiiScanner completionScanner;
+  private final PiiScanner completionDetector;
   private final Verdicts verdicts;
 
   private PiiRule(PiiPolicy pii, PiiScanner scanner, Verdicts verdicts) {
     this.prompts = pii.prompts();
     this.scanner = scanner;
     this.completionScanner = pii.completions() == CompletionAction.REDACT ? scanner : null;
+    this.completionDetector = pii.completions() == CompletionAction.DETECT ? scanner : null;
     this.verdicts = verdicts;
   }
 
@@ -107,6 +110,9 @@ final class PiiRule {
       }
     }
     CompletionRewriter completions = CompletionFilter.restoring(vault, completionScanner);
+    if (completionDetector != null) {
+      completions = DetectingRewriter.of(completionDetector, completions);
+    }
     if (counts == null) {
       return completions == null ? allowed : verdicts.allow(keyId, List.of(), completions);
     }

@@ -1,5 +1,7 @@
 package dev.warden.policies.pii;
 
+import java.util.Map;
+
 /**
  * Rewrites the completion text of one call's response before the application sees it: restores
  * the call's pseudonyms and, when the policy says so, redacts personal data the model produced.
@@ -30,6 +32,15 @@ public interface CompletionRewriter {
    * start of a document: outside any string. Same stream contract as this rewriter.
    */
   CompletionRewriter forJsonText();
+
+  /**
+   * The personal data the model produced, by entity type, as far as it has been read: counts for
+   * {@code completions: detect}, which records and changes nothing. Empty for a rewriter that
+   * does not count.
+   */
+  default Map<String, Integer> findings() {
+    return Map.of();
+  }
 
   /** One stream of text deltas. Not thread-safe: one reader feeds it. */
   interface Channel {

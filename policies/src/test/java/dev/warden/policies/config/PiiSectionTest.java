@@ -84,16 +84,16 @@ class PiiSectionTest {
   }
 
   @Test
-  void completionsDetectIsNotSupportedYetAndBadActionsAreListed() {
+  void badActionsAreListed() {
     String yaml = """
         version: 1
         pii:
           prompts: scramble
-          completions: detect
+          completions: pseudonymize
         """;
     assertThat(errors(yaml)).containsExactly(
         "p.yaml:3:12: 'pii.prompts' must be one of: off, detect, redact, pseudonymize, block (got 'scramble')",
-        "p.yaml:4:16: 'pii.completions' value 'detect' is not supported by this version of Warden yet; use one of: off, redact");
+        "p.yaml:4:16: 'pii.completions' must be one of: off, detect, redact (got 'pseudonymize')");
   }
 
   @Test

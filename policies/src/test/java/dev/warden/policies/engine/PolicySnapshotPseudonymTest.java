@@ -8,6 +8,7 @@ import dev.warden.policies.exchange.Exchange;
 import dev.warden.policies.exchange.TextPart;
 import dev.warden.policies.pii.CompletionRewriter;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,26 @@ class PolicySnapshotPseudonymTest {
     Decision clean = policy.onRequest(request(null, "no data"));
     assertThat(clean.kind()).isEqualTo(Decision.Kind.ALLOW);
     assertThat(clean.completionRewriter().rewrite("write to leak@evil.example")).isEqualTo("write to [EMAIL]");
+  }
+
+  @Test
+  void completionsDetectCountsWhatTheModelProducedAndChangesOnlyPlaceholders() throws Exception {
+    PolicySnapshot policy = PolicyLoader.parse(
+        "version: 1\npii:\n  prompts: pseudonymize\n  completions: detect\n", "p.yaml");
+    Decision d = policy.onRequest(request(null, "Contact jane.doe@example.com"));
+    String jane = d.rewrittenParts()[0].substring("Contact ".length());
+    CompletionRewriter completions = d.completionRewriter();
+    assertThat(completions.rewrite("Sure: " + jane + ", or try leak@evil.example"))
+        .isEqualTo("Sure: jane.doe@example.com, or try leak@evil.example");
+    CompletionRewriter.Channel stream = completions.forJsonText().channel();
+    String args = stream.feed("{\"to\":\"" + jane.substring(0, 4)) + stream.feed(jane.substring(4) + "\",\"cc\":\"call 415-555-")
+        + stream.feed("0132\"}") + stream.finish();
+    assertThat(args).isEqualTo("{\"to\":\"jane.doe@example.com\",\"cc\":\"call 415-555-0132\"}");
+    assertThat(completions.findings()).isEqualTo(Map.of("EMAIL", 1, "PHONE", 1));
+
+    Decision clean = policy.onRequest(request(null, "no data"));
+    assertThat(clean.completionRewriter().rewrite("write to leak@evil.example")).isEqualTo("write to leak@evil.example");
+    assertThat(clean.completionRewriter().findings()).containsExactly(Map.entry("EMAIL", 1));
   }
 
   @Test
