@@ -169,6 +169,32 @@ public final class EvaluateInjectionModel {
             + " awesome_chatgpt_prompts accuracy %s %%%n",
         Metrics.pct(1 - loso.fprOf("notinject_one", Metrics.logit(THRESHOLD))),
         Metrics.pct(1 - loso.fprOf("awesome_chatgpt_prompts", Metrics.logit(THRESHOLD))));
+    double[] allBenign = loso.logitsOf(false, null);
+    double[] allAttacks = loso.logitsOf(true, null);
+    double t3 = Metrics.thresholdAtFpr(allBenign, TARGET_FPR);
+    StringBuilder aucs = new StringBuilder();
+    Set<String> families = new LinkedHashSet<>();
+    for (Example e : loso.examples()) {
+      families.add(e.family());
+    }
+    for (String family : families) {
+      double[] a = loso.logitsOf(true, family);
+      double[] b = loso.logitsOf(false, family);
+      aucs.append(family).append(' ');
+      if (a.length > 0) {
+        aucs.append(String.format("attacks %.3f", Metrics.auc(a, allBenign)));
+      }
+      if (b.length > 0) {
+        aucs.append(a.length > 0 ? ", " : "").append(String.format("benign %.3f",
+            Metrics.auc(allAttacks, b)));
+      }
+      aucs.append("; ");
+    }
+    out.printf("At the pooled LOSO FPR %.2f: TPR %s %%, notinject_one accuracy %s %%%n",
+        TARGET_FPR, Metrics.pct(loso.tally(null, t3).tpr()),
+        Metrics.pct(1 - loso.fprOf("notinject_one", t3)));
+    out.println("Per-family AUC (its attacks against all held-out benign, its benign against all"
+        + " held-out attacks): " + aucs);
     out.println();
   }
 

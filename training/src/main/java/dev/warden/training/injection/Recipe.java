@@ -4,6 +4,7 @@ import dev.warden.policies.injection.model.FeatureSpec;
 import dev.warden.policies.injection.model.Featurizer;
 import dev.warden.policies.injection.model.InjectionModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +17,15 @@ import java.util.Map;
  *
  * @param lambda    L2 strength (the loss is a weighted mean, so it does not scale with the data)
  * @param weighting how examples are weighted in the loss
+ * @param minFamilies a feature is used only if it occurs in at least this many source families of
+ *                  the training data; the others keep weight 0. A feature seen in one family only
+ *                  (a template's character name, an e-mail header, a topic) cannot be learned to
+ *                  generalise across families, and leave-one-source-out shows it does not
  * @param offset    added to the fitted bias, so that the score 0.7 (the policy's default threshold)
  *                  falls on the chosen operating point; see {@link EvaluateInjectionModel}'s sweep
  */
 public record Recipe(String name, FeatureSpec spec, double lambda, Weighting weighting,
-    double offset) {
+    int minFamilies, double offset) {
 
   /** How much each training example counts. */
   public enum Weighting {
@@ -46,14 +51,28 @@ public record Recipe(String name, FeatureSpec spec, double lambda, Weighting wei
   public static final Map<String, Recipe> VARIANTS = new LinkedHashMap<>();
 
   static {
-    FeatureSpec words = new FeatureSpec(18, true, true, 0, 0, 128);
-    FeatureSpec chars = new FeatureSpec(18, false, false, 3, 5, 128);
-    FeatureSpec both = new FeatureSpec(18, true, true, 3, 5, 128);
-    add(new Recipe("words-class", words, 1e-4, Weighting.CLASS, 0));
-    add(new Recipe("words-family", words, 1e-4, Weighting.FAMILY, 0));
-    add(new Recipe("chars-family", chars, 1e-4, Weighting.FAMILY, 0));
-    add(new Recipe("both-class", both, 1e-4, Weighting.CLASS, 0));
-    add(new Recipe("both-family", both, 1e-4, Weighting.FAMILY, 0));
+    FeatureSpec words = new FeatureSpec(18, true, true, 0, 0, 128, false);
+    FeatureSpec chars = new FeatureSpec(18, false, false, 3, 5, 128, false);
+    FeatureSpec both = new FeatureSpec(18, true, true, 3, 5, 128, false);
+    FeatureSpec bothMean = new FeatureSpec(18, true, true, 3, 5, 128, true);
+    FeatureSpec wordsMean = new FeatureSpec(18, true, true, 0, 0, 128, true);
+    add(new Recipe("words-class", words, 1e-4, Weighting.CLASS, 1, 0));
+    add(new Recipe("words-family", words, 1e-4, Weighting.FAMILY, 1, 0));
+    add(new Recipe("chars-family", chars, 1e-4, Weighting.FAMILY, 1, 0));
+    add(new Recipe("both-class", both, 1e-4, Weighting.CLASS, 1, 0));
+    add(new Recipe("both-family", both, 1e-4, Weighting.FAMILY, 1, 0));
+    for (int k = 1; k <= 5; k++) {
+      for (double lambda : new double[] {1e-3, 3e-4, 1e-4, 3e-5, 1e-5}) {
+        add(new Recipe("both-k" + k + "-l" + lambda, both, lambda, Weighting.FAMILY, k, 0));
+        add(new Recipe("words-k" + k + "-l" + lambda, words, lambda, Weighting.FAMILY, k, 0));
+        add(new Recipe("chars-k" + k + "-l" + lambda, chars, lambda, Weighting.FAMILY, k, 0));
+      }
+      for (double lambda : new double[] {1e-6, 1e-7}) {
+        add(new Recipe("both-mean-k" + k + "-l" + lambda, bothMean, lambda, Weighting.FAMILY, k, 0));
+        add(new Recipe("words-mean-k" + k + "-l" + lambda, wordsMean, lambda, Weighting.FAMILY, k,
+            0));
+      }
+    }
   }
 
   private static void add(Recipe recipe) {
@@ -73,9 +92,44 @@ public record Recipe(String name, FeatureSpec spec, double lambda, Weighting wei
       xs.add(vectors.get(examples.get(i)));
       labels[i] = examples.get(i).label();
     }
+    if (minFamilies > 1) {
+      xs = supported(examples, xs);
+    }
     LogisticRegression.Fit fit = new LogisticRegression(lambda, MAX_ITERATIONS)
         .fit(xs, labels, costs(examples), spec.buckets());
     return InjectionModel.of(spec, (float) (fit.bias() + offset), fit.weights(), about);
+  }
+
+  /** The vectors without the features that occur in fewer than {@link #minFamilies} families. */
+  private List<SparseVector> supported(List<Example> examples, List<SparseVector> xs) {
+    Map<String, Integer> familyBit = new HashMap<>();
+    for (Example e : examples) {
+      familyBit.putIfAbsent(e.family(), familyBit.size());
+    }
+    if (familyBit.size() > 64) {
+      throw new IllegalArgumentException("more than 64 source families");
+    }
+    long[] seenIn = new long[spec.buckets()];
+    for (int i = 0; i < xs.size(); i++) {
+      long bit = 1L << familyBit.get(examples.get(i).family());
+      for (int bucket : xs.get(i).buckets()) {
+        seenIn[bucket] |= bit;
+      }
+    }
+    List<SparseVector> kept = new ArrayList<>(xs.size());
+    for (SparseVector x : xs) {
+      int n = 0;
+      int[] buckets = new int[x.buckets().length];
+      float[] values = new float[buckets.length];
+      for (int j = 0; j < buckets.length; j++) {
+        if (Long.bitCount(seenIn[x.buckets()[j]]) >= minFamilies) {
+          buckets[n] = x.buckets()[j];
+          values[n++] = x.values()[j];
+        }
+      }
+      kept.add(new SparseVector(Arrays.copyOf(buckets, n), Arrays.copyOf(values, n)));
+    }
+    return kept;
   }
 
   public Map<Example, SparseVector> vectorise(List<Example> examples) {
@@ -112,6 +166,7 @@ public record Recipe(String name, FeatureSpec spec, double lambda, Weighting wei
 
   @Override
   public String toString() {
-    return name + " (" + spec + ", lambda " + lambda + ", " + weighting + ", offset " + offset + ")";
+    return name + " (" + spec + ", lambda " + lambda + ", " + weighting + ", features in >= "
+        + minFamilies + " families, offset " + offset + ")";
   }
 }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /**
  * One text as the model sees it in training: distinct buckets, sorted, each with its count divided
- * by the square root of the text's total feature count (the normalisation {@code
- * InjectionModel} applies to a window).
+ * by the text's total feature count or its square root (the normalisation {@code InjectionModel}
+ * applies to a window).
  */
 public record SparseVector(int[] buckets, float[] values) {
 
@@ -23,7 +23,8 @@ public record SparseVector(int[] buckets, float[] values) {
     }
     int[] buckets = new int[distinct];
     float[] values = new float[distinct];
-    float unit = all.length == 0 ? 0 : (float) (1 / Math.sqrt(all.length));
+    float unit = all.length == 0 ? 0
+        : (float) (featurizer.spec().meanNorm() ? 1.0 / all.length : 1 / Math.sqrt(all.length));
     int k = -1;
     for (int i = 0; i < all.length; i++) {
       if (i == 0 || all[i] != all[i - 1]) {

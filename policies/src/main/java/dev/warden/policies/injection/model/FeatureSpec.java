@@ -11,9 +11,11 @@ package dev.warden.policies.injection.model;
  * @param charMax       longest character n-gram (at most 5), or 0 for none
  * @param blockTokens   tokens per block; a scoring window is two adjacent blocks
  *                      ({@code 0}: the whole text is one window)
+ * @param meanNorm      a window's weight sum is divided by its feature count ({@code true}) or by
+ *                      the square root of it ({@code false})
  */
 public record FeatureSpec(int hashBits, boolean wordUnigrams, boolean wordBigrams, int charMin,
-    int charMax, int blockTokens) {
+    int charMax, int blockTokens, boolean meanNorm) {
 
   public FeatureSpec {
     if (hashBits < 10 || hashBits > 24) {

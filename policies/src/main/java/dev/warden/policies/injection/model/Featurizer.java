@@ -14,7 +14,9 @@ package dev.warden.policies.injection.model;
  * char n-grams ending there (the stream starts and ends with a space, so prefixes and suffixes of
  * words are their own n-grams). A feature is a bucket in {@code [0, spec.buckets())}: FNV-1a over
  * the chars, then a MurmurHash3 finaliser. The order of {@link Sink} calls is part of the contract:
- * a token's char n-grams come before its unigram and bigram, then {@link Sink#tokenEnd()}.
+ * a char n-gram comes when its last char is read, a token's unigram and bigram when the token ends
+ * (a word ends at the char after it), each token's followed by {@link Sink#tokenEnd()}. The text's
+ * end behaves as a space.
  */
 public final class Featurizer {
 
@@ -130,14 +132,14 @@ public final class Featurizer {
         previous = token((FNV_OFFSET ^ c) * FNV_PRIME, previous, unigrams, bigrams, sink);
       }
     }
+    if (inWord) {
+      token(word, previous, unigrams, bigrams, sink);
+    }
     if (charMin > 0 && !afterSpace) {
       fifth = (int) (window >>> 48);
       window = (window << 16) | ' ';
       pushed++;
       grams(window, fifth, pushed, charMin, charMax, sink);
-    }
-    if (inWord) {
-      token(word, previous, unigrams, bigrams, sink);
     }
   }
 

@@ -14,8 +14,9 @@ import java.io.UncheckedIOException;
  * document is not averaged away: the token stream is cut into blocks of {@link
  * FeatureSpec#blockTokens()} tokens, a window is two adjacent blocks (so windows overlap by half),
  * and the score is that of the highest-scoring window. A text of at most two blocks is one window.
- * A window's logit is {@code bias + sum(weights of its features) / sqrt(number of its features)},
- * the same length normalisation the model was trained with.
+ * A window's logit is {@code bias + sum(weights of its features) / norm}, where norm is the number
+ * of its features or its square root ({@link FeatureSpec#meanNorm()}), the same length
+ * normalisation the model was trained with.
  *
  * <p>The score is calibrated so that the policy's default threshold, 0.7, is the operating point
  * the model was chosen for; see {@code policies/src/main/resources/dev/warden/policies/injection/}.
@@ -72,7 +73,8 @@ public final class InjectionModel {
 
   /** The logit of the highest-scoring window of {@code text}. */
   public double logit(CharSequence text) {
-    WindowScorer scorer = new WindowScorer(weights, featurizer.spec().blockTokens());
+    WindowScorer scorer = new WindowScorer(weights, featurizer.spec().blockTokens(),
+        featurizer.spec().meanNorm());
     featurizer.featurize(text, scorer);
     return bias + scorer.best();
   }
@@ -108,6 +110,7 @@ public final class InjectionModel {
 
     private final float[] weights;
     private final int blockTokens;
+    private final boolean meanNorm;
     private float sum;
     private int count;
     private int tokens;
@@ -116,9 +119,10 @@ public final class InjectionModel {
     private boolean hasPrevious;
     private double best = Double.NEGATIVE_INFINITY;
 
-    WindowScorer(float[] weights, int blockTokens) {
+    WindowScorer(float[] weights, int blockTokens, boolean meanNorm) {
       this.weights = weights;
       this.blockTokens = blockTokens;
+      this.meanNorm = meanNorm;
     }
 
     @Override
@@ -152,8 +156,8 @@ public final class InjectionModel {
       return best;
     }
 
-    private static double window(float sum, int count) {
-      return count == 0 ? 0 : sum / Math.sqrt(count);
+    private double window(float sum, int count) {
+      return count == 0 ? 0 : meanNorm ? sum / count : sum / Math.sqrt(count);
     }
   }
 
