@@ -19,8 +19,11 @@ import java.util.Set;
  * on every other family scores the held-out one. See {@code training/README.md}.
  *
  * <pre>
- * EvaluateInjectionModel [--data FILE] [--model FILE] [--recipes NAME,...|all] [--sweep]
+ * EvaluateInjectionModel [--data FILE] [--model FILE] [--recipes NAME,...|compared] [--sweep]
  * </pre>
+ *
+ * The model is read from {@code --model}, else from policies' source tree (so a fresh training run
+ * needs no rebuild), else from the class path.
  */
 public final class EvaluateInjectionModel {
 
@@ -48,18 +51,15 @@ public final class EvaluateInjectionModel {
         case "--recipes" -> {
           recipes.clear();
           for (String name : args[++i].split(",")) {
-            if (name.equals("all")) {
-              recipes.addAll(Recipe.VARIANTS.values());
-            } else if (Recipe.VARIANTS.containsKey(name)) {
-              recipes.add(Recipe.VARIANTS.get(name));
+            if (name.equals("compared")) {
+              Recipe.COMPARED.forEach(n -> recipes.add(Recipe.named(n)));
             } else {
-              throw new IllegalArgumentException("no recipe " + name + "; known: "
-                  + Recipe.VARIANTS.keySet());
+              recipes.add(Recipe.named(name));
             }
           }
         }
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; usage: [--data FILE] [--model FILE] [--recipes NAME,...|all] [--sweep]"
+            + "; usage: [--data FILE] [--model FILE] [--recipes NAME,...|compared] [--sweep]"
             + " [--no-shipped]");
       }
     }
@@ -67,6 +67,9 @@ public final class EvaluateInjectionModel {
     EvaluateInjectionModel evaluation = new EvaluateInjectionModel(System.out);
     if (shipped) {
       InjectionModel model;
+      if (modelFile == null && Files.exists(TrainInjectionModel.DEFAULT_OUT)) {
+        modelFile = TrainInjectionModel.DEFAULT_OUT.resolve(TrainInjectionModel.MODEL_FILE).toString();
+      }
       if (modelFile == null) {
         model = InjectionModel.loadDefault();
       } else {
@@ -215,8 +218,15 @@ public final class EvaluateInjectionModel {
     out.println(header);
     out.println(rule);
     double[] benign = loso.logitsOf(false, null);
+    double[] userBenign = loso.userBenignLogits();
+    double calibrated = Metrics.thresholdAtFpr(userBenign, TARGET_FPR);
+    List<Double> thresholds = new ArrayList<>();
     for (double target : new double[] {0.01, 0.02, 0.03, 0.04, 0.05, 0.07, 0.10}) {
-      double t = Metrics.thresholdAtFpr(benign, target);
+      thresholds.add(Metrics.thresholdAtFpr(benign, target));
+    }
+    thresholds.add(calibrated);
+    thresholds.sort(null);
+    for (double t : thresholds) {
       StringBuilder line = new StringBuilder();
       Metrics.Tally pooled = loso.tally(null, t);
       double macro = 0;
@@ -231,10 +241,13 @@ public final class EvaluateInjectionModel {
             .append(f.attacks > 0 && f.benign > 0 ? ", " : "")
             .append(f.benign > 0 ? "FPR " + Metrics.pct(f.fpr()) : "").append(" |");
       }
-      out.printf("| %s | %+.3f | %s | %s |%s%n", Metrics.pct(pooled.fpr()),
+      out.printf("| %s%s | %+.3f | %s | %s |%s%n", Metrics.pct(pooled.fpr()),
+          t == calibrated ? " (user-role FPR " + TARGET_FPR + ")" : "",
           Metrics.logit(THRESHOLD) - (t - loso.recipe().offset()), Metrics.pct(pooled.tpr()),
           Metrics.pct(macro / n), line);
     }
-    out.println();
+    out.printf("%nThe calibration rule: the offset that puts 0.7 where the pooled LOSO FPR over"
+        + " user-role benign rows is %.2f: %+.3f (this recipe's offset: %+.3f)%n%n", TARGET_FPR,
+        Metrics.logit(THRESHOLD) - (calibrated - loso.recipe().offset()), loso.recipe().offset());
   }
 }

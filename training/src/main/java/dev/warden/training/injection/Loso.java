@@ -72,6 +72,18 @@ record Loso(Recipe recipe, List<Example> examples, double[] logits, double[] fol
     return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
+  /** Logits of the benign rows with role {@code user} (direct input, not documents). */
+  double[] userBenignLogits() {
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < examples.size(); i++) {
+      Example e = examples.get(i);
+      if (!e.attack() && e.role().equals("user")) {
+        out.add(logits[i]);
+      }
+    }
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
   /** Counts at a logit threshold for one family or all ({@code null}). */
   Metrics.Tally tally(String family, double rawThreshold) {
     Metrics.Tally t = new Metrics.Tally();

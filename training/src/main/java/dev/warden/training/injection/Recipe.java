@@ -6,9 +6,10 @@ import dev.warden.policies.injection.model.InjectionModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How a model is trained: features, regularisation, example weights and the calibration offset.
@@ -44,40 +45,49 @@ public record Recipe(String name, FeatureSpec spec, double lambda, Weighting wei
 
   /** The recipe of the shipped model. */
   public static Recipe shipped() {
-    return VARIANTS.get("both-family");
+    return named(SHIPPED);
   }
 
-  /** Every recipe the evaluation knows, by name. */
-  public static final Map<String, Recipe> VARIANTS = new LinkedHashMap<>();
+  static final String SHIPPED = "both-b16-k3-l3e-4";
 
-  static {
-    FeatureSpec words = new FeatureSpec(18, true, true, 0, 0, 128, false);
-    FeatureSpec chars = new FeatureSpec(18, false, false, 3, 5, 128, false);
-    FeatureSpec both = new FeatureSpec(18, true, true, 3, 5, 128, false);
-    FeatureSpec bothMean = new FeatureSpec(18, true, true, 3, 5, 128, true);
-    FeatureSpec wordsMean = new FeatureSpec(18, true, true, 0, 0, 128, true);
-    add(new Recipe("words-class", words, 1e-4, Weighting.CLASS, 1, 0));
-    add(new Recipe("words-family", words, 1e-4, Weighting.FAMILY, 1, 0));
-    add(new Recipe("chars-family", chars, 1e-4, Weighting.FAMILY, 1, 0));
-    add(new Recipe("both-class", both, 1e-4, Weighting.CLASS, 1, 0));
-    add(new Recipe("both-family", both, 1e-4, Weighting.FAMILY, 1, 0));
-    for (int k = 1; k <= 5; k++) {
-      for (double lambda : new double[] {1e-3, 3e-4, 1e-4, 3e-5, 1e-5}) {
-        add(new Recipe("both-k" + k + "-l" + lambda, both, lambda, Weighting.FAMILY, k, 0));
-        add(new Recipe("words-k" + k + "-l" + lambda, words, lambda, Weighting.FAMILY, k, 0));
-        add(new Recipe("chars-k" + k + "-l" + lambda, chars, lambda, Weighting.FAMILY, k, 0));
-      }
-      for (double lambda : new double[] {1e-6, 1e-7}) {
-        add(new Recipe("both-mean-k" + k + "-l" + lambda, bothMean, lambda, Weighting.FAMILY, k, 0));
-        add(new Recipe("words-mean-k" + k + "-l" + lambda, wordsMean, lambda, Weighting.FAMILY, k,
-            0));
-      }
+  /** The variants compared in training/README.md, in that order. */
+  public static final List<String> COMPARED = List.of(
+      "words-k1-l1e-4-class", "words-k1-l1e-4", "chars-k1-l1e-4", "both-k1-l1e-4-class",
+      "both-k1-l1e-4", "words-k3-l3e-4", "words-k5-l1e-3", "both-k3-l3e-4", "wordsnm-k5-l1e-4",
+      "wordsmean-k3-l1e-6", "both-b64-k3-l3e-4", "both-b32-k3-l3e-4", SHIPPED);
+
+  private static final Pattern NAME = Pattern.compile(
+      "(words|chars|both|wordsnm|bothnm|wordsmean|bothmean)(?:-b(\\d+))?-k(\\d+)-l([0-9.e-]+)"
+          + "(-class|-none)?");
+
+  /**
+   * The recipe a name describes: {@code FEATURES[-bBLOCK]-kMIN_FAMILIES-lLAMBDA[-class|-none]}.
+   * FEATURES is {@code words} (word uni- and bigrams, punctuation marks as tokens), {@code chars}
+   * (char 3-5-grams), {@code both}; {@code nm} = punctuation marks are not tokens; {@code mean} =
+   * mean instead of square-root length normalisation. BLOCK is tokens per block (default 128).
+   * Example weighting is {@link Weighting#FAMILY} unless {@code -class} or {@code -none}.
+   */
+  public static Recipe named(String name) {
+    Matcher m = NAME.matcher(name);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a recipe name: " + name
+          + "; expected FEATURES[-bBLOCK]-kMIN_FAMILIES-lLAMBDA[-class|-none], e.g. " + SHIPPED);
     }
+    String features = m.group(1);
+    int block = m.group(2) == null ? 128 : Integer.parseInt(m.group(2));
+    boolean words = !features.startsWith("chars");
+    boolean chars = !features.startsWith("words");
+    FeatureSpec spec = new FeatureSpec(18, words, words, chars ? 3 : 0, chars ? 5 : 0, block,
+        features.endsWith("mean"), !features.endsWith("nm"));
+    Weighting weighting = m.group(5) == null ? Weighting.FAMILY
+        : m.group(5).equals("-class") ? Weighting.CLASS : Weighting.NONE;
+    double offset = name.equals(SHIPPED) ? SHIPPED_OFFSET : 0;
+    return new Recipe(name, spec, Double.parseDouble(m.group(4)), weighting,
+        Integer.parseInt(m.group(3)), offset);
   }
 
-  private static void add(Recipe recipe) {
-    VARIANTS.put(recipe.name(), recipe);
-  }
+  /** See training/README.md: puts 0.7 at the chosen point of the pooled LOSO scores. */
+  static final double SHIPPED_OFFSET = -0.212;
 
   public Featurizer featurizer() {
     return new Featurizer(spec);

@@ -57,11 +57,7 @@ public final class TrainInjectionModel {
         case "--data" -> data = args[++i];
         case "--out" -> out = Path.of(args[++i]);
         case "--recipe" -> {
-          recipe = Recipe.VARIANTS.get(args[++i]);
-          if (recipe == null) {
-            throw new IllegalArgumentException("no recipe " + args[i] + "; known: "
-                + Recipe.VARIANTS.keySet());
-          }
+          recipe = Recipe.named(args[++i]);
         }
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
             + "; usage: [--data FILE] [--out DIR] [--recipe NAME]");
@@ -105,9 +101,10 @@ public final class TrainInjectionModel {
     text.append("""
         injection-model.bin: the learned layer of Warden's injection detector.
 
-        A logistic regression over hashed word uni/bigrams and char 3-5-grams, trained by
+        A logistic regression over hashed n-gram features, trained by
         training/src/main/java/dev/warden/training/injection/TrainInjectionModel.java
-        (format: policies/src/main/java/dev/warden/policies/injection/model/ModelFile.java).
+        (format: policies/src/main/java/dev/warden/policies/injection/model/ModelFile.java;
+        how it was chosen: training/README.md).
         """);
     text.append("Recipe: ").append(recipe).append('\n');
     text.append("Training data: the project's injection dev split, sha256 ").append(digest)

@@ -13,9 +13,11 @@ package dev.warden.policies.injection.model;
  *                      ({@code 0}: the whole text is one window)
  * @param meanNorm      a window's weight sum is divided by its feature count ({@code true}) or by
  *                      the square root of it ({@code false})
+ * @param markTokens    a punctuation mark or symbol is a token of its own ({@code true}) or only
+ *                      separates words ({@code false}); it is in the char stream either way
  */
 public record FeatureSpec(int hashBits, boolean wordUnigrams, boolean wordBigrams, int charMin,
-    int charMax, int blockTokens, boolean meanNorm) {
+    int charMax, int blockTokens, boolean meanNorm, boolean markTokens) {
 
   public FeatureSpec {
     if (hashBits < 10 || hashBits > 24) {

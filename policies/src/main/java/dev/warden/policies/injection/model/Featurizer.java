@@ -7,8 +7,9 @@ package dev.warden.policies.injection.model;
  * <p>Text is read as a stream of normalised chars: letters lowercased ({@link
  * Character#toLowerCase(char)}), every decimal digit folded to {@code 0}, runs of whitespace
  * collapsed to one space, format chars (zero-width joiners, soft hyphens, bidi marks) dropped. The
- * stream is cut into tokens: a run of letters and digits is a word; every other visible char (a
- * punctuation mark, a symbol, a CJK ideograph or kana) is a token of its own. Depending on the
+ * stream is cut into tokens: a run of letters and digits is a word; a CJK ideograph or kana is a
+ * token of its own, and so is every other visible char (a punctuation mark, a symbol) if {@link
+ * FeatureSpec#markTokens()}. Depending on the
  * {@link FeatureSpec}, each token yields a unigram feature, each pair of adjacent tokens a bigram
  * feature (the first token pairs with a start marker), and each position of the char stream the
  * char n-grams ending there (the stream starts and ends with a space, so prefixes and suffixes of
@@ -81,6 +82,7 @@ public final class Featurizer {
     final boolean bigrams = spec.wordBigrams();
     final int charMin = spec.charMin();
     final int charMax = spec.charMax();
+    final boolean markTokens = spec.markTokens();
     final int length = text.length();
     int word = FNV_OFFSET;
     boolean inWord = false;
@@ -128,7 +130,7 @@ public final class Featurizer {
         pushed++;
         grams(window, fifth, pushed, charMin, charMax, sink);
       }
-      if (kind == MARK) {
+      if (kind == MARK && (markTokens || isIdeographOrKana(c))) {
         previous = token((FNV_OFFSET ^ c) * FNV_PRIME, previous, unigrams, bigrams, sink);
       }
     }

@@ -17,8 +17,8 @@ import java.util.zip.CheckedOutputStream;
  * magic        4 bytes  "WINJ"
  * version      u16      1
  * hashBits     u8       FeatureSpec.hashBits
- * flags        u8       bit 0 word unigrams, bit 1 word bigrams, bit 2 mean normalisation;
- *                       other bits 0
+ * flags        u8       bit 0 word unigrams, bit 1 word bigrams, bit 2 mean normalisation,
+ *                       bit 3 punctuation marks are tokens; other bits 0
  * charMin      u8       FeatureSpec.charMin
  * charMax      u8       FeatureSpec.charMax
  * blockTokens  i32      FeatureSpec.blockTokens
@@ -62,13 +62,13 @@ final class ModelFile {
       int charMin = in.readUnsignedByte();
       int charMax = in.readUnsignedByte();
       int blockTokens = in.readInt();
-      if ((flags & ~7) != 0) {
+      if ((flags & ~15) != 0) {
         throw new IOException("bad injection model header: unknown flags 0x" + Integer.toHexString(flags));
       }
       FeatureSpec spec;
       try {
         spec = new FeatureSpec(hashBits, (flags & 1) != 0, (flags & 2) != 0, charMin, charMax,
-            blockTokens, (flags & 4) != 0);
+            blockTokens, (flags & 4) != 0, (flags & 8) != 0);
       } catch (IllegalArgumentException e) {
         throw new IOException("bad injection model header: " + e.getMessage(), e);
       }
@@ -129,7 +129,7 @@ final class ModelFile {
     out.writeShort(VERSION);
     out.writeByte(spec.hashBits());
     out.writeByte((spec.wordUnigrams() ? 1 : 0) | (spec.wordBigrams() ? 2 : 0)
-        | (spec.meanNorm() ? 4 : 0));
+        | (spec.meanNorm() ? 4 : 0) | (spec.markTokens() ? 8 : 0));
     out.writeByte(spec.charMin());
     out.writeByte(spec.charMax());
     out.writeInt(spec.blockTokens());

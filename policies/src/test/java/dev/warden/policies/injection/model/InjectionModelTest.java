@@ -9,7 +9,7 @@ class InjectionModelTest {
 
   /** A model that knows one word, "zebra", and gives every other feature weight 0. */
   private static InjectionModel zebra(int blockTokens) {
-    FeatureSpec spec = new FeatureSpec(16, true, false, 0, 0, blockTokens, false);
+    FeatureSpec spec = new FeatureSpec(16, true, false, 0, 0, blockTokens, false, true);
     float[] weights = new float[spec.buckets()];
     int[] bucket = new int[1];
     new Featurizer(spec).featurize("zebra", new Featurizer.Sink() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class ModelFileTest {
 
-  private static final FeatureSpec SPEC = new FeatureSpec(12, true, true, 3, 5, 64, false);
+  private static final FeatureSpec SPEC = new FeatureSpec(12, true, true, 3, 5, 64, false, true);
 
   private static InjectionModel model() {
     Random random = new Random(42);
