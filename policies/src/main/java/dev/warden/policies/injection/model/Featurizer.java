@@ -9,15 +9,18 @@ package dev.warden.policies.injection.model;
  * collapsed to one space, format chars (zero-width joiners, soft hyphens, bidi marks) dropped. The
  * stream is cut into tokens: a run of letters and digits is a word; a CJK ideograph or kana is a
  * token of its own, and so is every other visible char (a punctuation mark, a symbol) if {@link
- * FeatureSpec#markTokens()}. Depending on the
- * {@link FeatureSpec}, each token yields a unigram feature, each pair of adjacent tokens a bigram
- * feature (the first token pairs with a start marker), and each position of the char stream the
- * char n-grams ending there (the stream starts and ends with a space, so prefixes and suffixes of
- * words are their own n-grams). A feature is a bucket in {@code [0, spec.buckets())}: FNV-1a over
- * the chars, then a MurmurHash3 finaliser. The order of {@link Sink} calls is part of the contract:
- * a char n-gram comes when its last char is read, a token's unigram and bigram when the token ends
- * (a word ends at the char after it), each token's followed by {@link Sink#tokenEnd()}. The text's
- * end behaves as a space.
+ * FeatureSpec#markTokens()}. Depending on the {@link FeatureSpec}, each token yields a unigram
+ * feature, each pair of adjacent tokens a bigram feature (the first token pairs with a start
+ * marker), and each position of the char stream the char n-grams ending there (the stream starts
+ * and ends with a space, so prefixes and suffixes of words are their own n-grams).
+ *
+ * <p>A feature is a bucket in {@code [0, spec.buckets())}: for a token, FNV-1a over its chars and a
+ * MurmurHash3 finaliser; for a char n-gram, its chars packed 16 bits each into a long, times an odd
+ * constant, top bits (one multiply per n-gram, which keeps the per-char cost low).
+ *
+ * <p>The order of {@link Sink} calls is part of the contract: a char n-gram comes when its last
+ * char is read, a token's unigram and bigram when the token ends (a word ends at the char after
+ * it), each token's followed by {@link Sink#tokenEnd()}. The text's end behaves as a space.
  */
 public final class Featurizer {
 
@@ -40,7 +43,11 @@ public final class Featurizer {
   private static final int FNV_PRIME = 0x01000193;
   private static final int START_TOKEN = fmix32(0x5eed_0001);
   private static final int BIGRAM_SALT = 0x3c6ef372;
-  private static final long GRAM_SALT = 0x9e3779b97f4a7c15L;
+  private static final long GRAM2 = 0xd6e8feb86659fd93L;
+  private static final long GRAM3 = 0x9e3779b97f4a7c15L;
+  private static final long GRAM4 = 0xc2b2ae3d27d4eb4fL;
+  private static final long GRAM5 = 0x165667b19e3779f9L;
+  private static final long GRAM5_SALT = 0x27d4eb2f165667c5L;
 
   private static final byte[] ASCII_CLASS = new byte[128];
   private static final char[] ASCII_FOLD = new char[128];
@@ -66,10 +73,12 @@ public final class Featurizer {
 
   private final FeatureSpec spec;
   private final int mask;
+  private final int shift;
 
   public Featurizer(FeatureSpec spec) {
     this.spec = spec;
     this.mask = spec.buckets() - 1;
+    this.shift = 64 - spec.hashBits();
   }
 
   public FeatureSpec spec() {
@@ -157,10 +166,19 @@ public final class Featurizer {
     return key;
   }
 
+  /** Multiplicative hashing: the top bits of the product depend on every bit of the key. */
   private void grams(long window, int fifth, int pushed, int min, int max, Sink sink) {
-    for (int n = min; n <= max && n <= pushed; n++) {
-      long gram = n == 5 ? window ^ fmix64(fifth + GRAM_SALT) : window & (-1L >>> (64 - 16 * n));
-      sink.feature((int) (fmix64(gram + n * GRAM_SALT) >>> 32) & mask);
+    if (min == 2 && pushed >= 2) {
+      sink.feature((int) (((window & 0xffff_ffffL) * GRAM2) >>> shift));
+    }
+    if (min <= 3 && pushed >= 3) {
+      sink.feature((int) (((window & 0xffff_ffff_ffffL) * GRAM3) >>> shift));
+    }
+    if (min <= 4 && max >= 4 && pushed >= 4) {
+      sink.feature((int) ((window * GRAM4) >>> shift));
+    }
+    if (max >= 5 && pushed >= 5) {
+      sink.feature((int) (((window ^ (fifth * GRAM5_SALT)) * GRAM5) >>> shift));
     }
   }
 
@@ -195,14 +213,5 @@ public final class Featurizer {
     h *= 0xc2b2ae35;
     h ^= h >>> 16;
     return h;
-  }
-
-  static long fmix64(long k) {
-    k ^= k >>> 33;
-    k *= 0xff51afd7ed558ccdL;
-    k ^= k >>> 33;
-    k *= 0xc4ceb9fe1a85ec53L;
-    k ^= k >>> 33;
-    return k;
   }
 }

@@ -104,11 +104,11 @@ class FeaturizerTest {
   }
 
   private static final Integer[] PINNED = {
-      191495, 180421, 49875, 182165, 35368,  // " ig" "ign" "gno" "nor" "ore"
+      129754, 44053, 31465, 243854, 214822,  // " ig" "ign" "gno" "nor" "ore"
       11733, 143790, -1,                     // ignore, <start> ignore
-      108876, 247969, 177717,                // "re " "e i" " it"
+      127270, 86351, 138783,                 // "re " "e i" " it"
       74976, 209133, -1,                     // it, ignore it
-      219571};                               // "it "       // "re " .. "t", it, ignore it, "it "
+      37415};                                // "it "                               // "it "       // "re " .. "t", it, ignore it, "it "
 
   @Test
   void specRejectsNonsense() {
