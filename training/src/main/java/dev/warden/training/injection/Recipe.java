@@ -64,8 +64,9 @@ public record Recipe(String name, FeatureSpec spec, double lambda, Weighting wei
   /**
    * The recipe a name describes: {@code FEATURES[-bBLOCK]-kMIN_FAMILIES-lLAMBDA[-class|-none]}.
    * FEATURES is {@code words} (word uni- and bigrams, punctuation marks as tokens), {@code chars}
-   * (char 3-5-grams), {@code both}, {@code both4} (words and char 4-grams only); {@code nm} = punctuation marks are not tokens; {@code mean} =
-   * mean instead of square-root length normalisation. BLOCK is tokens per block (default 128).
+   * (char 3-5-grams), {@code both}, {@code both4} (words and char 4-grams only); {@code nm} =
+   * punctuation marks are not tokens; {@code mean} = mean instead of square-root length
+   * normalisation. BLOCK is tokens per block (default 128).
    * Example weighting is {@link Weighting#FAMILY} unless {@code -class} or {@code -none}.
    */
   public static Recipe named(String name) {

@@ -108,7 +108,7 @@ class FeaturizerTest {
       11733, 143790, -1,                     // ignore, <start> ignore
       127270, 86351, 138783,                 // "re " "e i" " it"
       74976, 209133, -1,                     // it, ignore it
-      37415};                                // "it "                               // "it "       // "re " .. "t", it, ignore it, "it "
+      37415};                                // "it "
 
   @Test
   void specRejectsNonsense() {
