@@ -25,7 +25,7 @@ import java.util.List;
  * in the same window ({@code born 1985-03-12, joined 2019-05-01}). The span is the date alone. Stateless and thread-safe; one pass over the digits of the text,
  * a bounded look-back for each date found.
  */
-public final class DateOfBirthRecognizer implements Recognizer {
+public final class DateOfBirthRecognizer extends AnchoredRecognizer {
 
   /** The entity type of every span this recognizer reports. */
   public static final String TYPE = "DATE_OF_BIRTH";
@@ -51,17 +51,12 @@ public final class DateOfBirthRecognizer implements Recognizer {
       "noviembre", "diciembre"};
 
   @Override
-  public void find(CharSequence text, List<Span> out) {
+  void find(String text, Anchors anchors, List<Span> out) {
     int n = text.length();
     int floor = 0;
     long[] found = new long[1];
-    int i = 0;
+    int i = anchors.nextDigit(0);
     while (i < n) {
-      char c = text.charAt(i);
-      if ((char) (c - '0') > 9) {
-        i++;
-        continue;
-      }
       if (date(text, i, floor, found)) {
         int start = (int) (found[0] >>> 32);
         int end = (int) found[0];
@@ -70,13 +65,11 @@ public final class DateOfBirthRecognizer implements Recognizer {
         if (listed || WordBoundaries.anyWordEndsIn(text, contextFrom, start, CONTEXT)) {
           out.add(new Span(TYPE, start, end));
           floor = end;
-          i = end;
+          i = anchors.nextDigit(end);
           continue;
         }
       }
-      while (i < n && WordBoundaries.isDigit(text.charAt(i))) {
-        i++;
-      }
+      i = anchors.nextDigit(digitsEnd(text, i));
     }
   }
 

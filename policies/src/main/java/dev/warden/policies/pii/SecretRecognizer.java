@@ -38,7 +38,7 @@ import java.util.List;
  * text anchored on the few chars every shape contains ({@code - _ . = : A B}); each value end and
  * the end of all private-key blocks are searched for once.
  */
-public final class SecretRecognizer implements Recognizer {
+public final class SecretRecognizer extends AnchoredRecognizer {
 
   /** The entity type of every span this recognizer reports. */
   public static final String TYPE = "SECRET";
@@ -59,14 +59,14 @@ public final class SecretRecognizer implements Recognizer {
       "your_password", "yourpassword", "placeholder"};
 
   @Override
-  public void find(CharSequence text, List<Span> out) {
-    new Scan(text).run(out);
+  void find(String text, Anchors anchors, List<Span> out) {
+    new Scan(text).run(anchors, out);
   }
 
   /** The state of one {@code find} call: a histogram for entropy and the search caches. */
   private static final class Scan {
 
-    final CharSequence text;
+    final String text;
     final int n;
     final int[] counts = new int[128];
     /** Where the next {@code -----END } is, -2 before the first search, -1 when there is none. */
@@ -81,19 +81,16 @@ public final class SecretRecognizer implements Recognizer {
     final int[] quotedFrom = {-1, -1, -1};
     final int[] quotedEnd = {-1, -1, -1};
 
-    Scan(CharSequence text) {
+    Scan(String text) {
       this.text = text;
       this.n = text.length();
     }
 
-    void run(List<Span> out) {
-      int i = 0;
+    /** Visits the marks of {@link Anchors}: exactly the chars every shape contains. */
+    void run(Anchors anchors, List<Span> out) {
+      int i = anchors.nextMark(0);
       while (i < n) {
         char c = text.charAt(i);
-        if (c != '-' && c != '_' && c != '=' && c != ':' && c != 'A' && c != 'B' && c != '.') {
-          i++;
-          continue;
-        }
         int start = i;
         int end = -1;
         if (c == '=' || c == ':') {
@@ -120,9 +117,9 @@ public final class SecretRecognizer implements Recognizer {
         if (start >= 0 && end > start) {
           out.add(new Span(TYPE, start, end));
           tried = end;
-          i = end;
+          i = anchors.nextMark(end);
         } else {
-          i++;
+          i = anchors.nextMark(i + 1);
         }
       }
     }
