@@ -1,11 +1,12 @@
 package dev.warden.policies.pii;
 
 /**
- * Where the built-in recognizers may find something in one text: the positions of ASCII digits,
- * of {@code +} and {@code (} (which may start a phone number), and of the marks the other shapes
- * are anchored on ({@code - _ . : = A B}). Found in one pass and kept as bit sets, so a recognizer
- * jumps from one candidate to the next instead of reading every char of the text; in prose nine
- * chars in ten are none of these.
+ * Where the built-in recognizers may find something in one text: where runs of ASCII digits start
+ * (and which of those start a word, not glued to an ASCII letter), where {@code +} and {@code (}
+ * stand (which may start a phone number), and where the marks the other shapes are anchored on
+ * stand ({@code - _ . : = A B}). Found in one pass and kept as bit sets, so a recognizer jumps from
+ * one candidate to the next instead of reading every char of the text; in prose more than nine chars
+ * in ten are none of these.
  *
  * <p>Every anchor char is ASCII, so positions are UTF-16 indices of the text as they are. Immutable
  * once built; one instance serves all recognizers of one scan.
@@ -14,8 +15,9 @@ final class Anchors {
 
   private static final byte DIGIT = 1;
   private static final byte SIGN = 2;
-  private static final byte MARK = 4;
+  private static final byte MARK = 3;
   private static final byte[] KINDS = new byte[128];
+  private static final byte[] IS_ANCHOR = new byte[128];
 
   static {
     for (char c = '0'; c <= '9'; c++) {
@@ -26,17 +28,22 @@ final class Anchors {
     for (char c : "-_.:=AB".toCharArray()) {
       KINDS[c] = MARK;
     }
+    for (int c = 0; c < 128; c++) {
+      IS_ANCHOR[c] = (byte) (KINDS[c] == 0 ? 0 : 1);
+    }
   }
 
   private final int length;
-  private final long[] digits;
+  private final long[] runs;
+  private final long[] numbers;
   private final long[] signs;
   private final long[] marks;
 
   private Anchors(int length) {
     this.length = length;
     int words = (length + 63) >>> 6;
-    digits = new long[words];
+    runs = new long[words];
+    numbers = new long[words];
     signs = new long[words];
     marks = new long[words];
   }
@@ -45,35 +52,66 @@ final class Anchors {
   static Anchors of(String text) {
     int n = text.length();
     Anchors anchors = new Anchors(n);
-    for (int w = 0; w < anchors.digits.length; w++) {
+    long lastDigits = 0;
+    for (int w = 0; w < anchors.runs.length; w++) {
       int base = w << 6;
       int bits = Math.min(64, n - base);
-      long d = 0;
-      long s = 0;
-      long m = 0;
-      // branch-free: which chars are anchors is data the branch predictor cannot learn
+      // branch-free, one bit set for all kinds: which chars are anchors is data the branch
+      // predictor cannot learn, and one accumulator keeps the loop short
+      long any = 0;
       for (int b = 0; b < bits; b++) {
         char c = text.charAt(base + b);
-        int kind = c < 128 ? KINDS[c] : 0;
-        d |= (long) (kind & DIGIT) << b;
-        s |= (long) ((kind & SIGN) >>> 1) << b;
-        m |= (long) (kind >>> 2) << b;
+        any |= (long) (c < 128 ? IS_ANCHOR[c] : 0) << b;
       }
-      anchors.digits[w] = d;
+      long digits = 0;
+      long s = 0;
+      long m = 0;
+      while (any != 0) {
+        long bit = any & -any;
+        byte kind = KINDS[text.charAt(base + Long.numberOfTrailingZeros(any))];
+        any ^= bit;
+        digits |= kind == DIGIT ? bit : 0;
+        s |= kind == SIGN ? bit : 0;
+        m |= kind == MARK ? bit : 0;
+      }
+      long runs = digits & ~(digits << 1 | lastDigits >>> 63);
+      lastDigits = digits;
+      anchors.runs[w] = runs;
+      anchors.numbers[w] = runs & ~afterLetter(text, base, runs);
       anchors.signs[w] = s;
       anchors.marks[w] = m;
     }
     return anchors;
   }
 
-  /** The first index at or after {@code from} that holds an ASCII digit; the text length if none. */
-  int nextDigit(int from) {
-    return next(digits, null, from);
+  /** Which of the positions in {@code set} (bits from {@code base}) follow an ASCII letter. */
+  private static long afterLetter(String text, int base, long set) {
+    long glued = 0;
+    for (long rest = set; rest != 0; rest &= rest - 1) {
+      int p = base + Long.numberOfTrailingZeros(rest);
+      if (p > 0 && WordBoundaries.isAsciiLetter(text.charAt(p - 1))) {
+        glued |= rest & -rest;
+      }
+    }
+    return glued;
   }
 
-  /** The first index at or after {@code from} that holds a digit, {@code +} or {@code (}; the text length if none. */
-  int nextNumberStart(int from) {
-    return next(digits, signs, from);
+  /**
+   * The first index at or after {@code from} where a run of ASCII digits starts (a digit that does
+   * not follow a digit); the text length if none. A run that started before {@code from} is passed over.
+   */
+  int nextDigitRun(int from) {
+    return next(runs, null, from);
+  }
+
+  /** As {@link #nextDigitRun}, for the runs that do not follow an ASCII letter either: numbers that start a word. */
+  int nextNumber(int from) {
+    return next(numbers, null, from);
+  }
+
+  /** The first index at or after {@code from} of a digit run start, a {@code +} or a {@code (}; the text length if none. */
+  int nextDigitRunOrSign(int from) {
+    return next(runs, signs, from);
   }
 
   /** The first index at or after {@code from} that holds one of {@code - _ . : = A B}; the text length if none. */

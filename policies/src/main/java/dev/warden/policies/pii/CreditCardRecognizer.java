@@ -35,7 +35,7 @@ public final class CreditCardRecognizer extends AnchoredRecognizer {
   void find(String text, Anchors anchors, List<Span> out) {
     int n = text.length();
     int[] groups = new int[MAX_GROUPS];
-    int i = anchors.nextDigit(0);
+    int i = anchors.nextDigitRun(0);
     while (i < n) {
       int start = i;
       int count = 0;
@@ -71,7 +71,7 @@ public final class CreditCardRecognizer extends AnchoredRecognizer {
           && issuer(text, start, end, digits) && Checksums.luhn(text, start, end)) {
         out.add(new Span(TYPE, start, end));
       }
-      i = anchors.nextDigit(end);
+      i = anchors.nextDigitRun(end);
     }
   }
 

@@ -28,7 +28,7 @@ public final class CryptoAddressRecognizer extends AnchoredRecognizer {
   void find(String text, Anchors anchors, List<Span> out) {
     int n = text.length();
     int floor = 0;
-    int d = anchors.nextDigit(0);
+    int d = anchors.nextDigitRun(0);
     while (d < n) {
       int j = text.charAt(d) == '0' && d + 1 < n && (text.charAt(d + 1) | 0x20) == 'x' ? d + 1 : d;
       char c = text.charAt(j);
@@ -48,9 +48,9 @@ public final class CryptoAddressRecognizer extends AnchoredRecognizer {
       if (end > 0 && !WordBoundaries.wordBefore(text, s)) {
         out.add(new Span(TYPE, s, end));
         floor = end;
-        d = anchors.nextDigit(end);
+        d = anchors.nextDigitRun(end);
       } else {
-        d = anchors.nextDigit(j + 1);
+        d = anchors.nextDigitRun(j + 1);
       }
     }
   }

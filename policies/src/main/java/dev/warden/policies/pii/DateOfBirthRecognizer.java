@@ -1,6 +1,7 @@
 package dev.warden.policies.pii;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Finds dates of birth: a calendar date that a context word ({@code born}, {@code birth},
@@ -49,13 +50,23 @@ public final class DateOfBirthRecognizer extends AnchoredRecognizer {
       "novembre", "décembre",
       "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
       "noviembre", "diciembre"};
+  /** For each ASCII letter, the indices into {@link #MONTHS} of the names it starts, in order. */
+  private static final int[][] MONTHS_BY_INITIAL = new int[26][];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      final char initial = c;
+      MONTHS_BY_INITIAL[c - 'a'] = IntStream.range(0, MONTHS.length)
+          .filter(k -> MONTHS[k].charAt(0) == initial).toArray();
+    }
+  }
 
   @Override
   void find(String text, Anchors anchors, List<Span> out) {
     int n = text.length();
     int floor = 0;
     long[] found = new long[1];
-    int i = anchors.nextDigit(0);
+    int i = anchors.nextNumber(0);
     while (i < n) {
       if (date(text, i, floor, found)) {
         int start = (int) (found[0] >>> 32);
@@ -65,11 +76,11 @@ public final class DateOfBirthRecognizer extends AnchoredRecognizer {
         if (listed || WordBoundaries.anyWordEndsIn(text, contextFrom, start, CONTEXT)) {
           out.add(new Span(TYPE, start, end));
           floor = end;
-          i = anchors.nextDigit(end);
+          i = anchors.nextNumber(end);
           continue;
         }
       }
-      i = anchors.nextDigit(digitsEnd(text, i));
+      i = anchors.nextNumber(i + 1);
     }
   }
 
@@ -283,10 +294,11 @@ public final class DateOfBirthRecognizer extends AnchoredRecognizer {
   /** The month (1–12) named by {@code [from, to)}: a full name, or a prefix of 3+ letters; or -1. */
   static int month(CharSequence text, int from, int to) {
     int len = to - from;
-    if (len < 3 || "jfmasondeJFMASONDE".indexOf(text.charAt(from)) < 0 || WordBoundaries.wordAt(text, to)) {
+    int initial = len < 3 ? -1 : (text.charAt(from) | 0x20) - 'a';
+    if (initial < 0 || initial >= 26 || WordBoundaries.wordAt(text, to)) {
       return -1;
     }
-    for (int k = 0; k < MONTHS.length; k++) {
+    for (int k : MONTHS_BY_INITIAL[initial]) {
       String name = MONTHS[k];
       if (len > name.length() || (len < name.length() && len > 4)) {
         continue;

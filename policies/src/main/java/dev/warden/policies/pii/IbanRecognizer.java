@@ -41,14 +41,14 @@ public final class IbanRecognizer extends AnchoredRecognizer {
   @Override
   void find(String text, Anchors anchors, List<Span> out) {
     int n = text.length();
-    int i = anchors.nextDigit(2);
+    int i = anchors.nextDigitRun(2);
     while (i + 1 < n) {
       int end = WordBoundaries.isDigit(text.charAt(i + 1)) ? endOf(text, i - 2) : -1;
       if (end > 0) {
         out.add(new Span(TYPE, i - 2, end));
-        i = anchors.nextDigit(end);
+        i = anchors.nextDigitRun(end);
       } else {
-        i = anchors.nextDigit(i + 1);
+        i = anchors.nextDigitRun(i + 1);
       }
     }
   }

@@ -54,7 +54,7 @@ public final class PhoneRecognizer extends AnchoredRecognizer {
     while (i < n) {
       char c = text.charAt(i);
       if ((char) (c - '0') > 9 && c != '+' && c != '(') {
-        i = anchors.nextNumberStart(i + 1);
+        i = anchors.nextDigitRunOrSign(i + 1);
         continue;
       }
       int end = run.parse(i);

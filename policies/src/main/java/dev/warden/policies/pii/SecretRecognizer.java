@@ -48,11 +48,6 @@ public final class SecretRecognizer extends AnchoredRecognizer {
   static final int MAX_KEY = 64;
   private static final int MAX_VALUE = 512;
 
-  private static final String[] PASSWORD_KEYS = {
-      "passw", "pwd", "kennwort", "motdepasse", "mot_de_passe", "contrasena", "senha"};
-  private static final String[] SECRET_KEYS = {
-      "secret", "token", "api_key", "apikey", "api-key", "access_key", "accesskey", "private_key", "privatekey",
-      "credential"};
   private static final String[] PLACEHOLDER_MARKS = {"xxxx", "****", "...", "your_", "your-", "<", "${"};
   private static final String[] PLACEHOLDERS = {
       "null", "none", "true", "false", "undefined", "changeme", "password", "secret", "example", "redacted",
@@ -159,11 +154,12 @@ public final class SecretRecognizer extends AnchoredRecognizer {
       if (k == keyEnd || (k > 0 && isKeyChar(text.charAt(k - 1)))) {
         return -1;
       }
-      boolean password = containsAny(text, k, keyEnd, PASSWORD_KEYS);
-      boolean authorization = !password && containsAny(text, k, keyEnd, "authorization");
-      if (!password && !authorization && !containsAny(text, k, keyEnd, SECRET_KEYS)) {
+      int keyKind = SecretKeyNames.kind(text, k, keyEnd);
+      if (keyKind == SecretKeyNames.NONE) {
         return -1;
       }
+      boolean password = keyKind == SecretKeyNames.PASSWORD;
+      boolean authorization = keyKind == SecretKeyNames.AUTHORIZATION;
       int skippedAfter = 0;
       while (v < n && skippedAfter < 3 && (text.charAt(v) == ' ' || text.charAt(v) == '\t')) {
         v++;

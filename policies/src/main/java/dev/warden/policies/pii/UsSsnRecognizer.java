@@ -36,7 +36,7 @@ public final class UsSsnRecognizer extends AnchoredRecognizer {
     while (i < n) {
       char c = text.charAt(i);
       if ((char) (c - '0') > 9) {
-        i = anchors.nextDigit(i + 1);
+        i = anchors.nextNumber(i + 1);
         continue;
       }
       int end = match(text, i);

@@ -2,61 +2,79 @@ package dev.warden.policies.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class AnchorsTest {
 
+  /** Every position {@code next} visits in {@code text}, from 0 on. */
+  private static List<Integer> visited(String text, IntUnaryOperator next) {
+    List<Integer> positions = new ArrayList<>();
+    for (int i = next.applyAsInt(0); i < text.length(); i = next.applyAsInt(i + 1)) {
+      positions.add(i);
+    }
+    return positions;
+  }
+
   @Test
-  void digitsAreFoundInOrderAcrossWords() {
-    String text = " ".repeat(63) + "7" + "8" + " ".repeat(62) + "9";
+  void digitRunsAreFoundWhereTheyStart() {
+    String text = "a 12 x34 5-6";
     Anchors anchors = Anchors.of(text);
-    assertThat(anchors.nextDigit(0)).isEqualTo(63);
-    assertThat(anchors.nextDigit(63)).isEqualTo(63);
-    assertThat(anchors.nextDigit(64)).isEqualTo(64);
-    assertThat(anchors.nextDigit(65)).isEqualTo(127);
-    assertThat(anchors.nextDigit(128)).isEqualTo(128);
-    assertThat(anchors.nextDigit(500)).isEqualTo(128);
+    assertThat(visited(text, anchors::nextDigitRun)).containsExactly(2, 6, 9, 11);
+    assertThat(anchors.nextDigitRun(3)).isEqualTo(6);
+  }
+
+  @Test
+  void numbersAreDigitRunsNotGluedToALetter() {
+    String text = "a 12 x34 5-6 é7 _8";
+    Anchors anchors = Anchors.of(text);
+    assertThat(visited(text, anchors::nextNumber)).containsExactly(2, 9, 11, 14, 17);
+  }
+
+  @Test
+  void runsAcrossWordBoundariesStartOnce() {
+    String text = " ".repeat(62) + "1234" + " ".repeat(60) + "5" + "x".repeat(63) + "6";
+    Anchors anchors = Anchors.of(text);
+    assertThat(visited(text, anchors::nextDigitRun)).containsExactly(62, 126, 190);
+    assertThat(visited(text, anchors::nextNumber)).containsExactly(62, 126);
+    assertThat(anchors.nextDigitRun(500)).isEqualTo(text.length());
   }
 
   @Test
   void onlyAsciiDigitsAreDigits() {
-    Anchors anchors = Anchors.of("٣５ x1");
-    assertThat(anchors.nextDigit(0)).isEqualTo(4);
+    String text = "٣５ x 1";
+    assertThat(Anchors.of(text).nextDigitRun(0)).isEqualTo(5);
   }
 
   @Test
-  void numberStartsAreDigitsPlusAndParenthesis() {
-    String text = "call +1 (415) now";
+  void digitRunsOrSignsAddPlusAndParenthesis() {
+    String text = "call +1 (415) 555-0132";
     Anchors anchors = Anchors.of(text);
-    assertThat(anchors.nextNumberStart(0)).isEqualTo(5);
-    assertThat(anchors.nextNumberStart(6)).isEqualTo(6);
-    assertThat(anchors.nextNumberStart(7)).isEqualTo(8);
-    assertThat(anchors.nextNumberStart(12)).isEqualTo(text.length());
-    assertThat(anchors.nextDigit(0)).isEqualTo(6);
+    assertThat(visited(text, anchors::nextDigitRunOrSign)).containsExactly(5, 6, 8, 9, 14, 18);
   }
 
   @Test
   void marksAreTheSeparatorsAndTheTwoCapitals() {
-    String text = "ab-_.:=ABC,;/@";
+    String text = "ab-_.:=ABC,;/@+(";
     Anchors anchors = Anchors.of(text);
-    int i = anchors.nextMark(0);
     StringBuilder marks = new StringBuilder();
-    while (i < text.length()) {
+    for (int i : visited(text, anchors::nextMark)) {
       marks.append(text.charAt(i));
-      i = anchors.nextMark(i + 1);
     }
     assertThat(marks).hasToString("-_.:=AB");
   }
 
   @Test
   void emptyAndAnchorFreeTextsHaveNone() {
-    assertThat(Anchors.of("").nextDigit(0)).isZero();
+    assertThat(Anchors.of("").nextDigitRun(0)).isZero();
     assertThat(Anchors.of("").nextMark(0)).isZero();
     String text = "no anchors in here, none at all; 😀 ümlaut";
     Anchors prose = Anchors.of(text);
-    assertThat(prose.nextDigit(0)).isEqualTo(text.length());
-    assertThat(prose.nextNumberStart(0)).isEqualTo(text.length());
+    assertThat(prose.nextDigitRun(0)).isEqualTo(text.length());
+    assertThat(prose.nextNumber(0)).isEqualTo(text.length());
+    assertThat(prose.nextDigitRunOrSign(0)).isEqualTo(text.length());
     assertThat(prose.nextMark(0)).isEqualTo(text.length());
   }
 
@@ -67,11 +85,11 @@ class AnchorsTest {
         "born 12.03.1985", "password=\"Tr0ub4dor&3x\"", SecretRecognizerTest.GITHUB);
     PiiScanner scanner = new PiiScanner(BuiltInRecognizers.all(), List.of());
     for (String value : values) {
+      List<Span> alone = scanner.scan(value);
+      assertThat(alone).as(value).hasSize(1);
+      Span expected = alone.get(0);
       for (int pad = 40; pad <= 140; pad++) {
         String text = "x".repeat(pad - 1) + " " + value + " and more words after it.";
-        List<Span> alone = scanner.scan(value);
-        assertThat(alone).as(value).hasSize(1);
-        Span expected = alone.get(0);
         assertThat(scanner.scan(text)).as(value + " at " + pad)
             .containsExactly(new Span(expected.type(), expected.start() + pad, expected.end() + pad));
       }
