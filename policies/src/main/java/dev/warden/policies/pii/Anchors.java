@@ -2,7 +2,7 @@ package dev.warden.policies.pii;
 
 /**
  * Where the built-in recognizers may find something in one text: where runs of ASCII digits start
- * (and which of those start a word, not glued to an ASCII letter), where {@code +} and {@code (}
+ * (and whether each follows an ASCII letter or starts a word), where {@code +} and {@code (}
  * stand (which may start a phone number), and where the marks the other shapes are anchored on
  * stand ({@code - _ . : = A B}). Found in one pass and kept as bit sets, so a recognizer jumps from
  * one candidate to the next instead of reading every char of the text; in prose more than nine chars
@@ -36,6 +36,7 @@ final class Anchors {
   private final int length;
   private final long[] runs;
   private final long[] numbers;
+  private final long[] gluedRuns;
   private final long[] signs;
   private final long[] marks;
 
@@ -44,6 +45,7 @@ final class Anchors {
     int words = (length + 63) >>> 6;
     runs = new long[words];
     numbers = new long[words];
+    gluedRuns = new long[words];
     signs = new long[words];
     marks = new long[words];
   }
@@ -76,8 +78,10 @@ final class Anchors {
       }
       long runs = digits & ~(digits << 1 | lastDigits >>> 63);
       lastDigits = digits;
+      long glued = afterLetter(text, base, runs);
       anchors.runs[w] = runs;
-      anchors.numbers[w] = runs & ~afterLetter(text, base, runs);
+      anchors.numbers[w] = runs & ~glued;
+      anchors.gluedRuns[w] = glued;
       anchors.signs[w] = s;
       anchors.marks[w] = m;
     }
@@ -104,17 +108,25 @@ final class Anchors {
     return next(runs, null, from);
   }
 
-  /** As {@link #nextDigitRun}, for the runs that do not follow an ASCII letter either: numbers that start a word. */
+  /** As {@link #nextDigitRun}, for runs that do not follow an ASCII letter either: numbers that start a word. */
   int nextNumber(int from) {
     return next(numbers, null, from);
   }
 
-  /** The first index at or after {@code from} of a digit run start, a {@code +} or a {@code (}; the text length if none. */
+  /** As {@link #nextDigitRun}, for runs that follow an ASCII letter: the check digits of an IBAN. */
+  int nextDigitRunAfterLetter(int from) {
+    return next(gluedRuns, null, from);
+  }
+
+  /**
+   * The first index at or after {@code from} where a digit run starts or a {@code +} or {@code (}
+   * stands; the text length if none.
+   */
   int nextDigitRunOrSign(int from) {
     return next(runs, signs, from);
   }
 
-  /** The first index at or after {@code from} that holds one of {@code - _ . : = A B}; the text length if none. */
+  /** The first index at or after {@code from} holding one of {@code - _ . : = A B}; the text length if none. */
   int nextMark(int from) {
     return next(marks, null, from);
   }

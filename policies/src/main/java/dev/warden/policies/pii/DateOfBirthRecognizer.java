@@ -263,7 +263,7 @@ public final class DateOfBirthRecognizer extends AnchoredRecognizer {
       p--;
     }
     int end = p;
-    while (p > floor && end - p < 10 && Character.isLetter(text.charAt(p - 1))) {
+    while (p > floor && end - p < 10 && isLetter(text.charAt(p - 1))) {
       p--;
     }
     if (p == end || WordBoundaries.wordBefore(text, p) || month(text, p, end) < 0) {
@@ -285,10 +285,15 @@ public final class DateOfBirthRecognizer extends AnchoredRecognizer {
 
   private static int wordEnd(CharSequence text, int from) {
     int p = from;
-    while (p < text.length() && p - from < 10 && Character.isLetter(text.charAt(p))) {
+    while (p < text.length() && p - from < 10 && isLetter(text.charAt(p))) {
       p++;
     }
     return p;
+  }
+
+  /** {@link Character#isLetter(char)}, without its table lookup for ASCII. */
+  private static boolean isLetter(char c) {
+    return c < 0x80 ? WordBoundaries.isAsciiLetter(c) : Character.isLetter(c);
   }
 
   /** The month (1–12) named by {@code [from, to)}: a full name, or a prefix of 3+ letters; or -1. */
@@ -305,7 +310,7 @@ public final class DateOfBirthRecognizer extends AnchoredRecognizer {
       }
       boolean same = true;
       for (int j = 0; j < len && same; j++) {
-        same = Character.toLowerCase(text.charAt(from + j)) == name.charAt(j);
+        same = WordBoundaries.toLowerCase(text.charAt(from + j)) == name.charAt(j);
       }
       if (same) {
         return k % 12 + 1;

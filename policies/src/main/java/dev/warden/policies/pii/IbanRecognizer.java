@@ -11,8 +11,8 @@ import java.util.List;
  *
  * <p>The length table covers every SEPA country and the other countries of the SWIFT IBAN
  * registry (about 90). A run glued to a letter or digit, or longer than the country's length, is
- * not an IBAN. Stateless and thread-safe; looks only at the digits of the text, at most one bounded
- * look-ahead per two letters followed by two digits.
+ * not an IBAN. Stateless and thread-safe; looks only at the digit runs that follow a letter, at most one
+ * bounded look-ahead per two letters followed by two digits.
  */
 public final class IbanRecognizer extends AnchoredRecognizer {
 
@@ -41,14 +41,14 @@ public final class IbanRecognizer extends AnchoredRecognizer {
   @Override
   void find(String text, Anchors anchors, List<Span> out) {
     int n = text.length();
-    int i = anchors.nextDigitRun(2);
+    int i = anchors.nextDigitRunAfterLetter(2);
     while (i + 1 < n) {
       int end = WordBoundaries.isDigit(text.charAt(i + 1)) ? endOf(text, i - 2) : -1;
       if (end > 0) {
         out.add(new Span(TYPE, i - 2, end));
-        i = anchors.nextDigitRun(end);
+        i = anchors.nextDigitRunAfterLetter(end);
       } else {
-        i = anchors.nextDigitRun(i + 1);
+        i = anchors.nextDigitRunAfterLetter(i + 1);
       }
     }
   }

@@ -8,8 +8,8 @@ import java.util.Arrays;
  * {@code mot_de_passe}, {@code contrasena}, {@code senha}), an {@code authorization} header, or another
  * secret ({@code secret}, {@code token}, {@code api_key}/{@code apikey}/{@code api-key},
  * {@code access_key}/{@code accesskey}, {@code private_key}/{@code privatekey}, {@code credential}),
- * each word anywhere in the name, ASCII case-insensitively. One pass over the name: at each char only
- * the words that start with it are compared.
+ * each word anywhere in the name, ASCII case-insensitively. One pass over the name: only where two
+ * chars begin some word are the words that start with them compared.
  */
 final class SecretKeyNames {
 
@@ -27,6 +27,8 @@ final class SecretKeyNames {
   /** The words by their first char, and the kind each word names. */
   private static final String[][] WORDS = new String[128][];
   private static final int[][] WORD_KINDS = new int[128][];
+  /** Bit {@code first << 7 | second} is set for the first two chars of each word. */
+  private static final long[] PREFIXES = new long[128 * 128 / 64];
 
   static {
     add("authorization", AUTHORIZATION);
@@ -40,6 +42,8 @@ final class SecretKeyNames {
 
   private static void add(String word, int kind) {
     char c = word.charAt(0);
+    int prefix = c << 7 | word.charAt(1);
+    PREFIXES[prefix >>> 6] |= 1L << prefix;
     String[] words = WORDS[c] == null ? new String[0] : WORDS[c];
     int[] kinds = WORD_KINDS[c] == null ? new int[0] : WORD_KINDS[c];
     WORDS[c] = Arrays.copyOf(words, words.length + 1);
@@ -57,12 +61,15 @@ final class SecretKeyNames {
    */
   static int kind(CharSequence text, int from, int to) {
     int kind = NONE;
-    for (int i = from; i < to && kind != PASSWORD; i++) {
-      char c = lower(text.charAt(i));
-      String[] words = c < 128 ? WORDS[c] : null;
-      if (words == null) {
+    char next = from < to ? lower(text.charAt(from)) : 0;
+    for (int i = from; i + 1 < to && kind != PASSWORD; i++) {
+      char c = next;
+      next = lower(text.charAt(i + 1));
+      int prefix = c << 7 | next;
+      if (c >= 128 || next >= 128 || (PREFIXES[prefix >>> 6] & 1L << prefix) == 0) {
         continue;
       }
+      String[] words = WORDS[c];
       for (int w = 0; w < words.length; w++) {
         if (WORD_KINDS[c][w] > kind && matchesAt(text, i, to, words[w])) {
           kind = WORD_KINDS[c][w];

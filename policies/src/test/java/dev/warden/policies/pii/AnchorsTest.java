@@ -31,6 +31,7 @@ class AnchorsTest {
     String text = "a 12 x34 5-6 é7 _8";
     Anchors anchors = Anchors.of(text);
     assertThat(visited(text, anchors::nextNumber)).containsExactly(2, 9, 11, 14, 17);
+    assertThat(visited(text, anchors::nextDigitRunAfterLetter)).containsExactly(6);
   }
 
   @Test
@@ -39,6 +40,7 @@ class AnchorsTest {
     Anchors anchors = Anchors.of(text);
     assertThat(visited(text, anchors::nextDigitRun)).containsExactly(62, 126, 190);
     assertThat(visited(text, anchors::nextNumber)).containsExactly(62, 126);
+    assertThat(visited(text, anchors::nextDigitRunAfterLetter)).containsExactly(190);
     assertThat(anchors.nextDigitRun(500)).isEqualTo(text.length());
   }
 

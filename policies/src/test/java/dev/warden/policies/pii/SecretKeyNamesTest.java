@@ -27,6 +27,9 @@ class SecretKeyNamesTest {
     assertThat(kind("aws_access_key_id")).isEqualTo(SecretKeyNames.SECRET);
     assertThat(kind("refresh_token")).isEqualTo(SecretKeyNames.SECRET);
     assertThat(kind("credentials")).isEqualTo(SecretKeyNames.SECRET);
+    assertThat(kind("tok")).isEqualTo(SecretKeyNames.NONE);
+    assertThat(kind("pwd")).isEqualTo(SecretKeyNames.PASSWORD);
+    assertThat(kind("XPWD")).isEqualTo(SecretKeyNames.PASSWORD);
   }
 
   @Test
@@ -42,6 +45,8 @@ class SecretKeyNamesTest {
     assertThat(kind("tool_call_id")).isEqualTo(SecretKeyNames.NONE);
     assertThat(kind("pass")).isEqualTo(SecretKeyNames.NONE);
     assertThat(kind("tokn")).isEqualTo(SecretKeyNames.NONE);
+    assertThat(kind("aptorization")).isEqualTo(SecretKeyNames.NONE);
+    assertThat(kind("pa")).isEqualTo(SecretKeyNames.NONE);
     assertThat(kind("")).isEqualTo(SecretKeyNames.NONE);
   }
 
