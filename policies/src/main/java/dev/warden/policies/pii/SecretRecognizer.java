@@ -34,9 +34,9 @@ import java.util.List;
  *       </ul></li>
  * </ul>
  *
- * JSON Web Tokens are left to {@link JwtRecognizer}. Stateless and thread-safe; one pass over the
- * text anchored on the few chars every shape contains ({@code - _ . = : A B}); each value end and
- * the end of all private-key blocks are searched for once.
+ * JSON Web Tokens are left to {@link JwtRecognizer}. Stateless and thread-safe; looks only at the
+ * few chars every shape contains ({@code - _ . = : A B}, the marks of {@link Anchors}); each value end
+ * and the end of all private-key blocks are searched for once; key names are read by {@link SecretKeyNames}.
  */
 public final class SecretRecognizer extends AnchoredRecognizer {
 
