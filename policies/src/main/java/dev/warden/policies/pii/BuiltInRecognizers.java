@@ -14,6 +14,8 @@ import java.util.function.Supplier;
  *
  * <p>Every recognizer here is a plain {@link Recognizer}: nothing outside this class depends on how
  * one works, so a model-backed recognizer (names, street addresses) can be added as one more entry.
+ * Most are {@link AnchoredRecognizer}s too, which only lets {@link PiiScanner} find the positions they
+ * look at once for all of them.
  */
 public final class BuiltInRecognizers {
 

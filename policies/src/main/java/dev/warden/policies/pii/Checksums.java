@@ -1,6 +1,7 @@
 package dev.warden.policies.pii;
 
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.security.NoSuchAlgorithmException;
 
 /**
@@ -92,11 +93,23 @@ final class Checksums {
     return -1;
   }
 
+  /** For each ASCII char, its index in {@code alphabet}, or -1. */
+  private static byte[] values(String alphabet) {
+    byte[] values = new byte[128];
+    Arrays.fill(values, (byte) -1);
+    for (int i = 0; i < alphabet.length(); i++) {
+      values[alphabet.charAt(i)] = (byte) i;
+    }
+    return values;
+  }
+
   private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+  /** The value of each ASCII char in {@link #BASE58}, -1 for the others: looked up per char of a candidate. */
+  private static final byte[] BASE58_VALUES = values(BASE58);
 
   /** Whether {@code c} is in the Bitcoin Base58 alphabet (no 0, O, I, l). */
   static boolean isBase58(char c) {
-    return c < 128 && BASE58.indexOf(c) >= 0;
+    return c < 128 && BASE58_VALUES[c] >= 0;
   }
 
   /**
@@ -110,7 +123,7 @@ final class Checksums {
     boolean counting = true;
     for (int i = start; i < end; i++) {
       char c = text.charAt(i);
-      int digit = c < 128 ? BASE58.indexOf(c) : -1;
+      int digit = c < 128 ? BASE58_VALUES[c] : -1;
       if (digit < 0) {
         return false;
       }
@@ -158,12 +171,20 @@ final class Checksums {
   }
 
   private static final String BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+  /** The value of each ASCII char in {@link #BECH32}, in either case; -1 for the others. */
+  private static final byte[] BECH32_VALUES = values(BECH32);
+
+  static {
+    for (char c = 'A'; c <= 'Z'; c++) {
+      BECH32_VALUES[c] = BECH32_VALUES[c + ('a' - 'A')];
+    }
+  }
   private static final int[] BECH32_GEN = {0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3};
   private static final int BECH32M_CONST = 0x2bc830a3;
 
   /** The 5-bit value of a Bech32 data char (either case), or -1. */
   static int bech32Value(char c) {
-    return c < 128 ? BECH32.indexOf(Character.toLowerCase(c)) : -1;
+    return c < 128 ? BECH32_VALUES[c] : -1;
   }
 
   /**

@@ -22,9 +22,9 @@ import java.util.List;
  * <p>Grouped numbers must be grouped as printed cards are: fours with a shorter last group
  * ({@code 4111 1111 1111 1111}, {@code 4111-1111-1111-1111-111}), or 4-6-5 / 4-6-4 (Amex, Diners).
  * A run glued to a letter or digit, or continuing a longer number ({@code 1.4111…}, {@code …1111-2}),
- * is not a card. Stateless and thread-safe; one pass over the text.
+ * is not a card. Stateless and thread-safe; looks only at the digit runs of the text.
  */
-public final class CreditCardRecognizer implements Recognizer {
+public final class CreditCardRecognizer extends AnchoredRecognizer {
 
   /** The entity type of every span this recognizer reports. */
   public static final String TYPE = "CREDIT_CARD";
@@ -32,16 +32,11 @@ public final class CreditCardRecognizer implements Recognizer {
   private static final int MAX_GROUPS = 6;
 
   @Override
-  public void find(CharSequence text, List<Span> out) {
+  void find(String text, Anchors anchors, List<Span> out) {
     int n = text.length();
     int[] groups = new int[MAX_GROUPS];
-    int i = 0;
+    int i = anchors.nextDigitRun(0);
     while (i < n) {
-      char c = text.charAt(i);
-      if ((char) (c - '0') > 9) {
-        i++;
-        continue;
-      }
       int start = i;
       int count = 0;
       int digits = 0;
@@ -76,6 +71,7 @@ public final class CreditCardRecognizer implements Recognizer {
           && issuer(text, start, end, digits) && Checksums.luhn(text, start, end)) {
         out.add(new Span(TYPE, start, end));
       }
+      i = anchors.nextDigitRun(end);
     }
   }
 

@@ -15,40 +15,42 @@ import java.util.List;
  * </ul>
  *
  * Testnet addresses are not reported. An address glued to a letter or digit on either side
- * ({@code …BoyZ2}, 64 hex digits after {@code 0x}) is not one. Stateless and thread-safe; one pass
- * anchored on {@code 1}, {@code 3} and {@code x}, hashing only for candidates of the right shape.
+ * ({@code …BoyZ2}, 64 hex digits after {@code 0x}) is not one. Stateless and thread-safe; looks only
+ * at the digits of the text (the {@code 1} or {@code 3} of Base58, the {@code 1} of {@code bc1}, the
+ * {@code 0} of {@code 0x}), hashing only for candidates of the right shape.
  */
-public final class CryptoAddressRecognizer implements Recognizer {
+public final class CryptoAddressRecognizer extends AnchoredRecognizer {
 
   /** The entity type of every span this recognizer reports. */
   public static final String TYPE = "CRYPTO_ADDRESS";
 
   @Override
-  public void find(CharSequence text, List<Span> out) {
+  void find(String text, Anchors anchors, List<Span> out) {
     int n = text.length();
     int floor = 0;
-    for (int j = 0; j < n; j++) {
+    int d = anchors.nextDigitRun(0);
+    while (d < n) {
+      int j = text.charAt(d) == '0' && d + 1 < n && (text.charAt(d + 1) | 0x20) == 'x' ? d + 1 : d;
       char c = text.charAt(j);
-      if (c != '1' && c != '3' && (c | 0x20) != 'x') {
-        continue;
-      }
       int s = -1;
       int end = -1;
-      if (c == 'x' || c == 'X') {
-        s = j - 1;
-        end = s >= floor && text.charAt(s) == '0' ? ethereumEnd(text, s) : -1;
+      if (j > d) {
+        s = d;
+        end = s >= floor ? ethereumEnd(text, s) : -1;
       } else if (c == '1' && j >= 2 && (text.charAt(j - 2) | 0x20) == 'b' && (text.charAt(j - 1) | 0x20) == 'c') {
         s = j - 2;
         end = s >= floor ? segwitEnd(text, s) : -1;
       }
-      if (end < 0 && c != 'x' && c != 'X' && !WordBoundaries.wordBefore(text, j)) {
+      if (end < 0 && (c == '1' || c == '3') && !WordBoundaries.wordBefore(text, j)) {
         s = j;
         end = base58End(text, j);
       }
       if (end > 0 && !WordBoundaries.wordBefore(text, s)) {
         out.add(new Span(TYPE, s, end));
         floor = end;
-        j = end - 1;
+        d = anchors.nextDigitRun(end);
+      } else {
+        d = anchors.nextDigitRun(j + 1);
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.warden.policies.pii;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Finds dates of birth: a calendar date that a context word ({@code born}, {@code birth},
@@ -25,7 +26,7 @@ import java.util.List;
  * in the same window ({@code born 1985-03-12, joined 2019-05-01}). The span is the date alone. Stateless and thread-safe; one pass over the digits of the text,
  * a bounded look-back for each date found.
  */
-public final class DateOfBirthRecognizer implements Recognizer {
+public final class DateOfBirthRecognizer extends AnchoredRecognizer {
 
   /** The entity type of every span this recognizer reports. */
   public static final String TYPE = "DATE_OF_BIRTH";
@@ -49,19 +50,24 @@ public final class DateOfBirthRecognizer implements Recognizer {
       "novembre", "décembre",
       "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
       "noviembre", "diciembre"};
+  /** For each ASCII letter, the indices into {@link #MONTHS} of the names it starts, in order. */
+  private static final int[][] MONTHS_BY_INITIAL = new int[26][];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      final char initial = c;
+      MONTHS_BY_INITIAL[c - 'a'] = IntStream.range(0, MONTHS.length)
+          .filter(k -> MONTHS[k].charAt(0) == initial).toArray();
+    }
+  }
 
   @Override
-  public void find(CharSequence text, List<Span> out) {
+  void find(String text, Anchors anchors, List<Span> out) {
     int n = text.length();
     int floor = 0;
     long[] found = new long[1];
-    int i = 0;
+    int i = anchors.nextNumber(0);
     while (i < n) {
-      char c = text.charAt(i);
-      if ((char) (c - '0') > 9) {
-        i++;
-        continue;
-      }
       if (date(text, i, floor, found)) {
         int start = (int) (found[0] >>> 32);
         int end = (int) found[0];
@@ -70,13 +76,11 @@ public final class DateOfBirthRecognizer implements Recognizer {
         if (listed || WordBoundaries.anyWordEndsIn(text, contextFrom, start, CONTEXT)) {
           out.add(new Span(TYPE, start, end));
           floor = end;
-          i = end;
+          i = anchors.nextNumber(end);
           continue;
         }
       }
-      while (i < n && WordBoundaries.isDigit(text.charAt(i))) {
-        i++;
-      }
+      i = anchors.nextNumber(i + 1);
     }
   }
 
@@ -259,7 +263,7 @@ public final class DateOfBirthRecognizer implements Recognizer {
       p--;
     }
     int end = p;
-    while (p > floor && end - p < 10 && Character.isLetter(text.charAt(p - 1))) {
+    while (p > floor && end - p < 10 && isLetter(text.charAt(p - 1))) {
       p--;
     }
     if (p == end || WordBoundaries.wordBefore(text, p) || month(text, p, end) < 0) {
@@ -281,26 +285,32 @@ public final class DateOfBirthRecognizer implements Recognizer {
 
   private static int wordEnd(CharSequence text, int from) {
     int p = from;
-    while (p < text.length() && p - from < 10 && Character.isLetter(text.charAt(p))) {
+    while (p < text.length() && p - from < 10 && isLetter(text.charAt(p))) {
       p++;
     }
     return p;
   }
 
+  /** {@link Character#isLetter(char)}, without its table lookup for ASCII. */
+  private static boolean isLetter(char c) {
+    return c < 0x80 ? WordBoundaries.isAsciiLetter(c) : Character.isLetter(c);
+  }
+
   /** The month (1–12) named by {@code [from, to)}: a full name, or a prefix of 3+ letters; or -1. */
   static int month(CharSequence text, int from, int to) {
     int len = to - from;
-    if (len < 3 || "jfmasondeJFMASONDE".indexOf(text.charAt(from)) < 0 || WordBoundaries.wordAt(text, to)) {
+    int initial = len < 3 ? -1 : (text.charAt(from) | 0x20) - 'a';
+    if (initial < 0 || initial >= 26 || WordBoundaries.wordAt(text, to)) {
       return -1;
     }
-    for (int k = 0; k < MONTHS.length; k++) {
+    for (int k : MONTHS_BY_INITIAL[initial]) {
       String name = MONTHS[k];
       if (len > name.length() || (len < name.length() && len > 4)) {
         continue;
       }
       boolean same = true;
       for (int j = 0; j < len && same; j++) {
-        same = Character.toLowerCase(text.charAt(from + j)) == name.charAt(j);
+        same = WordBoundaries.toLowerCase(text.charAt(from + j)) == name.charAt(j);
       }
       if (same) {
         return k % 12 + 1;

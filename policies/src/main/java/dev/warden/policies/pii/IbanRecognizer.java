@@ -11,10 +11,10 @@ import java.util.List;
  *
  * <p>The length table covers every SEPA country and the other countries of the SWIFT IBAN
  * registry (about 90). A run glued to a letter or digit, or longer than the country's length, is
- * not an IBAN. Stateless and thread-safe; one pass over the text, at most one bounded look-ahead
- * per two letters followed by two digits.
+ * not an IBAN. Stateless and thread-safe; looks only at the digit runs that follow a letter, at most one
+ * bounded look-ahead per two letters followed by two digits.
  */
-public final class IbanRecognizer implements Recognizer {
+public final class IbanRecognizer extends AnchoredRecognizer {
 
   /** The entity type of every span this recognizer reports. */
   public static final String TYPE = "IBAN";
@@ -39,21 +39,16 @@ public final class IbanRecognizer implements Recognizer {
   }
 
   @Override
-  public void find(CharSequence text, List<Span> out) {
+  void find(String text, Anchors anchors, List<Span> out) {
     int n = text.length();
-    int i = 2;
+    int i = anchors.nextDigitRunAfterLetter(2);
     while (i + 1 < n) {
-      char c = text.charAt(i);
-      if ((char) (c - '0') > 9) {
-        i++;
-        continue;
-      }
       int end = WordBoundaries.isDigit(text.charAt(i + 1)) ? endOf(text, i - 2) : -1;
       if (end > 0) {
         out.add(new Span(TYPE, i - 2, end));
-        i = end;
+        i = anchors.nextDigitRunAfterLetter(end);
       } else {
-        i++;
+        i = anchors.nextDigitRunAfterLetter(i + 1);
       }
     }
   }

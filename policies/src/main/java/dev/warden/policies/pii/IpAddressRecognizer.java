@@ -17,10 +17,10 @@ import java.util.List;
  *       ({@code 10:30:45}), which lack the groups.</li>
  * </ul>
  *
- * Stateless and thread-safe; one pass anchored on {@code .} and {@code :}, each candidate start
- * tried once.
+ * Stateless and thread-safe; looks only at the {@code .} and {@code :} of the text, each candidate
+ * start tried once.
  */
-public final class IpAddressRecognizer implements Recognizer {
+public final class IpAddressRecognizer extends AnchoredRecognizer {
 
   /** The entity type of every span this recognizer reports. */
   public static final String TYPE = "IP_ADDRESS";
@@ -28,11 +28,11 @@ public final class IpAddressRecognizer implements Recognizer {
   private static final int MAX_ZONE = 64;
 
   @Override
-  public void find(CharSequence text, List<Span> out) {
+  void find(String text, Anchors anchors, List<Span> out) {
     int n = text.length();
     int floor = 0;
     int tried = -1;
-    for (int j = 0; j < n; j++) {
+    for (int j = anchors.nextMark(0); j < n; j = anchors.nextMark(j + 1)) {
       char c = text.charAt(j);
       if (c != '.' && c != ':') {
         continue;

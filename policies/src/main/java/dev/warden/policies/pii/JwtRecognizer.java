@@ -10,8 +10,8 @@ import java.util.List;
  * with an {@code "alg"} member, the second a JSON object too ({@code ey…} or {@code e30} for
  * {@code {}}), the signature at least {@value #MIN_SIGNATURE} chars, or empty only for
  * {@code "alg":"none"}. The span is the whole token. Not glued to other base64url chars or dots.
- * Stateless and thread-safe; one {@code indexOf} pass for {@code eyJ}, each candidate decoded once
- * (headers over {@value #MAX_HEADER} chars are not decoded and not reported).
+ * Stateless and thread-safe; one {@code indexOf} pass for the {@code J} of {@code eyJ}, each candidate
+ * decoded once (headers over {@value #MAX_HEADER} chars are not decoded and not reported).
  */
 public final class JwtRecognizer implements Recognizer {
 
@@ -23,7 +23,8 @@ public final class JwtRecognizer implements Recognizer {
   private static final int MIN_HEADER = 16;
 
   @Override
-  public void find(CharSequence text, List<Span> out) {
+  public void find(CharSequence chars, List<Span> out) {
+    String text = chars.toString();
     int n = text.length();
     int s = indexOf(text, 0);
     while (s >= 0) {
@@ -36,16 +37,13 @@ public final class JwtRecognizer implements Recognizer {
     }
   }
 
-  private static int indexOf(CharSequence text, int from) {
-    if (text instanceof String s) {
-      return s.indexOf("eyJ", from);
+  /** Where the next {@code eyJ} starts; found by its rare {@code J}, as {@code e} is the commonest letter. */
+  private static int indexOf(String text, int from) {
+    int j = text.indexOf('J', from + 2);
+    while (j >= 0 && (text.charAt(j - 1) != 'y' || text.charAt(j - 2) != 'e')) {
+      j = text.indexOf('J', j + 1);
     }
-    for (int i = from, n = text.length() - 2; i < n; i++) {
-      if (text.charAt(i) == 'e' && text.charAt(i + 1) == 'y' && text.charAt(i + 2) == 'J') {
-        return i;
-      }
-    }
-    return -1;
+    return j < 0 ? -1 : j - 2;
   }
 
   static boolean isBase64Url(char c) {

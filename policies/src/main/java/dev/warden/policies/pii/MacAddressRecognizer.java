@@ -8,18 +8,18 @@ import java.util.List;
  * of four ({@code 001a.2b3c.4d5e}). The dotted form needs at least one hex letter, so three runs of
  * four decimal digits ({@code 1234.5678.9012}) are left alone. Not part of a longer run of groups
  * ({@code 00:11:22:33:44:55:66}, an IPv6 address) and not glued to a letter or digit. Stateless and
- * thread-safe; one pass anchored on the separators.
+ * thread-safe; looks only at the separators in the text.
  */
-public final class MacAddressRecognizer implements Recognizer {
+public final class MacAddressRecognizer extends AnchoredRecognizer {
 
   /** The entity type of every span this recognizer reports. */
   public static final String TYPE = "MAC_ADDRESS";
 
   @Override
-  public void find(CharSequence text, List<Span> out) {
+  void find(String text, Anchors anchors, List<Span> out) {
     int n = text.length();
     int floor = 0;
-    for (int j = 2; j < n; j++) {
+    for (int j = anchors.nextMark(2); j < n; j = anchors.nextMark(j + 1)) {
       char c = text.charAt(j);
       if (c != ':' && c != '-' && c != '.') {
         continue;

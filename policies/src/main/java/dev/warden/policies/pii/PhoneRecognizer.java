@@ -46,20 +46,20 @@ import java.util.List;
  * Stateless and thread-safe; one pass over the text, each run (see {@link PhoneRun}) examined in
  * constant time per group.
  */
-public final class PhoneRecognizer implements Recognizer {
+public final class PhoneRecognizer extends AnchoredRecognizer {
 
   /** The entity type of every span this recognizer reports. */
   public static final String TYPE = "PHONE";
 
   @Override
-  public void find(CharSequence text, List<Span> out) {
+  void find(String text, Anchors anchors, List<Span> out) {
     PhoneRun run = new PhoneRun(text);
     int n = text.length();
     int i = 0;
     while (i < n) {
       char c = text.charAt(i);
       if ((char) (c - '0') > 9 && c != '+' && c != '(') {
-        i++;
+        i = anchors.nextDigitRunOrSign(i + 1);
         continue;
       }
       int end = run.parse(i);

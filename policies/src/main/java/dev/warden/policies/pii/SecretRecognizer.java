@@ -34,11 +34,11 @@ import java.util.List;
  *       </ul></li>
  * </ul>
  *
- * JSON Web Tokens are left to {@link JwtRecognizer}. Stateless and thread-safe; one pass over the
- * text anchored on the few chars every shape contains ({@code - _ . = : A B}); each value end and
- * the end of all private-key blocks are searched for once.
+ * JSON Web Tokens are left to {@link JwtRecognizer}. Stateless and thread-safe; looks only at the
+ * few chars every shape contains ({@code - _ . = : A B}, the marks of {@link Anchors}); each value end
+ * and the end of all private-key blocks are searched for once; key names are read by {@link SecretKeyNames}.
  */
-public final class SecretRecognizer implements Recognizer {
+public final class SecretRecognizer extends AnchoredRecognizer {
 
   /** The entity type of every span this recognizer reports. */
   public static final String TYPE = "SECRET";
@@ -48,25 +48,20 @@ public final class SecretRecognizer implements Recognizer {
   static final int MAX_KEY = 64;
   private static final int MAX_VALUE = 512;
 
-  private static final String[] PASSWORD_KEYS = {
-      "passw", "pwd", "kennwort", "motdepasse", "mot_de_passe", "contrasena", "senha"};
-  private static final String[] SECRET_KEYS = {
-      "secret", "token", "api_key", "apikey", "api-key", "access_key", "accesskey", "private_key", "privatekey",
-      "credential"};
   private static final String[] PLACEHOLDER_MARKS = {"xxxx", "****", "...", "your_", "your-", "<", "${"};
   private static final String[] PLACEHOLDERS = {
       "null", "none", "true", "false", "undefined", "changeme", "password", "secret", "example", "redacted",
       "your_password", "yourpassword", "placeholder"};
 
   @Override
-  public void find(CharSequence text, List<Span> out) {
-    new Scan(text).run(out);
+  void find(String text, Anchors anchors, List<Span> out) {
+    new Scan(text).run(anchors, out);
   }
 
   /** The state of one {@code find} call: a histogram for entropy and the search caches. */
   private static final class Scan {
 
-    final CharSequence text;
+    final String text;
     final int n;
     final int[] counts = new int[128];
     /** Where the next {@code -----END } is, -2 before the first search, -1 when there is none. */
@@ -81,19 +76,16 @@ public final class SecretRecognizer implements Recognizer {
     final int[] quotedFrom = {-1, -1, -1};
     final int[] quotedEnd = {-1, -1, -1};
 
-    Scan(CharSequence text) {
+    Scan(String text) {
       this.text = text;
       this.n = text.length();
     }
 
-    void run(List<Span> out) {
-      int i = 0;
+    /** Visits the marks of {@link Anchors}: exactly the chars every shape contains. */
+    void run(Anchors anchors, List<Span> out) {
+      int i = anchors.nextMark(0);
       while (i < n) {
         char c = text.charAt(i);
-        if (c != '-' && c != '_' && c != '=' && c != ':' && c != 'A' && c != 'B' && c != '.') {
-          i++;
-          continue;
-        }
         int start = i;
         int end = -1;
         if (c == '=' || c == ':') {
@@ -120,9 +112,9 @@ public final class SecretRecognizer implements Recognizer {
         if (start >= 0 && end > start) {
           out.add(new Span(TYPE, start, end));
           tried = end;
-          i = end;
+          i = anchors.nextMark(end);
         } else {
-          i++;
+          i = anchors.nextMark(i + 1);
         }
       }
     }
@@ -162,11 +154,12 @@ public final class SecretRecognizer implements Recognizer {
       if (k == keyEnd || (k > 0 && isKeyChar(text.charAt(k - 1)))) {
         return -1;
       }
-      boolean password = containsAny(text, k, keyEnd, PASSWORD_KEYS);
-      boolean authorization = !password && containsAny(text, k, keyEnd, "authorization");
-      if (!password && !authorization && !containsAny(text, k, keyEnd, SECRET_KEYS)) {
+      int keyKind = SecretKeyNames.kind(text, k, keyEnd);
+      if (keyKind == SecretKeyNames.NONE) {
         return -1;
       }
+      boolean password = keyKind == SecretKeyNames.PASSWORD;
+      boolean authorization = keyKind == SecretKeyNames.AUTHORIZATION;
       int skippedAfter = 0;
       while (v < n && skippedAfter < 3 && (text.charAt(v) == ' ' || text.charAt(v) == '\t')) {
         v++;

@@ -24,7 +24,8 @@ public final class UrlCredentialsRecognizer implements Recognizer {
   private static final int MAX_SCHEME = 32;
 
   @Override
-  public void find(CharSequence text, List<Span> out) {
+  public void find(CharSequence chars, List<Span> out) {
+    String text = chars.toString();
     int n = text.length();
     int k = indexOf(text, 0);
     while (k >= 0) {
@@ -48,16 +49,16 @@ public final class UrlCredentialsRecognizer implements Recognizer {
     }
   }
 
-  private static int indexOf(CharSequence text, int from) {
-    if (text instanceof String s) {
-      return s.indexOf("://", from);
+  /**
+   * Where the next {@code ://} starts, found by its first slash: a char search is faster than a
+   * substring search, and slashes are rarer than colons in JSON and prose.
+   */
+  private static int indexOf(String text, int from) {
+    int slash = text.indexOf('/', from + 1);
+    while (slash >= 0 && !(text.charAt(slash - 1) == ':' && slash + 1 < text.length() && text.charAt(slash + 1) == '/')) {
+      slash = text.indexOf('/', slash + 1);
     }
-    for (int i = from, n = text.length() - 2; i < n; i++) {
-      if (text.charAt(i) == ':' && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
-        return i;
-      }
-    }
-    return -1;
+    return slash < 0 ? -1 : slash - 1;
   }
 
   /** Whether an RFC 3986 scheme ends just before {@code colon}, standing alone on its left. */

@@ -16,7 +16,7 @@ import java.util.List;
  * ({@code Suite 680 36 4022}) is a street address, not an SSN. A number glued to a letter or digit, or continuing a longer number
  * ({@code 1-078-05-1123}, {@code 078-05-1123-4}), is not an SSN. Stateless and thread-safe.
  */
-public final class UsSsnRecognizer implements Recognizer {
+public final class UsSsnRecognizer extends AnchoredRecognizer {
 
   /** The entity type of every span this recognizer reports. */
   public static final String TYPE = "US_SSN";
@@ -30,13 +30,13 @@ public final class UsSsnRecognizer implements Recognizer {
   private static final int[] PUBLIC = {78_05_1120, 219_09_9999, 457_55_5462, 123_45_6789};
 
   @Override
-  public void find(CharSequence text, List<Span> out) {
+  void find(String text, Anchors anchors, List<Span> out) {
     int n = text.length();
     int i = 0;
     while (i < n) {
       char c = text.charAt(i);
       if ((char) (c - '0') > 9) {
-        i++;
+        i = anchors.nextNumber(i + 1);
         continue;
       }
       int end = match(text, i);

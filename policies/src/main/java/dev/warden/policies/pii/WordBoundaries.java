@@ -116,8 +116,12 @@ final class WordBoundaries {
   static boolean anyWordStartsIn(CharSequence text, int from, int to, String[] words) {
     int lo = Math.max(0, from);
     int hi = Math.min(text.length(), to);
+    long initials = initials(words);
     for (int i = lo; i < hi; i++) {
-      char c = Character.toLowerCase(text.charAt(i));
+      char c = toLowerCase(text.charAt(i));
+      if ((initials & 1L << c) == 0) {
+        continue;
+      }
       for (String word : words) {
         if (word.charAt(0) == c && wordMatchesAt(text, i, word)) {
           return true;
@@ -138,8 +142,12 @@ final class WordBoundaries {
       longest = Math.max(longest, word.length());
     }
     int hi = Math.min(text.length(), to);
+    long initials = initials(words);
     for (int i = Math.max(0, from - longest); i < hi; i++) {
-      char c = Character.toLowerCase(text.charAt(i));
+      char c = toLowerCase(text.charAt(i));
+      if ((initials & 1L << c) == 0) {
+        continue;
+      }
       for (String word : words) {
         int end = i + word.length();
         if (word.charAt(0) == c && end >= from && end <= to && wordMatchesAt(text, i, word)) {
@@ -148,6 +156,26 @@ final class WordBoundaries {
       }
     }
     return false;
+  }
+
+  /**
+   * A filter on the first chars of {@code words}: bit {@code c % 64} is set for each first char
+   * {@code c}, so most chars of a window are passed over without comparing any word.
+   */
+  private static long initials(String[] words) {
+    long initials = 0;
+    for (String word : words) {
+      initials |= 1L << word.charAt(0);
+    }
+    return initials;
+  }
+
+  /** {@link Character#toLowerCase(char)}, without its table lookup for ASCII. */
+  static char toLowerCase(char c) {
+    if (c < 0x80) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+    return Character.toLowerCase(c);
   }
 
   private static final String[] UNIT_WORDS = {

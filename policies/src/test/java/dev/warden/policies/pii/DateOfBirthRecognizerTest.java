@@ -78,6 +78,25 @@ class DateOfBirthRecognizerTest {
   }
 
   @Test
+  void textsThatEndInsideADateFindNothing() {
+    for (String text : List.of("born 12", "born 12 ", "born 12 Ma", "born 12 of", "born March 1", "DOB 1985-", "born ab12")) {
+      assertThat(found(text)).as(text).isEmpty();
+    }
+  }
+
+  @Test
+  void monthNamesAndAbbreviationsInAnyCase() {
+    assertThat(DateOfBirthRecognizer.month("SEPT", 0, 4)).isEqualTo(9);
+    assertThat(DateOfBirthRecognizer.month("Déc", 0, 3)).isEqualTo(12);
+    assertThat(DateOfBirthRecognizer.month("août", 0, 4)).isEqualTo(8);
+    assertThat(DateOfBirthRecognizer.month("mayo", 0, 4)).isEqualTo(5);
+    assertThat(DateOfBirthRecognizer.month("Ma", 0, 2)).isEqualTo(-1);
+    assertThat(DateOfBirthRecognizer.month("Marching", 0, 8)).isEqualTo(-1);
+    assertThat(DateOfBirthRecognizer.month("floor", 0, 5)).isEqualTo(-1);
+    assertThat(DateOfBirthRecognizer.month("Érable", 0, 6)).isEqualTo(-1);
+  }
+
+  @Test
   void calendar() {
     assertThat(DateOfBirthRecognizer.valid(2000, 2, 29)).isTrue();
     assertThat(DateOfBirthRecognizer.valid(1900, 2, 29)).isFalse();
