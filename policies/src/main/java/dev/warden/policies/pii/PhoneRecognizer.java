@@ -31,7 +31,7 @@ import java.util.List;
  * <p>Rejected, because they are something else: dates ({@code 2024-01-02}, {@code 12.03.1985},
  * a date followed by a time), clock times ({@code …14:30}), IPv4 addresses and version numbers
  * ({@code 192.168.1.10}, {@code 10.0.19041.1}), SSN-shaped {@code 3-2-4} groups (the
- * {@link UsSsnRecognizer}'s), thousands groupings ({@code 1 234 567}, {@code 10.000.000}), year
+ * {@link UsSsnRecognizer}'s), decimal numbers ({@code 25609.64}: two groups joined by a dot), thousands groupings ({@code 1 234 567}, {@code 10.000.000}), year
  * ranges and ascending ranges ({@code 1990-2000}, {@code 100-250}), lists of round numbers or powers
  * of two ({@code 1024 2048 4096}), amounts after a currency sign or before a percent sign, numbers
  * right after an address unit word ({@code Apt. 722 20 40}, {@code Suite 12}, see

@@ -368,6 +368,10 @@ final class PhoneRun {
 
   private boolean looksLikeSomethingElse(int a, int b, char main) {
     int groups = b - a + 1;
+    if (groups == 2 && main == '.') {
+      // a decimal number: an amount, a measurement, a version ("amount":25609.64)
+      return true;
+    }
     if (groups == 3 && len(a) == 3 && len(a + 1) == 2 && len(b) == 4 && !paren[a]) {
       return true;
     }
