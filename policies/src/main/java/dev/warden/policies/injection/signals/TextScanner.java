@@ -1,0 +1,138 @@
+package dev.warden.policies.injection.signals;
+
+/**
+ * One pass over a normalised text: hashes each word and hands anchors to the phrase rules, checks
+ * each line start for fake turns, and each {@code <}, {@code [} and {@code ](} for markup. Plain
+ * prose costs a table lookup and a multiply-add per char.
+ */
+final class TextScanner {
+
+  private static final byte LETTER = 1;
+  private static final byte SPECIAL = 2;
+  private static final byte[] CLASS = new byte[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      CLASS[c] = LETTER;
+      CLASS[c - 32] = LETTER;
+    }
+    CLASS['\n'] = SPECIAL;
+    CLASS['<'] = SPECIAL;
+    CLASS['['] = SPECIAL;
+    CLASS['('] = SPECIAL;
+  }
+
+  private final String s;
+  private final Role role;
+  private final SignalSet out;
+  private final MarkupTokens markup;
+
+  private TextScanner(String s, Role role, SignalSet out) {
+    this.s = s;
+    this.role = role;
+    this.out = out;
+    this.markup = new MarkupTokens(s, role, out);
+  }
+
+  static void scan(String s, Role role, SignalSet out) {
+    new TextScanner(s, role, out).run();
+  }
+
+  private void run() {
+    String s = this.s;
+    int n = s.length();
+    LineMarkers.check(s, 0, role, out);
+    int hash = 0;
+    int length = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        byte k = CLASS[c];
+        if (k == LETTER) {
+          hash = 31 * hash + (c | 0x20);
+          length++;
+          continue;
+        }
+        if (length != 0) {
+          endWord(hash, i - length, i);
+          hash = 0;
+          length = 0;
+        }
+        if (k == SPECIAL) {
+          special(c, i);
+        }
+      } else if (Character.isLetter(c)) {
+        hash = 31 * hash + Character.toLowerCase(c);
+        length++;
+      } else if (length != 0) {
+        endWord(hash, i - length, i);
+        hash = 0;
+        length = 0;
+      }
+    }
+    if (length != 0) {
+      endWord(hash, n - length, n);
+    }
+  }
+
+  private void special(char c, int i) {
+    switch (c) {
+      case '\n' -> LineMarkers.check(s, i + 1, role, out);
+      case '<' -> markup.angle(i);
+      case '[' -> markup.bracket(i);
+      default -> {
+        if (i > 0 && s.charAt(i - 1) == ']') {
+          markup.linkTarget(i);
+        }
+      }
+    }
+  }
+
+  private void endWord(int hash, int start, int end) {
+    if (end - start < 2 || end - start > AnchorWords.MAX_LENGTH) {
+      return;
+    }
+    int groups = AnchorWords.groups(hash, s, start, end);
+    if (role != Role.TOOL) {
+      groups &= ~(AnchorWords.AI_NAME | AnchorWords.RESPONSE_NOUN);
+    }
+    if (groups == 0) {
+      return;
+    }
+    Clause clause = Clause.around(s, start, end);
+    if (clause == null) {
+      return;
+    }
+    if ((groups & AnchorWords.OVERRIDE_VERB) != 0) {
+      PhraseRules.override(clause, out);
+    }
+    if ((groups & AnchorWords.VOID_WORD) != 0) {
+      PhraseRules.voided(clause, out);
+    }
+    if ((groups & AnchorWords.INSTRUCTION_NOUN) != 0) {
+      PhraseRules.promptLeak(clause, out);
+      PhraseRules.newInstructions(clause, role, out);
+    }
+    if ((groups & AnchorWords.RESTRICTION_NOUN) != 0) {
+      PhraseRules.restrictionRemoval(clause, out);
+    }
+    if ((groups & AnchorWords.PERSONA_WORD) != 0) {
+      PhraseRules.personaLock(clause, out);
+    }
+    if ((groups & AnchorWords.JAILBREAK_WORD) != 0) {
+      PhraseRules.jailbreak(clause, s, start, out);
+    }
+    if ((groups & AnchorWords.AI_NAME) != 0) {
+      AddressRules.aiAddress(clause, out);
+    }
+    if ((groups & AnchorWords.RESPONSE_NOUN) != 0) {
+      AddressRules.responseDirective(clause, out);
+    }
+    if ((groups & AnchorWords.USER_NOUN) != 0) {
+      AddressRules.conceal(clause, role, out);
+    }
+    if ((groups & AnchorWords.SEND_VERB) != 0) {
+      AddressRules.exfiltration(clause, role, out);
+    }
+  }
+}
