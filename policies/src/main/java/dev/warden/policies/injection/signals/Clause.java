@@ -1,42 +1,41 @@
 package dev.warden.policies.injection.signals;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * The words of the sentence around an anchor, lower case, a few either side: what the phrase rules
- * read. Words are runs of letters and digits with apostrophes inside ({@code don't}; {@code ’} is
- * read as {@code '}); a sentence
- * ends at a line break, at {@code ;}, or at {@code . ! ?} followed by a space or the end.
+ * The words of the sentence around an anchor, a few either side: what the phrase rules read.
+ * Words are runs of letters and digits with apostrophes inside ({@code don't}; {@code ’} is read
+ * as {@code '}), lower case; a sentence ends at a line break, at {@code ;}, or at {@code . ! ?}
+ * followed by a space or the end.
+ *
+ * <p>One instance serves a whole scan: {@link #reset} finds the word boundaries only, and a word's
+ * lower-case string is made the first time a rule asks for it.
  */
 final class Clause {
 
   static final int MAX_BEFORE = 12;
   static final int MAX_AFTER = 12;
+  /** Returned by {@link #find} when no word matches. */
+  static final int NONE = Integer.MIN_VALUE;
 
-  private final String text;
-  private final String[] words;
-  private final int[] starts;
-  private final int[] ends;
-  private final int anchor;
-  private final int count;
-  private final boolean sentenceStart;
+  private static final int CAPACITY = MAX_BEFORE + 1 + MAX_AFTER;
 
-  private Clause(String text, String[] words, int[] starts, int[] ends, int anchor, int count,
-      boolean sentenceStart) {
-    this.sentenceStart = sentenceStart;
-    this.text = text;
-    this.words = words;
-    this.starts = starts;
-    this.ends = ends;
-    this.anchor = anchor;
-    this.count = count;
-  }
+  private final String[] words = new String[CAPACITY];
+  private final int[] starts = new int[CAPACITY];
+  private final int[] ends = new int[CAPACITY];
+  private String text;
+  private int anchor;
+  private int count;
+  private boolean sentenceStart;
 
   /**
-   * The clause around the anchor word {@code text[start, end)}, or null when no word of the clause
-   * starts at {@code start} (the scanner's word was the tail of a longer token such as {@code 2ignore}).
+   * Makes this the clause around the anchor word {@code text[start, end)}; false when no word of
+   * the clause starts at {@code start} (the scanner's word was the tail of a token such as
+   * {@code 2ignore}), and then the clause must not be read.
    */
-  static Clause around(String text, int start, int end) {
+  boolean reset(String text, int start, int end) {
+    this.text = text;
     int from = start;
     int wordsBefore = 0;
     int i = start - 1;
@@ -51,21 +50,18 @@ final class Clause {
     while (j >= 0 && !endsSentence(text, j) && !isLetterOrDigit(text.charAt(j))) {
       j--;
     }
-    boolean sentenceStart = j < 0 || endsSentence(text, j);
-    String[] words = new String[MAX_BEFORE + 1 + MAX_AFTER];
-    int[] starts = new int[words.length];
-    int[] ends = new int[words.length];
-    int count = 0;
-    int anchor = -1;
+    sentenceStart = j < 0 || endsSentence(text, j);
+    count = 0;
+    anchor = -1;
     int p = from;
     int n = text.length();
-    while (p < n && count < words.length && (anchor < 0 || count - anchor <= MAX_AFTER)) {
+    while (p < n && count < CAPACITY && (anchor < 0 || count - anchor <= MAX_AFTER)) {
       if (isLetterOrDigit(text.charAt(p))) {
         int q = wordEnd(text, p);
         if (p == start) {
           anchor = count;
         }
-        words[count] = text.substring(p, q).replace('\u2019', '\'').toLowerCase(Locale.ROOT);
+        words[count] = null;
         starts[count] = p;
         ends[count] = q;
         count++;
@@ -77,7 +73,66 @@ final class Clause {
         p++;
       }
     }
-    return anchor < 0 ? null : new Clause(text, words, starts, ends, anchor, count, sentenceStart);
+    return anchor >= 0;
+  }
+
+  /** The word at {@code offset} from the anchor (negative: before), or "" outside the clause. */
+  String word(int offset) {
+    int k = anchor + offset;
+    if (k < 0 || k >= count) {
+      return "";
+    }
+    String word = words[k];
+    if (word == null) {
+      word = text.substring(starts[k], ends[k]).replace('\u2019', '\'').toLowerCase(Locale.ROOT);
+      words[k] = word;
+    }
+    return word;
+  }
+
+  /** How many words of the clause come before the anchor. */
+  int wordsBefore() {
+    return anchor;
+  }
+
+  /** Whether the first word of the clause starts its sentence (rather than being where the look-back stopped). */
+  boolean atSentenceStart() {
+    return sentenceStart;
+  }
+
+  /** The first char after the word at {@code offset} that is not a space, or 0 at the end. */
+  char charAfter(int offset) {
+    int p = ends[anchor + offset];
+    while (p < text.length() && (text.charAt(p) == ' ' || text.charAt(p) == '\t')) {
+      p++;
+    }
+    return p < text.length() ? text.charAt(p) : 0;
+  }
+
+  /** The raw text from the anchor to the end of the sentence, at most {@code max} chars. */
+  String restOfSentence(int max) {
+    int from = starts[anchor];
+    int p = from;
+    int limit = Math.min(text.length(), from + max);
+    while (p < limit && !(p > from && endsSentence(text, p))) {
+      p++;
+    }
+    return text.substring(from, p);
+  }
+
+  /**
+   * The offset of the first word in {@code wanted} between {@code fromOffset} and {@code toOffset}
+   * (inclusive, relative to the anchor), or {@link #NONE}.
+   */
+  int find(Set<String> wanted, int fromOffset, int toOffset) {
+    int from = Math.max(fromOffset, -anchor);
+    int to = Math.min(toOffset, count - anchor - 1);
+    for (int offset = from; offset <= to; offset++) {
+      if (wanted.contains(word(offset))) {
+        return offset;
+      }
+    }
+    return NONE;
   }
 
   /** Where the word that starts at {@code p} ends: letters and digits, with apostrophes inside. */
@@ -109,73 +164,6 @@ final class Clause {
       return false;
     }
     return !((before == '\'' || before == '\u2019') && i >= 2 && isLetterOrDigit(text.charAt(i - 2)));
-  }
-
-  /** The word at {@code offset} from the anchor (negative: before), or "" outside the clause. */
-  String word(int offset) {
-    int k = anchor + offset;
-    return k >= 0 && k < count ? words[k] : "";
-  }
-
-  /** How many words of the clause come before the anchor. */
-  int wordsBefore() {
-    return anchor;
-  }
-
-  /** Whether the first word of the clause starts its sentence (rather than being where the look-back stopped). */
-  boolean atSentenceStart() {
-    return sentenceStart;
-  }
-
-  /** How many words of the clause come after the anchor. */
-  int wordsAfter() {
-    return count - anchor - 1;
-  }
-
-  /** The first char after the word at {@code offset} that is not a space, or 0 at the end. */
-  char charAfter(int offset) {
-    int k = anchor + offset;
-    int p = ends[k];
-    while (p < text.length() && (text.charAt(p) == ' ' || text.charAt(p) == '\t')) {
-      p++;
-    }
-    return p < text.length() ? text.charAt(p) : 0;
-  }
-
-  /** The last char before the word at {@code offset} that is not a space, or 0 at the start. */
-  char charBefore(int offset) {
-    int p = starts[anchor + offset] - 1;
-    while (p >= 0 && (text.charAt(p) == ' ' || text.charAt(p) == '\t')) {
-      p--;
-    }
-    return p >= 0 ? text.charAt(p) : 0;
-  }
-
-  /** The raw text from the anchor to the end of the sentence, at most {@code max} chars. */
-  String restOfSentence(int max) {
-    int from = starts[anchor];
-    int p = from;
-    int limit = Math.min(text.length(), from + max);
-    while (p < limit && !(p > from && endsSentence(text, p))) {
-      p++;
-    }
-    return text.substring(from, p);
-  }
-
-  /** Returned by {@link #find} when no word matches. */
-  static final int NONE = Integer.MIN_VALUE;
-
-  /**
-   * The offset of the first word in {@code wanted} between {@code fromOffset} and {@code toOffset}
-   * (inclusive, relative to the anchor), or {@link #NONE}.
-   */
-  int find(java.util.Set<String> wanted, int fromOffset, int toOffset) {
-    for (int offset = fromOffset; offset <= toOffset; offset++) {
-      if (wanted.contains(word(offset))) {
-        return offset;
-      }
-    }
-    return NONE;
   }
 
   static boolean isLetterOrDigit(char c) {

@@ -26,6 +26,7 @@ final class TextScanner {
   private final Role role;
   private final SignalSet out;
   private final MarkupTokens markup;
+  private final Clause clause = new Clause();
 
   private TextScanner(String s, Role role, SignalSet out) {
     this.s = s;
@@ -88,6 +89,27 @@ final class TextScanner {
     }
   }
 
+  /** Whether one of the two words before {@code start} is "your" (any case). */
+  private boolean yourBefore(int start) {
+    int p = start - 1;
+    for (int words = 0; words < 2; words++) {
+      while (p >= 0 && s.charAt(p) == ' ') {
+        p--;
+      }
+      int end = p + 1;
+      while (p >= 0 && LineMarkers.isAsciiLetter(s.charAt(p))) {
+        p--;
+      }
+      if (end - p - 1 == 4 && s.regionMatches(true, p + 1, "your", 0, 4)) {
+        return true;
+      }
+      if (p >= 0 && s.charAt(p) != ' ') {
+        return false;
+      }
+    }
+    return false;
+  }
+
   private void endWord(int hash, int start, int end) {
     if (end - start < 2 || end - start > AnchorWords.MAX_LENGTH) {
       return;
@@ -99,8 +121,11 @@ final class TextScanner {
     if (groups == 0) {
       return;
     }
-    Clause clause = Clause.around(s, start, end);
-    if (clause == null) {
+    if ((groups & ~AnchorWords.RESPONSE_NOUN) == 0 && !yourBefore(start)) {
+      return; // the only rule is about "your response": skip building the clause without "your"
+    }
+    Clause clause = this.clause;
+    if (!clause.reset(s, start, end)) {
       return;
     }
     if ((groups & AnchorWords.OVERRIDE_VERB) != 0) {
