@@ -107,11 +107,15 @@ final class EncodedRuns {
     int tokenStart = 0;
     int escapes = 0;
     int hexEscapes = 0;
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      int k;
-      if (c < 0x80) {
-        k = CLASS[c];
+    int i = 0;
+    while (i < n) {
+      // the ASCII loop, kept free of non-ASCII handling so that it compiles tight
+      for (; i < n; i++) {
+        char c = s.charAt(i);
+        if (c >= 0x80) {
+          break;
+        }
+        int k = CLASS[c];
         if ((k & B64) != 0) {
           run++;
           if ((k & LETTER) != 0) {
@@ -123,49 +127,48 @@ final class EncodedRuns {
           }
           continue;
         }
-      } else {
-        if (stopAtWork) {
-          if (Character.isSurrogate(c)) {
-            if (i + 1 >= n || !Character.isSurrogatePair(c, s.charAt(i + 1))
-                || CharKinds.supplementaryNeedsWork(Character.toCodePoint(c, s.charAt(i + 1)))) {
-              return i;
-            }
-            i++;
-          } else if (CharKinds.needsWork(c)) {
-            return i;
+        if (run >= minBase64) {
+          add(BASE64, i - run, i);
+        }
+        run = 0;
+        previous = 0;
+        if (k == 0) {
+          continue;
+        }
+        if ((k & CONTROL) != 0 && stopAtWork) {
+          return i;
+        }
+        if ((k & SPACE) != 0) {
+          endToken(tokenStart, i, escapes, hexEscapes);
+          escapes = 0;
+          hexEscapes = 0;
+          tokenStart = i + 1;
+        }
+        if ((k & CLAUSE) != 0) {
+          endClause(clauseStart, i, pairs);
+          pairs = 0;
+          clauseStart = i + 1;
+        } else if ((k & PERCENT_SIGN) != 0) {
+          if (i + 2 < n && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
+            escapes++;
+          }
+        } else if ((k & BACKSLASH) != 0) {
+          if (i + 3 < n && s.charAt(i + 1) == 'x' && isHex(s.charAt(i + 2)) && isHex(s.charAt(i + 3))) {
+            hexEscapes++;
           }
         }
-        k = 0;
       }
-      if (run >= minBase64) {
-        add(BASE64, i - run, i);
-      }
-      run = 0;
-      previous = 0;
-      if (k == 0) {
-        continue;
-      }
-      if ((k & CONTROL) != 0 && stopAtWork) {
-        return i;
-      }
-      if ((k & SPACE) != 0) {
-        endToken(tokenStart, i, escapes, hexEscapes);
-        escapes = 0;
-        hexEscapes = 0;
-        tokenStart = i + 1;
-      }
-      if ((k & CLAUSE) != 0) {
-        endClause(clauseStart, i, pairs);
-        pairs = 0;
-        clauseStart = i + 1;
-      } else if ((k & PERCENT_SIGN) != 0) {
-        if (i + 2 < n && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
-          escapes++;
+      if (i < n) {
+        int width = nonAscii(s, i, stopAtWork);
+        if (width < 0) {
+          return i;
         }
-      } else if ((k & BACKSLASH) != 0) {
-        if (i + 3 < n && s.charAt(i + 1) == 'x' && isHex(s.charAt(i + 2)) && isHex(s.charAt(i + 3))) {
-          hexEscapes++;
+        if (run >= minBase64) {
+          add(BASE64, i - run, i);
         }
+        run = 0;
+        previous = 0;
+        i += width;
       }
     }
     if (run >= minBase64) {
@@ -174,6 +177,22 @@ final class EncodedRuns {
     endToken(tokenStart, n, escapes, hexEscapes);
     endClause(clauseStart, n, pairs);
     return -1;
+  }
+
+  /**
+   * The width (1 or 2 chars) of the non-ASCII code point at {@code i}, or -1 when
+   * {@code stopAtWork} and normalisation may change it. A non-ASCII char ends a base64 run and
+   * counts as no letter, space or clause end.
+   */
+  private static int nonAscii(String s, int i, boolean stopAtWork) {
+    char c = s.charAt(i);
+    if (!Character.isSurrogate(c)) {
+      return stopAtWork && CharKinds.needsWork(c) ? -1 : 1;
+    }
+    if (i + 1 < s.length() && Character.isSurrogatePair(c, s.charAt(i + 1))) {
+      return stopAtWork && CharKinds.supplementaryNeedsWork(Character.toCodePoint(c, s.charAt(i + 1))) ? -1 : 2;
+    }
+    return stopAtWork ? -1 : 1;
   }
 
   private void endToken(int start, int end, int escapes, int hexEscapes) {

@@ -25,6 +25,8 @@ final class AnchorWords {
   private static final int[] HASHES = new int[SLOTS];
   private static final String[] WORDS = new String[SLOTS];
   private static final int[] GROUPS = new int[SLOTS];
+  /** Per word length, bit {@code c & 31} is set when an anchor of that length starts with {@code c}. */
+  private static final int[] FIRST_LETTERS = new int[MAX_LENGTH + 1];
 
   static {
     add(OVERRIDE_VERB, "ignore", "ignoring", "disregard", "disregarding", "forget", "override",
@@ -65,6 +67,7 @@ final class AnchorWords {
       WORDS[slot] = word;
       HASHES[slot] = hash;
       GROUPS[slot] |= group;
+      FIRST_LETTERS[word.length()] |= 1 << (word.charAt(0) & 31);
     }
   }
 
@@ -91,18 +94,25 @@ final class AnchorWords {
    * it is no anchor. Letters compare case-insensitively.
    */
   static int groups(int hash, CharSequence text, int start, int end) {
+    int length = end - start;
+    if ((FIRST_LETTERS[length] >>> (text.charAt(start) & 31) & 1) == 0) {
+      return 0; // no anchor of this length starts with this letter: most words stop here
+    }
     int slot = slot(hash);
     while (true) {
-      String word = WORDS[slot];
-      if (word == null) {
+      int stored = HASHES[slot];
+      if (stored == hash) {
+        String word = WORDS[slot];
+        if (word.length() == length && sameLetters(word, text, start)) {
+          return GROUPS[slot];
+        }
+      } else if (stored == 0 && WORDS[slot] == null) {
         return 0;
-      }
-      if (HASHES[slot] == hash && word.length() == end - start && sameLetters(word, text, start)) {
-        return GROUPS[slot];
       }
       slot = (slot + 1) & (SLOTS - 1);
     }
   }
+
 
   private static boolean sameLetters(String word, CharSequence text, int start) {
     for (int k = 0; k < word.length(); k++) {

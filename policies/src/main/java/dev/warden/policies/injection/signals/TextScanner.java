@@ -47,33 +47,58 @@ final class TextScanner {
     int length = 0;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (c < 0x80) {
-        byte k = CLASS[c];
-        if (k == LETTER) {
-          hash = 31 * hash + (c | 0x20);
-          length++;
-          continue;
-        }
-        if (length != 0) {
-          endWord(hash, i - length, i);
-          hash = 0;
-          length = 0;
-        }
-        if (k == SPECIAL) {
-          special(c, i);
-        }
-      } else if (Character.isLetter(c)) {
-        hash = 31 * hash + Character.toLowerCase(c);
+      if (c >= 0x80) {
+        // rare: finish the word this char is in (or ends) out of line, to keep this loop tight
+        i = nonAsciiWord(i - length, i) - 1;
+        hash = 0;
+        length = 0;
+        continue;
+      }
+      byte k = CLASS[c];
+      if (k == LETTER) {
+        hash = 31 * hash + (c | 0x20);
         length++;
-      } else if (length != 0) {
+        continue;
+      }
+      if (length != 0) {
         endWord(hash, i - length, i);
         hash = 0;
         length = 0;
+      }
+      if (k == SPECIAL) {
+        special(c, i);
       }
     }
     if (length != 0) {
       endWord(hash, n - length, n);
     }
+  }
+
+  /**
+   * At a non-ASCII char {@code s[at]} inside or after a word that started at {@code wordStart}
+   * ({@code wordStart == at} when none did): hashes the rest of the word, letters of any script,
+   * hands it to {@link #endWord}, and returns where the word ends ({@code at + 1} when the char is
+   * no letter).
+   */
+  private int nonAsciiWord(int wordStart, int at) {
+    String s = this.s;
+    int hash = 0;
+    for (int k = wordStart; k < at; k++) {
+      hash = 31 * hash + (s.charAt(k) | 0x20);
+    }
+    int i = at;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c < 0x80 ? CLASS[c] != LETTER : !Character.isLetter(c)) {
+        break;
+      }
+      hash = 31 * hash + AnchorWords.lower(c);
+      i++;
+    }
+    if (i > wordStart) {
+      endWord(hash, wordStart, i);
+    }
+    return Math.max(i, at + 1);
   }
 
   private void special(char c, int i) {
