@@ -72,17 +72,19 @@ final class PhraseRules {
 
   private static final Set<String> FOLLOW = Set.of("follow", "follows", "below", "folgen", "folgt");
   private static final Set<String> REMOVALS = Set.of("no", "without", "free", "bypass", "lacks", "lack",
+      "regardless", "irrespective",
       "unrestricted", "unbound", "ohne", "keine", "keinerlei");
   private static final Set<String> HAVING = Set.of("have", "has", "contain", "contains", "follow",
       "follows", "obey", "obeys", "need", "needs", "hat", "habe", "hast");
   private static final Set<String> BOUND = Set.of("bound", "limited", "restricted", "constrained",
-      "confined", "governed", "held");
+      "confined", "governed", "held", "abide");
   private static final Set<String> MODIFIERS = Set.of("any", "all", "the", "or", "and", "of",
       "its", "your", "their", "his", "her", "such", "other", "typical", "usual", "normal", "legal",
       "social", "societal", "programmed", "built-in", "imposed", "human-imposed", "these", "those");
   private static final Set<String> AI_RESTRICTION_CONTEXT = Set.of("ethical", "moral", "ethic",
       "ethics", "morals", "content", "safety", "openai", "openai's", "censorship", "ai", "chatbot",
       "assistant", "llm", "gpt", "chatgpt", "whatsoever", "kind", "above", "previous", "prior",
+      "model", "bot",
       "ethische", "moralische");
 
   private static final Set<String> MODALS = Set.of("will", "should", "must", "do", "does", "shall",
@@ -200,8 +202,8 @@ final class PhraseRules {
     String w = c.word(k);
     boolean removed = REMOVALS.contains(w)
         || HAVING.contains(w) && NEGATIONS.contains(c.word(k - 1))
-        || "by".equals(w) && BOUND.contains(c.word(k - 1)) && NEGATIONS.contains(c.word(k - 2));
-    if (removed && c.find(AI_RESTRICTION_CONTEXT, -8, 8) != Clause.NONE) {
+        || "by".equals(w) && BOUND.contains(c.word(k - 1)) && c.find(NEGATIONS, k - 4, k - 2) != Clause.NONE;
+    if (removed && c.find(AI_RESTRICTION_CONTEXT, -10, 8) != Clause.NONE) {
       out.fire(SignalSet.RESTRICTION_REMOVAL, 0.7);
     }
   }
