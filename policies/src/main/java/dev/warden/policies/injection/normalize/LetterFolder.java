@@ -18,13 +18,13 @@ final class LetterFolder {
   private static final int MIN_WORD = 3;
 
   private final String text;
-  private final boolean latinDominant;
+  /** Computed at the first look-alike word: 0 not yet, 1 yes, 2 no. */
+  private int latinDominant;
   private int homoglyphWords;
   private int styledLetters;
 
   LetterFolder(String text) {
     this.text = text;
-    this.latinDominant = latinDominant(text);
   }
 
   int homoglyphWords() {
@@ -33,6 +33,17 @@ final class LetterFolder {
 
   int styledLetters() {
     return styledLetters;
+  }
+
+  /** Whether {@code s} has anything this class could fold: a look-alike, a mark, a supplementary char. */
+  static boolean mayFold(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 && (Confusables.fold(c) != 0 || Character.isSurrogate(c) || CharKinds.isMarkOrJamo(c))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The folded text; {@link #text} itself when nothing folds. */
@@ -52,13 +63,13 @@ final class LetterFolder {
         continue;
       }
       int end = wordEnd(i);
-      int kind = kind(i, end);
+      int kind = isAsciiRun(i, end) ? OTHER : kind(i, end);
       if (kind == MIXED || kind == LOOK_ALIKE || kind == NEEDS_FOLDING) {
         if (out == null) {
           out = new StringBuilder(n).append(s, 0, i);
         }
         boolean count = kind == MIXED
-            || kind == LOOK_ALIKE && latinDominant && previousKind != FOREIGN && nextKind(end) != FOREIGN;
+            || kind == LOOK_ALIKE && latinDominant() && previousKind != FOREIGN && nextKind(end) != FOREIGN;
         if (count && letters(i, end) >= MIN_WORD) {
           homoglyphWords++;
         }
@@ -70,6 +81,15 @@ final class LetterFolder {
       i = end;
     }
     return out == null ? s : out.toString();
+  }
+
+  private boolean isAsciiRun(int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Plain Latin (or digits only), nothing to fold. */
@@ -193,6 +213,13 @@ final class LetterFolder {
 
   private static boolean isLatin(int cp) {
     return cp < 0x80 || Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN;
+  }
+
+  private boolean latinDominant() {
+    if (latinDominant == 0) {
+      latinDominant = latinDominant(text) ? 1 : 2;
+    }
+    return latinDominant == 1;
   }
 
   /** Whether Latin letters outnumber letters of the scripts the homoglyph table draws from. */

@@ -2,6 +2,7 @@ package dev.warden.policies.injection.normalize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Layer 1 of injection detection: turns the text of one message part into the view the detectors
@@ -29,7 +30,7 @@ public final class TextNormalizer {
   private final DecodeLimits limits;
 
   public TextNormalizer(DecodeLimits limits) {
-    this.limits = limits;
+    this.limits = Objects.requireNonNull(limits, "limits");
   }
 
   /** The normalised view of {@code text}. */

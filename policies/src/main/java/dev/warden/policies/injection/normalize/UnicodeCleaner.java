@@ -45,11 +45,13 @@ final class UnicodeCleaner {
     String result = cleaner.out.toString();
     int homoglyphWords = 0;
     if (cleaner.nonAscii) {
-      result = Normalizer.normalize(result, Normalizer.Form.NFKC);
-      LetterFolder folder = new LetterFolder(result);
-      result = folder.fold();
-      homoglyphWords = folder.homoglyphWords();
-      cleaner.styled += folder.styledLetters();
+      result = nfkc(result);
+      if (LetterFolder.mayFold(result)) {
+        LetterFolder folder = new LetterFolder(result);
+        result = folder.fold();
+        homoglyphWords = folder.homoglyphWords();
+        cleaner.styled += folder.styledLetters();
+      }
     }
     Obfuscation found = new Obfuscation(cleaner.invisible, cleaner.inWord,
         cleaner.rightToLeft ? 0 : cleaner.bidi, cleaner.smuggled, homoglyphWords, cleaner.styled);
@@ -62,6 +64,16 @@ final class UnicodeCleaner {
     int previous = -1;
     int i = 0;
     while (i < n) {
+      int asciiEnd = i;
+      while (asciiEnd < n && isPlainAscii(s.charAt(asciiEnd))) {
+        asciiEnd++;
+      }
+      if (asciiEnd > i) {
+        out.append(s, i, asciiEnd);
+        previous = s.charAt(asciiEnd - 1);
+        i = asciiEnd;
+        continue;
+      }
       int cp = s.codePointAt(i);
       if (CharKinds.invisibleKind(cp) == CharKinds.VISIBLE) {
         if (cp >= 0x80) {
@@ -81,6 +93,50 @@ final class UnicodeCleaner {
       }
     }
   }
+
+  /** ASCII that stays as it is: printable, tab, line feed, form feed, carriage return. */
+  private static boolean isPlainAscii(char c) {
+    return c >= 0x20 && c < 0x7F || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+  }
+
+  /**
+   * NFKC, applied only to the stretches that hold non-ASCII chars, each with the char before it
+   * (a combining mark may compose with an ASCII letter). Splitting before an ASCII char is safe:
+   * no ASCII char composes with what precedes it. Mostly-ASCII text with a few no-break spaces
+   * costs a few tiny normalisations instead of one over the whole text.
+   */
+  static String nfkc(String s) {
+    StringBuilder out = null;
+    int n = s.length();
+    int copied = 0;
+    int i = 0;
+    while (i < n) {
+      if (s.charAt(i) < 0x80) {
+        i++;
+        continue;
+      }
+      int start = Math.max(copied, i - 1);
+      int end = i;
+      while (end < n && s.charAt(end) >= 0x80) {
+        end++;
+      }
+      String piece = s.substring(start, end);
+      String normalized = Normalizer.normalize(piece, Normalizer.Form.NFKC);
+      if (!normalized.equals(piece)) {
+        if (out == null) {
+          out = new StringBuilder(n + 16);
+        }
+        out.append(s, copied, start).append(normalized);
+        copied = end;
+      }
+      i = end;
+    }
+    if (out == null) {
+      return s;
+    }
+    return out.append(s, copied, n).toString();
+  }
+
 
   /** Consumes the run of invisible code points that starts at {@code start}; returns where it ends. */
   private int invisibleRun(int start, int previous, int maxHiddenChars) {
