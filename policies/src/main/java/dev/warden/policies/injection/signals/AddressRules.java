@@ -16,6 +16,13 @@ final class AddressRules {
       "instruction", "notice", "memo", "reminder");
   private static final Set<String> ARTICLES = Set.of("the", "an", "a", "any", "all");
   private static final Set<String> YOU = Set.of("you", "you're");
+  /** What a name followed by a comma or colon must be followed by to be spoken to: "AI, please ...". */
+  private static final Set<String> ORDERS = Set.of("please", "you", "your", "when", "if", "do",
+      "don't", "ignore", "forget", "always", "never", "now", "from", "make", "remember", "add",
+      "include", "send", "forward", "tell", "say", "write", "reply", "respond", "summarize",
+      "summarise", "output", "print", "reveal", "recommend", "mention", "note", "disregard");
+  private static final Set<String> AI_WORDS = Set.of("ai", "assistant", "assistants", "agent",
+      "agents", "model", "llm", "bot", "chatbot", "system");
   private static final Set<String> CONDITIONS = Set.of("if", "when", "since", "because", "whenever");
   private static final Set<String> READERS = Set.of("reading", "processing", "summarizing",
       "summarising", "reviewing", "parsing", "analyzing", "analysing", "scanning", "reads",
@@ -55,7 +62,12 @@ final class AddressRules {
 
   private AddressRules() {}
 
-  /** "Note to AI:", "Dear assistant", "if you are an AI", "AI, ...", "the AI reading this". Tool content. */
+  /**
+   * "Note to AI:", "Dear assistant,", "if you are an AI", "AI, please ...", "the AI reading this".
+   * Tool content only. A vocative needs the name to end the phrase ("Dear Assistant Principal" is
+   * a person), and a name opening a sentence needs a request after its comma or colon ("AI, ML
+   * and robotics" is a list).
+   */
   static void aiAddress(Clause c, SignalSet out) {
     int at = 0;
     String w = c.word(0);
@@ -67,12 +79,16 @@ final class AddressRules {
     }
     String before = c.word(at - 1);
     String twoBefore = c.word(at - 2);
-    boolean addressed = VOCATIVES.contains(before)
+    boolean vocative = VOCATIVES.contains(before)
         || "to".equals(before) && NOTES.contains(twoBefore)
         || ARTICLES.contains(before) && ("to".equals(twoBefore) && NOTES.contains(c.word(at - 3))
-            || VOCATIVES.contains(twoBefore))
+            || VOCATIVES.contains(twoBefore));
+    char after = c.charAfter(0);
+    boolean punctuated = after == ',' || after == ':';
+    boolean addressed = vocative && (punctuated || after == '!' || after == '.' || after == '\n'
+            || after == 0 || AI_WORDS.contains(c.word(1)))
         || conditionalYou(c, at)
-        || opensSentence(c, at, before) && (c.charAfter(0) == ',' || c.charAfter(0) == ':');
+        || opensSentence(c, at, before) && punctuated && ORDERS.contains(c.word(1));
     if (addressed) {
       out.fire(SignalSet.AI_ADDRESS, 0.7);
     } else if (READERS.contains(c.word(1)) || "that".equals(c.word(1)) && READERS.contains(c.word(2))) {

@@ -34,10 +34,15 @@ class AddressSignalsTest {
       assertThat(Detect.user("Dear assistant, please write me a haiku.")).doesNotContainKey(AI_ADDRESS);
     }
 
-    @Test
-    void documentsAboutAiDoNot() {
-      assertThat(Detect.tool("The AI model was trained on public data. Our assistant team answers within a day."))
-          .doesNotContainKey(AI_ADDRESS);
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "The AI model was trained on public data. Our assistant team answers within a day.",
+        "AI, machine learning and robotics are growing fields.",
+        "Dear Assistant Principal Smith, the library needs new books.",
+        "AI: The Next Frontier is a book about the industry.",
+    })
+    void documentsAboutAiOrPeopleDoNot(String text) {
+      assertThat(Detect.tool(text)).doesNotContainKey(AI_ADDRESS);
     }
   }
 
