@@ -6,7 +6,8 @@ package dev.warden.policies.injection.signals;
  *
  * <p>What is not a turn: a YAML or config key ({@code system:} indented, or followed by a single
  * value such as {@code system: linux} or by an indented block), a label followed by fewer than
- * three words ({@code System: Ubuntu 22.04}), a label that is the first word of a longer heading
+ * three words ({@code System: Ubuntu 22.04}) or by a name ({@code Developer: Acme Software Ltd},
+ * {@code Admin: Jane Doe}), a label that is the first word of a longer heading
  * ({@code System requirements:}). {@code User:} and {@code Human:} lines count only in tool
  * content: users paste transcripts.
  */
@@ -137,7 +138,7 @@ final class LineMarkers {
   static boolean turnFollows(String s, int rest) {
     int end = lineEnd(s, rest);
     if (!isBlank(s, rest, end)) {
-      return words(s, rest, end) >= MIN_WORDS;
+      return readsAsText(s, rest, end);
     }
     int next = end + 1;
     if (next >= s.length() || s.charAt(next) == ' ' || s.charAt(next) == '\t') {
@@ -149,7 +150,7 @@ final class LineMarkers {
         return false;
       }
     }
-    return words(s, next, nextEnd) >= MIN_WORDS;
+    return readsAsText(s, next, nextEnd);
   }
 
   private static int lineEnd(String s, int from) {
@@ -157,18 +158,30 @@ final class LineMarkers {
     return end < 0 ? s.length() : end;
   }
 
-  /** How many runs of letters {@code s[from, to)} holds, counting up to {@link #MIN_WORDS}. */
-  private static int words(String s, int from, int to) {
+  /**
+   * Whether {@code s[from, to)} reads as the text of a turn: three or more words, not all of them
+   * capitalised like a name or a title ({@code Acme Software Ltd}, {@code Jane Doe}); a word in
+   * lower case or in capitals ({@code IGNORE}) is enough.
+   */
+  private static boolean readsAsText(String s, int from, int to) {
     int words = 0;
-    boolean inWord = false;
-    for (int i = from; i < to && words < MIN_WORDS; i++) {
-      boolean letter = Character.isLetter(s.charAt(i));
-      if (letter && !inWord) {
-        words++;
+    boolean text = false;
+    int i = from;
+    while (i < to && (words < MIN_WORDS || !text)) {
+      if (!Character.isLetter(s.charAt(i))) {
+        i++;
+        continue;
       }
-      inWord = letter;
+      int start = i;
+      while (i < to && Character.isLetter(s.charAt(i))) {
+        i++;
+      }
+      words++;
+      boolean title = Character.isUpperCase(s.charAt(start))
+          && (i - start == 1 || Character.isLowerCase(s.charAt(start + 1)));
+      text |= !title;
     }
-    return words;
+    return words >= MIN_WORDS && text;
   }
 
   private static boolean isBlank(String s, int from, int to) {
