@@ -118,7 +118,11 @@ final class PhraseRules {
       }
       if (OVERRIDE_TARGETS.contains(w)) {
         double strength = qualified ? 0.9 : 0.6;
-        out.fire(SignalSet.INSTRUCTION_OVERRIDE, skippedNoun ? strength - 0.1 : strength);
+        if (skippedNoun) {
+          strength -= 0.1;
+        }
+        // "the old rules of thumb", "the rules of grammar": some other kind of rules
+        out.fire(SignalSet.INSTRUCTION_OVERRIDE, "of".equals(c.word(k + 1)) ? Math.min(strength, 0.6) : strength);
         return;
       }
       if (EVERYTHING.contains(w)) {
