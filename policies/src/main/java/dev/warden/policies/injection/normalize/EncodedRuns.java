@@ -1,0 +1,253 @@
+package dev.warden.policies.injection.normalize;
+
+/**
+ * One pass over a text that finds where encoded segments may be: runs of base64 characters,
+ * whitespace-delimited tokens with percent escapes or {@code \x} escapes, and clauses whose letter
+ * pairs look like ROT13 of English. On the fast path it also stops at the first char that needs
+ * the slow path of normalisation. Not thread-safe; one instance per scan.
+ *
+ * <p>ROT13 shows in letter pairs: English is full of {@code th}, {@code he}, {@code in},
+ * {@code ou}, whose images {@code gu}, {@code ur}, {@code va}, {@code bh} are rare in English. A
+ * clause (text between {@code . ! ? : ; "} or a line break) with at least two of the rare pairs
+ * and more than twice as many of them as of the common ones is a candidate; decoding then has to
+ * confirm it (see {@link SegmentDecoders#rot13}).
+ */
+final class EncodedRuns {
+
+  static final int BASE64 = 1;
+  static final int PERCENT = 2;
+  static final int HEX_ESCAPES = 3;
+  static final int ROT13 = 4;
+
+  private static final int B64 = 1;
+  private static final int LETTER = 2;
+  private static final int SPACE = 4;
+  private static final int CLAUSE = 8;
+  private static final int PERCENT_SIGN = 16;
+  private static final int BACKSLASH = 32;
+  private static final int CONTROL = 64;
+
+  private static final byte[] CLASS = new byte[128];
+  /** Indexed by (previous letter & 31) << 5 | (letter & 31): 1 for a common English pair, 1 << 32 for its ROT13 image. */
+  private static final long[] PAIRS = new long[1024];
+
+  private static final int MIN_ESCAPES = 3;
+  private static final int MIN_HEX_ESCAPES = 4;
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      int k = 0;
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+        k = B64 | LETTER;
+      } else if (c >= '0' && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_') {
+        k = B64;
+      } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+        k = SPACE;
+      } else if (c == '\n') {
+        k = SPACE | CLAUSE;
+      } else if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"') {
+        k = CLAUSE;
+      } else if (c == '%') {
+        k = PERCENT_SIGN;
+      } else if (c == '\\') {
+        k = BACKSLASH;
+      } else if (CharKinds.invisibleKind(c) == CharKinds.CONTROL) {
+        k = CONTROL;
+      }
+      CLASS[c] = (byte) k;
+    }
+    for (String pair : new String[] {"th", "he", "in", "nd", "ou", "to", "is", "it", "ll", "st", "wi", "wh", "es"}) {
+      PAIRS[(pair.charAt(0) & 31) << 5 | pair.charAt(1) & 31] = 1L;
+      PAIRS[(rot13(pair.charAt(0)) & 31) << 5 | rot13(pair.charAt(1)) & 31] = 1L << 32;
+    }
+  }
+
+  private final int maxCandidates;
+  private final int minBase64;
+  private int[] kinds;
+  private int[] starts;
+  private int[] ends;
+  private int count;
+
+  EncodedRuns(int maxCandidates, int minBase64) {
+    this.maxCandidates = maxCandidates;
+    this.minBase64 = minBase64;
+  }
+
+  int count() {
+    return count;
+  }
+
+  int kind(int index) {
+    return kinds[index];
+  }
+
+  int start(int index) {
+    return starts[index];
+  }
+
+  int end(int index) {
+    return ends[index];
+  }
+
+  void clear() {
+    count = 0;
+  }
+
+  /**
+   * Records the candidates in {@code s}. With {@code stopAtWork}, stops at the first char that
+   * normalisation may change and returns its index; otherwise (and when there is none) returns -1.
+   */
+  int scan(String s, boolean stopAtWork) {
+    int n = s.length();
+    int run = 0;
+    int previous = 0;
+    long pairs = 0;
+    int clauseStart = 0;
+    int tokenStart = 0;
+    int escapes = 0;
+    int hexEscapes = 0;
+    int i = 0;
+    while (i < n) {
+      // the ASCII loop, kept free of non-ASCII handling so that it compiles tight
+      for (; i < n; i++) {
+        char c = s.charAt(i);
+        if (c >= 0x80) {
+          break;
+        }
+        int k = CLASS[c];
+        if ((k & B64) != 0) {
+          run++;
+          if ((k & LETTER) != 0) {
+            int letter = c & 31;
+            pairs += PAIRS[previous << 5 | letter];
+            previous = letter;
+          } else {
+            previous = 0;
+          }
+          continue;
+        }
+        if (run >= minBase64) {
+          add(BASE64, i - run, i);
+        }
+        run = 0;
+        previous = 0;
+        if (k == 0) {
+          continue;
+        }
+        if ((k & CONTROL) != 0 && stopAtWork) {
+          return i;
+        }
+        if ((k & SPACE) != 0) {
+          endToken(tokenStart, i, escapes, hexEscapes);
+          escapes = 0;
+          hexEscapes = 0;
+          tokenStart = i + 1;
+        }
+        if ((k & CLAUSE) != 0) {
+          endClause(clauseStart, i, pairs);
+          pairs = 0;
+          clauseStart = i + 1;
+        } else if ((k & PERCENT_SIGN) != 0) {
+          if (i + 2 < n && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
+            escapes++;
+          }
+        } else if ((k & BACKSLASH) != 0) {
+          if (i + 3 < n && s.charAt(i + 1) == 'x' && isHex(s.charAt(i + 2)) && isHex(s.charAt(i + 3))) {
+            hexEscapes++;
+          }
+        }
+      }
+      if (i < n) {
+        int width = nonAscii(s, i, stopAtWork);
+        if (width < 0) {
+          return i;
+        }
+        if (run >= minBase64) {
+          add(BASE64, i - run, i);
+        }
+        run = 0;
+        previous = 0;
+        i += width;
+      }
+    }
+    if (run >= minBase64) {
+      add(BASE64, n - run, n);
+    }
+    endToken(tokenStart, n, escapes, hexEscapes);
+    endClause(clauseStart, n, pairs);
+    return -1;
+  }
+
+  /**
+   * The width (1 or 2 chars) of the non-ASCII code point at {@code i}, or -1 when
+   * {@code stopAtWork} and normalisation may change it. A non-ASCII char ends a base64 run and
+   * counts as no letter, space or clause end.
+   */
+  private static int nonAscii(String s, int i, boolean stopAtWork) {
+    char c = s.charAt(i);
+    if (!Character.isSurrogate(c)) {
+      return stopAtWork && CharKinds.needsWork(c) ? -1 : 1;
+    }
+    if (i + 1 < s.length() && Character.isSurrogatePair(c, s.charAt(i + 1))) {
+      return stopAtWork && CharKinds.supplementaryNeedsWork(Character.toCodePoint(c, s.charAt(i + 1))) ? -1 : 2;
+    }
+    return stopAtWork ? -1 : 1;
+  }
+
+  private void endToken(int start, int end, int escapes, int hexEscapes) {
+    if (escapes >= MIN_ESCAPES) {
+      add(PERCENT, start, end);
+    }
+    if (hexEscapes >= MIN_HEX_ESCAPES) {
+      add(HEX_ESCAPES, start, end);
+    }
+  }
+
+  private void endClause(int start, int end, long pairs) {
+    int common = (int) pairs;
+    int rare = (int) (pairs >>> 32);
+    if (rare >= 2 && rare > 2 * common) {
+      if (count > 0 && kinds[count - 1] == ROT13 && start - ends[count - 1] <= 2) {
+        ends[count - 1] = end;
+      } else {
+        add(ROT13, start, end);
+      }
+    }
+  }
+
+  private void add(int kind, int start, int end) {
+    if (count == maxCandidates) {
+      return;
+    }
+    if (kinds == null) {
+      int initial = Math.min(maxCandidates, 8);
+      kinds = new int[initial];
+      starts = new int[initial];
+      ends = new int[initial];
+    } else if (count == kinds.length) {
+      int grown = Math.min(maxCandidates, count * 2);
+      kinds = java.util.Arrays.copyOf(kinds, grown);
+      starts = java.util.Arrays.copyOf(starts, grown);
+      ends = java.util.Arrays.copyOf(ends, grown);
+    }
+    kinds[count] = kind;
+    starts[count] = start;
+    ends[count] = end;
+    count++;
+  }
+
+  static boolean isHex(char c) {
+    return c >= '0' && c <= '9' || (c | 0x20) >= 'a' && (c | 0x20) <= 'f';
+  }
+
+  static char rot13(char c) {
+    if (c >= 'a' && c <= 'z') {
+      return (char) ('a' + (c - 'a' + 13) % 26);
+    }
+    if (c >= 'A' && c <= 'Z') {
+      return (char) ('A' + (c - 'A' + 13) % 26);
+    }
+    return c;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.warden.policies.injection.signals;
+
+/**
+ * The words that make the phrase rules look closer, each with the rule groups it anchors. The
+ * scanner hashes every ASCII word of the text as it goes and looks the hash up here, so the cost
+ * per word is a multiply per letter and one probe; rules run only at anchors.
+ */
+final class AnchorWords {
+
+  static final int OVERRIDE_VERB = 1;
+  static final int VOID_WORD = 1 << 1;
+  static final int INSTRUCTION_NOUN = 1 << 2;
+  static final int AI_NAME = 1 << 3;
+  static final int RESPONSE_NOUN = 1 << 4;
+  static final int USER_NOUN = 1 << 5;
+  static final int SEND_VERB = 1 << 6;
+  static final int RESTRICTION_NOUN = 1 << 7;
+  static final int PERSONA_WORD = 1 << 8;
+  static final int JAILBREAK_WORD = 1 << 9;
+
+  /** The longest anchor, in letters. */
+  static final int MAX_LENGTH = 16;
+
+  private static final int SLOTS = 1024;
+  private static final int[] HASHES = new int[SLOTS];
+  private static final String[] WORDS = new String[SLOTS];
+  private static final int[] GROUPS = new int[SLOTS];
+  /** Per word length, bit {@code c & 31} is set when an anchor of that length starts with {@code c}. */
+  private static final int[] FIRST_LETTERS = new int[MAX_LENGTH + 1];
+
+  static {
+    add(OVERRIDE_VERB, "ignore", "ignoring", "disregard", "disregarding", "forget", "override",
+        "bypass", "overlook", "discard", "dismiss", "drop", "abandon", "ignoriere", "ignorieren",
+        "vergiss", "vergessen", "missachte", "olvida", "olvide", "ignora", "oubliez", "oublie",
+        "ignorez", "zaboravi", "dimentica");
+    add(VOID_WORD, "void", "irrelevant", "obsolete", "invalid", "overridden", "superseded",
+        "cancelled", "canceled", "revoked", "nullified", "hinfällig", "ungültig");
+    add(INSTRUCTION_NOUN, "instructions", "instruction", "prompt", "prompts", "directives",
+        "directive", "guidelines", "rules", "commands", "directions", "task", "anweisungen",
+        "anweisung", "instruktionen", "aufgabe", "regeln", "befehle");
+    add(AI_NAME, "ai", "assistant", "llm", "llms", "chatbot", "chatgpt", "gpt", "claude", "gemini",
+        "copilot", "model", "bot");
+    add(RESPONSE_NOUN, "response", "responses", "reply", "replies", "answer", "answers", "output",
+        "message", "implementation", "solution", "summary", "code");
+    add(USER_NOUN, "user", "users", "human", "humans");
+    add(SEND_VERB, "send", "forward", "email", "mail", "post", "upload", "transmit",
+        "exfiltrate", "leak", "submit");
+    add(RESTRICTION_NOUN, "restrictions", "restriction", "filters", "guidelines", "limitations",
+        "constraints", "censorship", "policies", "ethics", "morals", "morality", "boundaries",
+        "rules", "safeguards", "guardrails", "limits");
+    add(PERSONA_WORD, "refuse", "refuses", "refusing", "decline");
+    add(JAILBREAK_WORD, "jailbreak", "jailbroken", "dan", "mode", "anything");
+  }
+
+  private AnchorWords() {}
+
+  private static void add(int group, String... words) {
+    for (String word : words) {
+      if (word.length() > MAX_LENGTH) {
+        throw new IllegalStateException("anchor too long: " + word);
+      }
+      int hash = hash(word);
+      int slot = slot(hash);
+      while (WORDS[slot] != null && !WORDS[slot].equals(word)) {
+        slot = (slot + 1) & (SLOTS - 1);
+      }
+      WORDS[slot] = word;
+      HASHES[slot] = hash;
+      GROUPS[slot] |= group;
+      FIRST_LETTERS[word.length()] |= 1 << (word.charAt(0) & 31);
+    }
+  }
+
+  /** The hash the scanner computes: {@code h = 31 * h + lower(c)} over the word's chars. */
+  static int hash(String lowerCaseWord) {
+    int h = 0;
+    for (int i = 0; i < lowerCaseWord.length(); i++) {
+      h = 31 * h + lower(lowerCaseWord.charAt(i));
+    }
+    return h;
+  }
+
+  /** The char as the hash sees it: ASCII letters by {@code c | 0x20}, others by {@link Character#toLowerCase(char)}. */
+  static int lower(char c) {
+    return c < 0x80 ? c | 0x20 : Character.toLowerCase(c);
+  }
+
+  private static int slot(int hash) {
+    return (hash * 0x9E3779B9) >>> 22;
+  }
+
+  /**
+   * The groups of the word {@code text[start, end)} whose scanner hash is {@code hash}, or 0 when
+   * it is no anchor. Letters compare case-insensitively.
+   */
+  static int groups(int hash, CharSequence text, int start, int end) {
+    int length = end - start;
+    if ((FIRST_LETTERS[length] >>> (text.charAt(start) & 31) & 1) == 0) {
+      return 0; // no anchor of this length starts with this letter: most words stop here
+    }
+    int slot = slot(hash);
+    while (true) {
+      int stored = HASHES[slot];
+      if (stored == hash) {
+        String word = WORDS[slot];
+        if (word.length() == length && sameLetters(word, text, start)) {
+          return GROUPS[slot];
+        }
+      } else if (stored == 0 && WORDS[slot] == null) {
+        return 0;
+      }
+      slot = (slot + 1) & (SLOTS - 1);
+    }
+  }
+
+
+  private static boolean sameLetters(String word, CharSequence text, int start) {
+    for (int k = 0; k < word.length(); k++) {
+      if (word.charAt(k) != lower(text.charAt(start + k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.warden.policies.injection.signals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The strongest strength seen per signal during one detection. Not thread-safe. */
+final class SignalSet {
+
+  static final int ROLE_SPOOF = 0;
+  static final int CHAT_TEMPLATE = 1;
+  static final int INSTRUCTION_FENCE = 2;
+  static final int INSTRUCTION_OVERRIDE = 3;
+  static final int PROMPT_LEAK = 4;
+  static final int NEW_INSTRUCTIONS = 5;
+  static final int AI_ADDRESS = 6;
+  static final int RESPONSE_DIRECTIVE = 7;
+  static final int CONCEAL_FROM_USER = 8;
+  static final int EXFILTRATION = 9;
+  static final int RESTRICTION_REMOVAL = 10;
+  static final int PERSONA_LOCK = 11;
+  static final int JAILBREAK_MARKER = 12;
+  static final int INVISIBLE_CHARS = 13;
+  static final int BIDI_CONTROL = 14;
+  static final int SMUGGLED_TEXT = 15;
+  static final int HOMOGLYPH_MIXING = 16;
+  static final int STYLED_LETTERS = 17;
+  static final int ENCODED_TEXT = 18;
+  static final int ENCODED_INSTRUCTION = 19;
+  /** Signals up to here are about what the text says; an encoded segment that fires one is an encoded instruction. */
+  static final int LAST_CONTENT_SIGNAL = JAILBREAK_MARKER;
+
+  private final double[] strengths = new double[SignalNames.ALL.size()];
+  private boolean any;
+
+  void fire(int signal, double strength) {
+    if (strength > strengths[signal]) {
+      strengths[signal] = strength;
+      any = true;
+    }
+  }
+
+  boolean fired(int signal) {
+    return strengths[signal] > 0;
+  }
+
+  /** The strongest content signal (phrase, markup or role) that fired, or 0. */
+  double strongestContentSignal() {
+    double max = 0;
+    for (int k = 0; k <= LAST_CONTENT_SIGNAL; k++) {
+      max = Math.max(max, strengths[k]);
+    }
+    return max;
+  }
+
+  void addAll(SignalSet other) {
+    for (int k = 0; k < strengths.length; k++) {
+      fire(k, other.strengths[k]);
+    }
+  }
+
+  List<Signal> toList() {
+    if (!any) {
+      return List.of();
+    }
+    List<Signal> list = new ArrayList<>(4);
+    for (int k = 0; k < strengths.length; k++) {
+      if (strengths[k] > 0) {
+        list.add(new Signal(SignalNames.ALL.get(k), strengths[k]));
+      }
+    }
+    return List.copyOf(list);
+  }
+}

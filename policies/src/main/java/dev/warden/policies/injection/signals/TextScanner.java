@@ -1,0 +1,188 @@
+package dev.warden.policies.injection.signals;
+
+/**
+ * One pass over a normalised text: hashes each word and hands anchors to the phrase rules, checks
+ * each line start for fake turns, and each {@code <}, {@code [} and {@code ](} for markup. Plain
+ * prose costs a table lookup and a multiply-add per char.
+ */
+final class TextScanner {
+
+  private static final byte LETTER = 1;
+  private static final byte SPECIAL = 2;
+  private static final byte[] CLASS = new byte[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      CLASS[c] = LETTER;
+      CLASS[c - 32] = LETTER;
+    }
+    CLASS['\n'] = SPECIAL;
+    CLASS['<'] = SPECIAL;
+    CLASS['['] = SPECIAL;
+    CLASS['('] = SPECIAL;
+  }
+
+  private final String s;
+  private final Role role;
+  private final SignalSet out;
+  private final MarkupTokens markup;
+  private final Clause clause = new Clause();
+
+  private TextScanner(String s, Role role, SignalSet out) {
+    this.s = s;
+    this.role = role;
+    this.out = out;
+    this.markup = new MarkupTokens(s, role, out);
+  }
+
+  static void scan(String s, Role role, SignalSet out) {
+    new TextScanner(s, role, out).run();
+  }
+
+  private void run() {
+    String s = this.s;
+    int n = s.length();
+    LineMarkers.check(s, 0, role, out);
+    int hash = 0;
+    int length = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        // rare: finish the word this char is in (or ends) out of line, to keep this loop tight
+        i = nonAsciiWord(i - length, i) - 1;
+        hash = 0;
+        length = 0;
+        continue;
+      }
+      byte k = CLASS[c];
+      if (k == LETTER) {
+        hash = 31 * hash + (c | 0x20);
+        length++;
+        continue;
+      }
+      if (length != 0) {
+        endWord(hash, i - length, i);
+        hash = 0;
+        length = 0;
+      }
+      if (k == SPECIAL) {
+        special(c, i);
+      }
+    }
+    if (length != 0) {
+      endWord(hash, n - length, n);
+    }
+  }
+
+  /**
+   * At a non-ASCII char {@code s[at]} inside or after a word that started at {@code wordStart}
+   * ({@code wordStart == at} when none did): hashes the rest of the word, letters of any script,
+   * hands it to {@link #endWord}, and returns where the word ends ({@code at + 1} when the char is
+   * no letter).
+   */
+  private int nonAsciiWord(int wordStart, int at) {
+    String s = this.s;
+    int hash = 0;
+    for (int k = wordStart; k < at; k++) {
+      hash = 31 * hash + (s.charAt(k) | 0x20);
+    }
+    int i = at;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c < 0x80 ? CLASS[c] != LETTER : !Character.isLetter(c)) {
+        break;
+      }
+      hash = 31 * hash + AnchorWords.lower(c);
+      i++;
+    }
+    if (i > wordStart) {
+      endWord(hash, wordStart, i);
+    }
+    return Math.max(i, at + 1);
+  }
+
+  private void special(char c, int i) {
+    switch (c) {
+      case '\n' -> LineMarkers.check(s, i + 1, role, out);
+      case '<' -> markup.angle(i);
+      case '[' -> markup.bracket(i);
+      default -> {
+        if (i > 0 && s.charAt(i - 1) == ']') {
+          markup.linkTarget(i);
+        }
+      }
+    }
+  }
+
+  /** Whether one of the two words before {@code start} is "your" (any case). */
+  private boolean yourBefore(int start) {
+    int p = start - 1;
+    for (int words = 0; words < 2; words++) {
+      while (p >= 0 && s.charAt(p) == ' ') {
+        p--;
+      }
+      int end = p + 1;
+      while (p >= 0 && LineMarkers.isAsciiLetter(s.charAt(p))) {
+        p--;
+      }
+      if (end - p - 1 == 4 && s.regionMatches(true, p + 1, "your", 0, 4)) {
+        return true;
+      }
+      if (p >= 0 && s.charAt(p) != ' ') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private void endWord(int hash, int start, int end) {
+    if (end - start < 2 || end - start > AnchorWords.MAX_LENGTH) {
+      return;
+    }
+    int groups = AnchorWords.groups(hash, s, start, end);
+    if (role != Role.TOOL) {
+      groups &= ~(AnchorWords.AI_NAME | AnchorWords.RESPONSE_NOUN);
+    }
+    if (groups == 0) {
+      return;
+    }
+    if ((groups & ~AnchorWords.RESPONSE_NOUN) == 0 && !yourBefore(start)) {
+      return; // the only rule is about "your response": skip building the clause without "your"
+    }
+    Clause clause = this.clause;
+    if (!clause.reset(s, start, end)) {
+      return;
+    }
+    if ((groups & AnchorWords.OVERRIDE_VERB) != 0) {
+      PhraseRules.override(clause, out);
+    }
+    if ((groups & AnchorWords.VOID_WORD) != 0) {
+      PhraseRules.voided(clause, out);
+    }
+    if ((groups & AnchorWords.INSTRUCTION_NOUN) != 0) {
+      PhraseRules.promptLeak(clause, out);
+      PhraseRules.newInstructions(clause, role, out);
+    }
+    if ((groups & AnchorWords.RESTRICTION_NOUN) != 0) {
+      PhraseRules.restrictionRemoval(clause, out);
+    }
+    if ((groups & AnchorWords.PERSONA_WORD) != 0) {
+      PhraseRules.personaLock(clause, out);
+    }
+    if ((groups & AnchorWords.JAILBREAK_WORD) != 0) {
+      PhraseRules.jailbreak(clause, s, start, out);
+    }
+    if ((groups & AnchorWords.AI_NAME) != 0) {
+      AddressRules.aiAddress(clause, out);
+    }
+    if ((groups & AnchorWords.RESPONSE_NOUN) != 0) {
+      AddressRules.responseDirective(clause, out);
+    }
+    if ((groups & AnchorWords.USER_NOUN) != 0) {
+      AddressRules.conceal(clause, role, out);
+    }
+    if ((groups & AnchorWords.SEND_VERB) != 0) {
+      AddressRules.exfiltration(clause, role, out);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Layer 2 of injection detection: named structural signals over a normalised message part
+ * ({@link dev.warden.policies.injection.signals.StructuralSignals#detect}). A later fusion step
+ * combines them with the learned scorer into one score; each signal's name is the reason shown in
+ * spans and audit records, and never carries any of the text.
+ *
+ * <table>
+ *   <caption>Signals and their strengths</caption>
+ *   <tr><th>name</th><th>fires on</th><th>strength</th></tr>
+ *   <tr><td>role_spoof</td><td>a line opening a fake turn ({@code System:}, {@code ### Assistant},
+ *       {@code [SYSTEM]}, {@code <assistant>}) followed by text</td><td>system 0.8; assistant 0.6
+ *       (0.7 in tool content); user/human 0.5, tool content only</td></tr>
+ *   <tr><td>chat_template</td><td>{@code <|…|>} tokens, {@code [INST]}, {@code <<SYS>>},
+ *       {@code <start_of_turn>}; {@code <bos>}; a {@code </s>} with no HTML {@code <s>} before it</td>
+ *       <td>0.9; 0.6; 0.4</td></tr>
+ *   <tr><td>instruction_fence</td><td>{@code <system>}, {@code <admin>}; {@code <instructions>},
+ *       {@code <important>}, {@code <rules>}; code fences labelled {@code system} or {@code prompt}</td>
+ *       <td>0.8; 0.6; 0.6</td></tr>
+ *   <tr><td>instruction_override</td><td>an override verb (ignore, disregard, forget, bypass, …, also
+ *       German, Spanish, French) whose object is instructions, rules, prompt, … or "everything";
+ *       "the above"; "previous instructions are void"</td><td>0.9 qualified (previous, all, your,
+ *       above); 0.8 positional or voiding; 0.6 unqualified</td></tr>
+ *   <tr><td>prompt_leak</td><td>a reveal verb and your/system/initial/hidden prompt or instructions,
+ *       "the prompt above", "instructions you were given"</td><td>0.7; 0.8 for system, initial,
+ *       hidden, secret, above</td></tr>
+ *   <tr><td>new_instructions</td><td>"new/updated/real" + instructions/task, framed by a colon, "your",
+ *       "here are", "is", "follow"</td><td>0.5; 0.6 in tool content</td></tr>
+ *   <tr><td>ai_address</td><td>tool content speaking to the assistant: "Note to AI", "Dear
+ *       assistant", "if you are an AI", "AI, …", "any AI reading this"</td><td>0.7; 0.6</td></tr>
+ *   <tr><td>response_directive</td><td>tool content with an imperative sentence about "your
+ *       response/reply/answer/solution"</td><td>0.5</td></tr>
+ *   <tr><td>conceal_from_user</td><td>"do not tell the user", "without informing the user", "hidden
+ *       from the user"</td><td>0.8 tool, 0.6 user</td></tr>
+ *   <tr><td>exfiltration</td><td>send/forward/post … conversation, credentials, "all emails" … to an
+ *       address or URL; a markdown image (link) whose URL query holds a placeholder</td><td>0.8 tool,
+ *       0.7 user; image 0.8, link 0.5</td></tr>
+ *   <tr><td>restriction_removal</td><td>"no / without / free of / not bound by" restrictions, filters,
+ *       guidelines …, said of an AI or of ethics</td><td>0.7</td></tr>
+ *   <tr><td>persona_lock</td><td>"never refuse", "will not refuse"</td><td>0.5</td></tr>
+ *   <tr><td>jailbreak_marker</td><td>"Do Anything Now"; "DAN", "developer mode", "jailbroken" in an
+ *       AI context</td><td>0.8; 0.6; 0.5</td></tr>
+ *   <tr><td>invisible_chars</td><td>invisible characters splitting words</td><td>0.5 + 0.1 each, at
+ *       most 0.9</td></tr>
+ *   <tr><td>bidi_control</td><td>bidi controls in text with no right-to-left script</td><td>0.6; 0.7
+ *       for three or more</td></tr>
+ *   <tr><td>smuggled_text</td><td>text hidden in TAG characters or variation-selector runs</td>
+ *       <td>0.9</td></tr>
+ *   <tr><td>homoglyph_mixing</td><td>words mixing Latin letters with look-alikes</td><td>0.6; 0.8 for
+ *       two or more words</td></tr>
+ *   <tr><td>styled_letters</td><td>four or more fullwidth, mathematical, enclosed or small-capital
+ *       letters, or Zalgo marks</td><td>0.3</td></tr>
+ *   <tr><td>encoded_text</td><td>text in base64 or hex (0.5 when it reads as prose), ROT13, or
+ *       needlessly percent-encoded</td><td>0.3–0.5</td></tr>
+ *   <tr><td>encoded_instruction</td><td>a decoded or smuggled segment that fires a content signal
+ *       (the rows above invisible_chars) of 0.5 or more</td><td>0.9</td></tr>
+ * </table>
+ *
+ * <p>Deliberately not flagged: persona prompts ("act as a Linux terminal", "stay in character"),
+ * lone trigger words ("ignore", "bypass", "jailbreak my phone", "developer mode on Android"), a
+ * user addressing the assistant or asking for something in its response, YAML and INI keys
+ * ({@code system: linux}, {@code [system]} followed by {@code key = value}), labels followed by a
+ * short value ({@code System: Ubuntu 22.04}), HTML {@code <s>…</s>}, emoji sequences with joiners
+ * and variation selectors, bidi marks in Hebrew or Arabic text, binary base64 (images), hashes,
+ * JWT-like JSON (0.3 only), ordinary percent-encoded URLs.
+ */
+package dev.warden.policies.injection.signals;
