@@ -68,7 +68,7 @@ final class CallDecider {
 
   static Decision wardenError(String policyHash, String message) {
     return new Decision(Decision.Kind.BLOCK, true, "error", "warden_error", 403, message, null, List.of(), null,
-        policyHash, null);
+        policyHash, null, null);
   }
 
   /** One line per call for {@code -Dwarden.log=debug}: names and counts, never content. */
@@ -85,6 +85,10 @@ final class CallDecider {
     }
     if (decision.keyId() != null) {
       line.append(" key=").append(decision.keyId());
+    }
+    if (decision.injection() != null) {
+      line.append(" injection=").append(Math.round(decision.injection().score() * 100) / 100.0)
+          .append(decision.injection().flagged() ? " flagged " + decision.injection().reasons() : "");
     }
     if (!decision.enforced()) {
       line.append(" (monitor: not enforced)");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.policies.decision.InjectionVerdict;
 import dev.warden.policies.engine.PolicySnapshot;
 import dev.warden.policies.pii.PiiScanner;
 import dev.warden.policies.pii.Redactor;
@@ -19,10 +20,10 @@ import java.util.List;
 
 /**
  * {@code scan --policy POLICY.yaml}: reads JSON Lines {@code {"id","text","role"?}} and writes one
- * line {@code {"id","injection","pii":[{"type","start","end"}],"redacted"}} per input line, with
- * the policy's {@code pii} entities, custom entities and allowed literals. Offsets are UTF-16
- * indices into {@code text}, end exclusive. {@code injection} is null until the injection engine
- * exists. A line that is not such an object gets {@code {"line":N,"error":"..."}} and the scan goes on.
+ * line {@code {"id","injection":{"score","flagged","reasons"},"pii":[{"type","start","end"}],"redacted"}}
+ * per input line, with the policy's {@code pii} entities, custom entities and allowed literals,
+ * and its {@code injection} thresholds for the line's {@code role} (default {@code user}; the
+ * defaults when the section is off). Offsets are UTF-16 indices into {@code text}, end exclusive. A line that is not such an object gets {@code {"line":N,"error":"..."}} and the scan goes on.
  */
 final class ScanCommand {
 
@@ -52,14 +53,17 @@ final class ScanCommand {
         json.writeStringField("error", "expected a JSON object with a string field 'text'");
         json.writeEndObject();
       } else {
-        write(json, item.get("id"), text.asText(), scanner.scan(text.asText()));
+        JsonNode role = item.get("role");
+        InjectionVerdict injection = policy.scoreInjection(text.asText(), role != null && role.isTextual() ? role.asText() : "user");
+        write(json, item.get("id"), text.asText(), injection, scanner.scan(text.asText()));
       }
       json.writeRaw('\n');
       json.flush();
     }
   }
 
-  private static void write(JsonGenerator json, JsonNode id, String text, List<Span> spans) throws IOException {
+  private static void write(JsonGenerator json, JsonNode id, String text, InjectionVerdict injection, List<Span> spans)
+      throws IOException {
     json.writeStartObject();
     json.writeFieldName("id");
     if (id == null) {
@@ -67,7 +71,16 @@ final class ScanCommand {
     } else {
       json.writeTree(id);
     }
-    json.writeNullField("injection");
+    json.writeObjectFieldStart("injection");
+    // two decimals: a score is a calibrated estimate, not a measurement
+    json.writeNumberField("score", Math.round(injection.score() * 100) / 100.0);
+    json.writeBooleanField("flagged", injection.flagged());
+    json.writeArrayFieldStart("reasons");
+    for (String reason : injection.reasons()) {
+      json.writeString(reason);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
     json.writeArrayFieldStart("pii");
     for (Span span : spans) {
       json.writeStartObject();

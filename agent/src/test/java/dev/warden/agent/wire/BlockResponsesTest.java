@@ -13,7 +13,7 @@ class BlockResponsesTest {
 
   private static Decision block(String rule, String code, int status, String message) {
     return new Decision(Decision.Kind.BLOCK, true, rule, code, status, message, null,
-        List.of(new Finding(rule, "X", 1)), "support-bot", "sha256:abc123", null);
+        List.of(new Finding(rule, "X", 1)), "support-bot", "sha256:abc123", null, null);
   }
 
   @Test
@@ -81,7 +81,7 @@ class BlockResponsesTest {
 
   @Test
   void missingFieldsGetSafeDefaults() {
-    Decision bare = new Decision(Decision.Kind.BLOCK, true, null, null, 0, null, null, List.of(), null, null, null);
+    Decision bare = new Decision(Decision.Kind.BLOCK, true, null, null, 0, null, null, List.of(), null, null, null, null);
 
     BlockResponses.Response response = BlockResponses.of("openai", bare);
 

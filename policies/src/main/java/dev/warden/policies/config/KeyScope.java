@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param models      model globs ({@code *} and {@code ?}) the key may use, or null for any
  * @param operations  operations ({@code chat}, {@code embeddings}) the key may use, or null for any
  * @param pii         the scope's {@code pii} settings when it overrides the section's, else null
+ * @param injection   the scope's {@code injection} settings when it overrides the section's, else null
  */
 public record KeyScope(String id, String fingerprint, List<String> providers, List<String> models, List<String> operations,
-    PiiPolicy pii) {
+    PiiPolicy pii, InjectionPolicy injection) {
 
   public KeyScope {
     Objects.requireNonNull(id, "id");

@@ -16,9 +16,9 @@ import java.util.Set;
 final class KeysReader {
 
   private static final Set<String> KEYS = Set.of("default", "scopes");
-  private static final Set<String> SCOPE_KEYS = Set.of("id", "fingerprint", "providers", "models", "operations", "pii");
+  private static final Set<String> SCOPE_KEYS = Set.of("id", "fingerprint", "providers", "models", "operations", "pii", "injection");
   private static final Set<String> SCOPE_NOT_YET =
-      Set.of("virtualKey", "secret", "roles", "maxOutputTokens", "limits", "expires", "injection");
+      Set.of("virtualKey", "secret", "roles", "maxOutputTokens", "limits", "expires");
   private static final List<String> DEFAULTS = List.of("deny", "allow");
   private static final List<String> OPERATIONS = List.of("chat", "embeddings");
   private static final int MAX_ID_LENGTH = 64;
@@ -26,21 +26,25 @@ final class KeysReader {
   private final ErrorList errors;
   private final Set<String> providerNames;
   private final PiiPolicy pii;
+  private final InjectionPolicy injection;
   private final Map<String, YamlScalar> ids = new HashMap<>();
   private final Map<String, String> fingerprints = new HashMap<>();
 
-  private KeysReader(ErrorList errors, Set<String> providerNames, PiiPolicy pii) {
+  private KeysReader(ErrorList errors, Set<String> providerNames, PiiPolicy pii, InjectionPolicy injection) {
     this.errors = errors;
     this.providerNames = providerNames;
     this.pii = pii;
+    this.injection = injection;
   }
 
   /**
    * @param providerNames every provider name a scope may list (configured and built-in)
    * @param pii           the top-level {@code pii} section, which a scope's {@code pii} overrides key by key
+   * @param injection     the top-level {@code injection} section, which a scope's overrides key by key
    * @return the section with its valid scopes; problems go to {@code errors}
    */
-  static KeyPolicy read(YamlNode node, Set<String> providerNames, PiiPolicy pii, ErrorList errors) {
+  static KeyPolicy read(YamlNode node, Set<String> providerNames, PiiPolicy pii, InjectionPolicy injection,
+      ErrorList errors) {
     YamlMap map = Fields.map(node, "keys", errors);
     if (map == null) {
       return new KeyPolicy(false, List.of());
@@ -56,7 +60,7 @@ final class KeysReader {
     if (scopesNode != null) {
       YamlList list = Fields.list(scopesNode, "keys.scopes", errors);
       if (list != null) {
-        KeysReader reader = new KeysReader(errors, providerNames, pii);
+        KeysReader reader = new KeysReader(errors, providerNames, pii, injection);
         for (int i = 0; i < list.items().size(); i++) {
           KeyScope scope = reader.readScope(list.items().get(i), Fields.item("keys.scopes", i));
           if (scope != null) {
@@ -83,7 +87,9 @@ final class KeysReader {
       return null;
     }
     PiiPolicy scopePii = map.get("pii") == null ? null : PiiReader.read(map.get("pii"), path + ".pii", pii, errors);
-    return new KeyScope(id, fingerprint, providers, models, operations, scopePii);
+    InjectionPolicy scopeInjection = map.get("injection") == null ? null
+        : InjectionReader.read(map.get("injection"), path + ".injection", injection, errors);
+    return new KeyScope(id, fingerprint, providers, models, operations, scopePii, scopeInjection);
   }
 
   private String readId(YamlMap map, String path) {

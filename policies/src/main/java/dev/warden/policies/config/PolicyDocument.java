@@ -12,11 +12,29 @@ import java.util.Objects;
  * @param providers  configured endpoints in file order, then the built-in ones
  * @param keys       the {@code keys} section, or null when the file has none (every key allowed)
  * @param pii        the {@code pii} section, {@link PiiPolicy#OFF} when absent
+ * @param injection  the {@code injection} section, {@link InjectionPolicy#OFF} when absent
  */
-public record PolicyDocument(boolean monitor, boolean failClosed, List<ProviderEndpoint> providers, KeyPolicy keys, PiiPolicy pii) {
+public record PolicyDocument(boolean monitor, boolean failClosed, List<ProviderEndpoint> providers, KeyPolicy keys,
+    PiiPolicy pii, InjectionPolicy injection) {
+
+  /** True when the section or a key scope scores injections: only then is the model loaded. */
+  public boolean usesInjection() {
+    if (!injection.off()) {
+      return true;
+    }
+    if (keys != null) {
+      for (KeyScope scope : keys.scopes()) {
+        if (scope.injection() != null && !scope.injection().off()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 
   public PolicyDocument {
     providers = List.copyOf(providers);
     Objects.requireNonNull(pii, "pii");
+    Objects.requireNonNull(injection, "injection");
   }
 }

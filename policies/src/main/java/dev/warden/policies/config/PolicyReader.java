@@ -12,8 +12,8 @@ import java.util.Set;
  */
 final class PolicyReader {
 
-  private static final Set<String> TOP_KEYS = Set.of("version", "mode", "onError", "providers", "keys", "pii");
-  private static final Set<String> TOP_NOT_YET = Set.of("identity", "injection", "cache", "telemetry", "audit");
+  private static final Set<String> TOP_KEYS = Set.of("version", "mode", "onError", "providers", "keys", "pii", "injection");
+  private static final Set<String> TOP_NOT_YET = Set.of("identity", "cache", "telemetry", "audit");
   private static final List<String> MODES = List.of("enforce", "monitor");
   private static final List<String> ON_ERROR = List.of("block", "allow");
 
@@ -49,8 +49,11 @@ final class PolicyReader {
     }
 
     PiiPolicy pii = map.get("pii") == null ? PiiPolicy.OFF : PiiReader.read(map.get("pii"), "pii", PiiPolicy.OFF, errors);
-    KeyPolicy keys = map.get("keys") == null ? null : KeysReader.read(map.get("keys"), providerNames, pii, errors);
-    return new PolicyDocument(monitor, failClosed, providers, keys, pii);
+    InjectionPolicy injection = map.get("injection") == null ? InjectionPolicy.OFF
+        : InjectionReader.read(map.get("injection"), "injection", InjectionPolicy.OFF, errors);
+    KeyPolicy keys = map.get("keys") == null ? null
+        : KeysReader.read(map.get("keys"), providerNames, pii, injection, errors);
+    return new PolicyDocument(monitor, failClosed, providers, keys, pii, injection);
   }
 
   private static void readVersion(YamlMap map, ErrorList errors) {

@@ -20,6 +20,7 @@ import java.util.List;
  * @param policyHash "sha256:..." of the policy file that decided
  * @param completionRewriter what the response's completion text must go through (pseudonyms
  *                   restored, PII redacted), or null when the response passes unchanged
+ * @param injection  what the injection rule found, or null when it did not score the request
  */
 public record Decision(
     Kind kind,
@@ -32,7 +33,8 @@ public record Decision(
     List<Finding> findings,
     String keyId,
     String policyHash,
-    CompletionRewriter completionRewriter) {
+    CompletionRewriter completionRewriter,
+    InjectionVerdict injection) {
 
   public enum Kind {
     ALLOW, MODIFY, BLOCK;
@@ -41,6 +43,12 @@ public record Decision(
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
+  }
+
+  /** This decision with {@code verdict} as its injection finding. */
+  public Decision withInjection(InjectionVerdict verdict) {
+    return new Decision(kind, enforced, rule, code, status, message, rewrittenParts, findings, keyId, policyHash,
+        completionRewriter, verdict);
   }
 
   /** True when the caller must answer with the block response instead of sending. */

@@ -3,6 +3,7 @@ package dev.warden.policies.engine;
 import dev.warden.policies.config.KeyPolicy;
 import dev.warden.policies.config.KeyScope;
 import dev.warden.policies.decision.Decision;
+import dev.warden.policies.injection.InjectionScorer;
 import dev.warden.policies.exchange.Exchange;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,16 +32,21 @@ final class KeyScopeRule {
     /** True when the scope has its own {@code pii} settings; {@link #pii} is then its rule (null: off). */
     final boolean overridesPii;
     final PiiRule pii;
+    /** True when the scope has its own {@code injection} settings; {@link #injection} is then its rule (null: off). */
+    final boolean overridesInjection;
+    final InjectionRule injection;
     private final Set<String> providers;
     private final Set<String> operations;
     private final Glob[] models;
     private final Verdicts verdicts;
 
-    Scope(KeyScope scope, Verdicts verdicts) {
+    Scope(KeyScope scope, Verdicts verdicts, InjectionScorer scorer) {
       this.id = scope.id();
       this.allowed = verdicts.allow(id, List.of());
       this.overridesPii = scope.pii() != null;
       this.pii = overridesPii ? PiiRule.compile(scope.pii(), verdicts) : null;
+      this.overridesInjection = scope.injection() != null;
+      this.injection = overridesInjection ? InjectionRule.compile(scope.injection(), scorer, verdicts) : null;
       this.providers = scope.providers() == null ? null : new HashSet<>(scope.providers());
       this.operations = scope.operations() == null ? null : new HashSet<>(scope.operations());
       this.models = scope.models() == null ? null : scope.models().stream().map(Glob::compile).toArray(Glob[]::new);
@@ -80,10 +86,11 @@ final class KeyScopeRule {
   private final Map<String, Scope> byFingerprint;
   private final Decision unmatched;
 
-  KeyScopeRule(KeyPolicy keys, Verdicts verdicts) {
+  /** @param scorer scores injections for the scopes that turn them on; null when none does */
+  KeyScopeRule(KeyPolicy keys, Verdicts verdicts, InjectionScorer scorer) {
     Map<String, Scope> map = new HashMap<>();
     for (KeyScope scope : keys.scopes()) {
-      map.put(scope.fingerprint(), new Scope(scope, verdicts));
+      map.put(scope.fingerprint(), new Scope(scope, verdicts, scorer));
     }
     this.byFingerprint = Map.copyOf(map);
     this.unmatched = keys.defaultAllow()

@@ -1,10 +1,15 @@
 package dev.warden.policies.engine;
 
+import dev.warden.policies.config.InjectionPolicy;
 import dev.warden.policies.config.PolicyDocument;
 import dev.warden.policies.config.PolicyLoader;
 import dev.warden.policies.config.ProviderEndpoint;
 import dev.warden.policies.decision.Decision;
+import dev.warden.policies.decision.InjectionVerdict;
 import dev.warden.policies.exchange.Exchange;
+import dev.warden.policies.injection.InjectionScore;
+import dev.warden.policies.injection.InjectionScorer;
+import dev.warden.policies.injection.LayeredInjectionScorer;
 import dev.warden.policies.pii.PiiScanner;
 import java.util.List;
 import java.util.Objects;
@@ -13,8 +18,8 @@ import java.util.Objects;
  * A policy compiled once, ready to decide requests. Immutable and thread-safe: a reload builds a
  * new snapshot and swaps it in, and each call uses one snapshot from start to end.
  *
- * <p>{@link #onRequest} applies the rules in order: key scope, then personal data (the scope's
- * {@code pii} settings where it has them). The first rule
+ * <p>{@link #onRequest} applies the rules in order: key scope, then injection, then personal data
+ * (the scope's {@code injection} and {@code pii} settings where it has them). The first rule
  * that blocks decides; in monitor mode every decision is the same but has {@code enforced} false.
  * Decisions never quote request text; block messages name only the scope id and the provider,
  * operation or model of the request.
@@ -30,19 +35,25 @@ public final class PolicySnapshot {
   private final List<ProviderEndpoint> providers;
   private final KeyScopeRule keys;
   private final PiiRule pii;
+  private final InjectionRule injection;
+  private final InjectionPolicy injectionPolicy;
+  private final InjectionScorer scorer;
   private final PiiScanner piiScanner;
   private final Decision allowedWithoutScope;
 
-  private PolicySnapshot(PolicyDocument document, String hash, String fileName) {
+  private PolicySnapshot(PolicyDocument document, String hash, String fileName, InjectionScorer scorer) {
     this.hash = Objects.requireNonNull(hash, "hash");
     this.fileName = Objects.requireNonNull(fileName, "fileName");
     this.monitor = document.monitor();
     this.failClosed = document.failClosed();
     this.providers = document.providers();
     Verdicts verdicts = new Verdicts(monitor, hash);
-    this.keys = document.keys() == null ? null : new KeyScopeRule(document.keys(), verdicts);
+    this.keys = document.keys() == null ? null : new KeyScopeRule(document.keys(), verdicts, scorer);
     this.piiScanner = PiiRule.scanner(document.pii());
     this.pii = PiiRule.compile(document.pii(), piiScanner, verdicts);
+    this.injection = InjectionRule.compile(document.injection(), scorer, verdicts);
+    this.injectionPolicy = document.injection();
+    this.scorer = scorer;
     this.allowedWithoutScope = verdicts.allow(null, List.of());
   }
 
@@ -53,7 +64,12 @@ public final class PolicySnapshot {
    * @param fileName the file name, for logs and reload messages
    */
   public static PolicySnapshot compile(PolicyDocument document, String hash, String fileName) {
-    return new PolicySnapshot(document, hash, fileName);
+    return compile(document, hash, fileName, document.usesInjection() ? LayeredInjectionScorer.standard() : null);
+  }
+
+  /** As {@link #compile(PolicyDocument, String, String)}, scoring injections with {@code scorer}. */
+  public static PolicySnapshot compile(PolicyDocument document, String hash, String fileName, InjectionScorer scorer) {
+    return new PolicySnapshot(document, hash, fileName, scorer);
   }
 
   /** {@code "sha256:"} + lowercase hex SHA-256 of the policy file's bytes. */
@@ -90,6 +106,18 @@ public final class PolicySnapshot {
   }
 
   /**
+   * The injection score of {@code text} as a part of role {@code role}, against the thresholds of
+   * the policy's top-level {@code injection} section (its defaults when the section is off, when
+   * the shipped scorer is used); for tools that test a policy on sample text.
+   */
+  public InjectionVerdict scoreInjection(String text, String role) {
+    boolean indirect = "tool".equals(role);
+    InjectionScore score = (scorer != null ? scorer : LayeredInjectionScorer.standard()).score(text, indirect);
+    double threshold = indirect ? injectionPolicy.toolThreshold() : injectionPolicy.threshold();
+    return new InjectionVerdict(score.score(), score.score() >= threshold, score.reasons());
+  }
+
+  /**
    * Decides one request. Never throws for any non-null exchange; a request that passes every rule
    * gets {@link Decision.Kind#ALLOW} with status 0 and the matched scope's id (null without one).
    */
@@ -97,6 +125,7 @@ public final class PolicySnapshot {
     String keyId = null;
     Decision allowed = allowedWithoutScope;
     PiiRule piiRule = pii;
+    InjectionRule injectionRule = injection;
     if (keys != null) {
       KeyScopeRule.Scope scope = keys.find(exchange.keyFingerprint());
       if (scope == null) {
@@ -113,9 +142,20 @@ public final class PolicySnapshot {
         if (scope.overridesPii) {
           piiRule = scope.pii;
         }
+        if (scope.overridesInjection) {
+          injectionRule = scope.injection;
+        }
       }
     }
-    return piiRule == null ? allowed : piiRule.apply(exchange, keyId, allowed);
+    InjectionVerdict verdict = injectionRule == null ? null : injectionRule.score(exchange);
+    if (verdict != null) {
+      Decision refused = injectionRule.refuse(verdict, keyId);
+      if (refused != null) {
+        return refused;
+      }
+    }
+    Decision decision = piiRule == null ? allowed : piiRule.apply(exchange, keyId, allowed);
+    return verdict == null ? decision : decision.withInjection(verdict);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.warden.policies.engine;
 
 import dev.warden.policies.decision.Decision;
 import dev.warden.policies.decision.Finding;
+import dev.warden.policies.decision.InjectionVerdict;
 import dev.warden.policies.pii.CompletionRewriter;
 import java.util.List;
 
@@ -24,17 +25,22 @@ final class Verdicts {
 
   Decision allow(String keyId, List<Finding> findings, CompletionRewriter completions) {
     return new Decision(Decision.Kind.ALLOW, enforced, null, null, 0, null, null, findings, keyId, policyHash,
-        completions);
+        completions, null);
   }
 
   Decision modify(String rule, String[] rewrittenParts, List<Finding> findings, String keyId,
       CompletionRewriter completions) {
     return new Decision(Decision.Kind.MODIFY, enforced, rule, null, 0, null, rewrittenParts, findings, keyId,
-        policyHash, completions);
+        policyHash, completions, null);
   }
 
   Decision forbid(String rule, String code, String message, List<Finding> findings, String keyId) {
+    return forbid(rule, code, message, findings, keyId, null);
+  }
+
+  Decision forbid(String rule, String code, String message, List<Finding> findings, String keyId,
+      InjectionVerdict injection) {
     return new Decision(Decision.Kind.BLOCK, enforced, rule, code, FORBIDDEN, message, null, findings, keyId,
-        policyHash, null);
+        policyHash, null, injection);
   }
 }

@@ -198,7 +198,7 @@ class PolicyLoaderErrorsTest {
         identity:
           sources: [mdc:user]
         injection:
-          action: block
+          canary: true
         cache:
           enabled: false
         telemetry:
@@ -208,7 +208,7 @@ class PolicyLoaderErrorsTest {
         """;
     assertThat(errors(yaml)).containsExactly(
         "p.yaml:2:1: 'identity' is not supported by this version of Warden yet",
-        "p.yaml:4:1: 'injection' is not supported by this version of Warden yet",
+        "p.yaml:5:3: 'injection.canary' is not supported by this version of Warden yet",
         "p.yaml:6:1: 'cache' is not supported by this version of Warden yet",
         "p.yaml:8:1: 'telemetry' is not supported by this version of Warden yet",
         "p.yaml:10:1: 'audit' is not supported by this version of Warden yet");
@@ -229,7 +229,6 @@ class PolicyLoaderErrorsTest {
               limits: {requestsPerMinute: 60}
               expires: 2027-03-01
               pii: {prompts: redact}
-              injection: {action: block}
         """.formatted(FP_A);
     assertThat(errors(yaml)).containsExactly(
         "p.yaml:6:7: 'keys.scopes[0].virtualKey' is not supported by this version of Warden yet",
@@ -237,8 +236,7 @@ class PolicyLoaderErrorsTest {
         "p.yaml:8:7: 'keys.scopes[0].roles' is not supported by this version of Warden yet",
         "p.yaml:9:7: 'keys.scopes[0].maxOutputTokens' is not supported by this version of Warden yet",
         "p.yaml:10:7: 'keys.scopes[0].limits' is not supported by this version of Warden yet",
-        "p.yaml:11:7: 'keys.scopes[0].expires' is not supported by this version of Warden yet",
-        "p.yaml:13:7: 'keys.scopes[0].injection' is not supported by this version of Warden yet");
+        "p.yaml:11:7: 'keys.scopes[0].expires' is not supported by this version of Warden yet");
   }
 
   @Test
