@@ -40,6 +40,18 @@ public final class LayeredInjectionScorer implements InjectionScorer {
 
   @Override
   public InjectionScore score(String text, boolean indirect) {
+    LayerScores layers = layers(text, indirect);
+    double modelScore = layers.modelScore();
+    List<Signal> signals = layers.signals();
+    double clean = 1 - modelScore;
+    for (int i = 0, n = signals.size(); i < n; i++) {
+      clean *= 1 - signals.get(i).strength();
+    }
+    return new InjectionScore(Math.min(1, Math.max(0, 1 - clean)), reasons(modelScore, signals));
+  }
+
+  /** What each layer finds in {@code text}, before fusion; {@link #score} fuses exactly this. */
+  public LayerScores layers(String text, boolean indirect) {
     String json = indirect ? JsonStringValues.of(text) : null;
     NormalizedText normalized = normalizer.normalize(json != null ? json : text);
     double modelScore = model.score(normalized.text());
@@ -47,11 +59,7 @@ public final class LayeredInjectionScorer implements InjectionScorer {
       modelScore = Math.max(modelScore, model.score(segment.text()));
     }
     List<Signal> signals = StructuralSignals.detect(normalized, indirect ? Role.TOOL : Role.USER);
-    double clean = 1 - modelScore;
-    for (int i = 0, n = signals.size(); i < n; i++) {
-      clean *= 1 - signals.get(i).strength();
-    }
-    return new InjectionScore(Math.min(1, Math.max(0, 1 - clean)), reasons(modelScore, signals));
+    return new LayerScores(modelScore, signals);
   }
 
   /** The layers that alone would reach {@link #REASON_FLOOR}, strongest first. */

@@ -27,6 +27,11 @@ public record Example(String id, String text, int label, String source, String c
     return source;
   }
 
+  /** Whether the text reaches the model as a tool result or retrieved document (role {@code tool}). */
+  public boolean indirect() {
+    return role.equals("tool");
+  }
+
   public boolean attack() {
     return label == 1;
   }
