@@ -26,6 +26,7 @@ final class SignalSet {
   static final int STYLED_LETTERS = 17;
   static final int ENCODED_TEXT = 18;
   static final int ENCODED_INSTRUCTION = 19;
+  static final int ADVERSARIAL_SUFFIX = 20;
   /** Signals up to here are about what the text says; an encoded segment that fires one is an encoded instruction. */
   static final int LAST_CONTENT_SIGNAL = JAILBREAK_MARKER;
 

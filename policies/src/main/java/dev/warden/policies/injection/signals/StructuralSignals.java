@@ -36,6 +36,7 @@ public final class StructuralSignals {
       out.addAll(inner);
     }
     ObfuscationSignals.add(text, out);
+    AdversarialSuffix.check(text.text(), out);
     return out.toList();
   }
 }

@@ -53,6 +53,10 @@
  *       needlessly percent-encoded</td><td>0.3–0.5</td></tr>
  *   <tr><td>encoded_instruction</td><td>a decoded or smuggled segment that fires a content signal
  *       (the rows above invisible_chars) of 0.5 or more</td><td>0.9</td></tr>
+ *   <tr><td>adversarial_suffix</td><td>the last 16 tokens of the text's last line are token soup:
+ *       words glued to brackets and symbols, camel-cased mash-ups, brackets closed by the wrong type
+ *       or never ({@link dev.warden.policies.injection.signals.AdversarialSuffix})</td><td>0.5 at 4
+ *       odd tokens and bracket faults, 0.7 at 5, 0.8 at 6, 0.9 from 7</td></tr>
  * </table>
  *
  * <p>Deliberately not flagged: persona prompts ("act as a Linux terminal", "stay in character"),
