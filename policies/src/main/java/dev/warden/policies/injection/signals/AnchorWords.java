@@ -17,6 +17,7 @@ final class AnchorWords {
   static final int RESTRICTION_NOUN = 1 << 7;
   static final int PERSONA_WORD = 1 << 8;
   static final int JAILBREAK_WORD = 1 << 9;
+  static final int IDIOM_WORD = 1 << 10;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -50,6 +51,14 @@ final class AnchorWords {
         "rules", "safeguards", "guardrails", "limits");
     add(PERSONA_WORD, "refuse", "refuses", "refusing", "decline");
     add(JAILBREAK_WORD, "jailbreak", "jailbroken", "dan", "mode", "anything");
+    add(IDIOM_WORD, "warnings", "disclaimers", "disclaimer", "caveats", "apologize", "apologise",
+        "apologies", "apologizes", "apologises", "apologizing", "apologising", "lectures",
+        "moralizing", "moralising", "sorry",
+        "longer", "now", "responses", "answers", "paragraphs", "replies", "personalities",
+        "personas", "chatgpt", "dan", "insert", "put", "enter", "character", "understand", "care",
+        "cares", "caring", "unethical", "immoral", "illegal", "harmful", "dangerous", "offensive",
+        "inappropriate", "explicit", "amoral", "wrong", "evil", "unfiltered", "uncensored",
+        "unrestricted", "unbound", "unchained", "unlimited");
   }
 
   private AnchorWords() {}

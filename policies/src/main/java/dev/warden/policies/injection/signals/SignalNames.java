@@ -52,12 +52,15 @@ public final class SignalNames {
   /** The end of the text is token soup: an optimised adversarial suffix (GCG, DSN and the like). */
   public static final String ADVERSARIAL_SUFFIX = "adversarial_suffix";
 
+  /** Stock phrases of role-play jailbreak templates, the more different ones the stronger. */
+  public static final String JAILBREAK_IDIOMS = "jailbreak_idioms";
+
   /** Every name, in a fixed order. */
   public static final List<String> ALL = List.of(ROLE_SPOOF, CHAT_TEMPLATE, INSTRUCTION_FENCE,
       INSTRUCTION_OVERRIDE, PROMPT_LEAK, NEW_INSTRUCTIONS, AI_ADDRESS, RESPONSE_DIRECTIVE,
       CONCEAL_FROM_USER, EXFILTRATION, RESTRICTION_REMOVAL, PERSONA_LOCK, JAILBREAK_MARKER,
       INVISIBLE_CHARS, BIDI_CONTROL, SMUGGLED_TEXT, HOMOGLYPH_MIXING, STYLED_LETTERS,
-      ENCODED_TEXT, ENCODED_INSTRUCTION, ADVERSARIAL_SUFFIX);
+      ENCODED_TEXT, ENCODED_INSTRUCTION, ADVERSARIAL_SUFFIX, JAILBREAK_IDIOMS);
 
   private SignalNames() {}
 }

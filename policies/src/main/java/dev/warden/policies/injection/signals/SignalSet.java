@@ -27,16 +27,30 @@ final class SignalSet {
   static final int ENCODED_TEXT = 18;
   static final int ENCODED_INSTRUCTION = 19;
   static final int ADVERSARIAL_SUFFIX = 20;
+  static final int JAILBREAK_IDIOMS = 21;
   /** Signals up to here are about what the text says; an encoded segment that fires one is an encoded instruction. */
   static final int LAST_CONTENT_SIGNAL = JAILBREAK_MARKER;
 
   private final double[] strengths = new double[SignalNames.ALL.size()];
   private boolean any;
+  /** The {@link JailbreakIdioms} seen so far, one bit each. */
+  private int idioms;
 
   void fire(int signal, double strength) {
     if (strength > strengths[signal]) {
       strengths[signal] = strength;
       any = true;
+    }
+  }
+
+  void idiom(int bits) {
+    idioms |= bits;
+  }
+
+  /** Fires {@link #JAILBREAK_IDIOMS} for the idioms seen, if any. */
+  void fireIdioms() {
+    if (idioms != 0) {
+      fire(JAILBREAK_IDIOMS, JailbreakIdioms.strength(idioms));
     }
   }
 
@@ -54,6 +68,7 @@ final class SignalSet {
   }
 
   void addAll(SignalSet other) {
+    idioms |= other.idioms;
     for (int k = 0; k < strengths.length; k++) {
       fire(k, other.strengths[k]);
     }

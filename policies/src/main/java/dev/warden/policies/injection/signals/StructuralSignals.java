@@ -37,6 +37,7 @@ public final class StructuralSignals {
     }
     ObfuscationSignals.add(text, out);
     AdversarialSuffix.check(text.text(), out);
+    out.fireIdioms();
     return out.toList();
   }
 }

@@ -184,5 +184,8 @@ final class TextScanner {
     if ((groups & AnchorWords.SEND_VERB) != 0) {
       AddressRules.exfiltration(clause, role, out);
     }
+    if ((groups & AnchorWords.IDIOM_WORD) != 0) {
+      out.idiom(JailbreakIdioms.at(clause, s, start));
+    }
   }
 }

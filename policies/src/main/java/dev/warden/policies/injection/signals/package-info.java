@@ -57,6 +57,11 @@
  *       words glued to brackets and symbols, camel-cased mash-ups, brackets closed by the wrong type
  *       or never ({@link dev.warden.policies.injection.signals.AdversarialSuffix})</td><td>0.5 at 4
  *       odd tokens and bracket faults, 0.7 at 5, 0.8 at 6, 0.9 from 7</td></tr>
+ *   <tr><td>jailbreak_idioms</td><td>stock phrases of jailbreak templates: "never apologise", "no
+ *       matter how unethical", "you are no longer ChatGPT", "from now on, you", "two separate
+ *       responses", {@code [INSERT PROMPT HERE]}, "stay in character", "if you understand", "does
+ *       not care about ethics" ({@link dev.warden.policies.injection.signals.JailbreakIdioms})</td>
+ *       <td>0.3 for one; 0.6 for two different ones; 0.8 for three or more</td></tr>
  * </table>
  *
  * <p>Deliberately not flagged: persona prompts ("act as a Linux terminal", "stay in character"),

@@ -1,0 +1,161 @@
+package dev.warden.policies.injection.signals;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The stock phrases of role-play jailbreak templates. Each alone is weak evidence (benign persona
+ * prompts say "stay in character" too), so the signal counts how many different ones a text uses:
+ * templates stack them ("from now on you are … you are no longer ChatGPT … never apologise … no
+ * matter how unethical … stay in character … [INSERT PROMPT HERE]").
+ *
+ * <p>The idioms: refusal suppression ("never apologise", "no warnings or disclaimers", "never say
+ * I'm sorry"); "no matter how unethical"; a persona unbound from the assistant ("you are no longer
+ * ChatGPT", "an unfiltered AI"); "from now on, you"; answers in two voices ("two separate
+ * responses", "respond as DAN"); a prompt placeholder ({@code [INSERT PROMPT HERE]}); "stay in
+ * character"; "if you understand"; "does not care about ethics".
+ */
+final class JailbreakIdioms {
+
+  static final int REFUSAL_SUPPRESSION = 1;
+  static final int NO_MATTER_HOW = 1 << 1;
+  static final int UNBOUND_PERSONA = 1 << 2;
+  static final int FROM_NOW_ON = 1 << 3;
+  static final int TWO_VOICES = 1 << 4;
+  static final int PROMPT_PLACEHOLDER = 1 << 5;
+  static final int IN_CHARACTER = 1 << 6;
+  static final int IF_YOU_UNDERSTAND = 1 << 7;
+  static final int CARES_ABOUT_NOTHING = 1 << 8;
+
+  /** Strength by the number of different idioms: one, two, three or more. */
+  private static final double[] STRENGTHS = {0.3, 0.6, 0.8};
+
+  private static final Set<String> NEGATIONS = Set.of("never", "not", "don't", "dont", "without",
+      "no", "nor", "stop", "avoid", "refrain");
+  private static final Set<String> SAY = Set.of("say", "saying", "says", "respond", "reply",
+      "write", "use", "include", "start", "begin", "type", "output");
+  private static final Set<String> BAD = Set.of("unethical", "immoral", "illegal", "harmful",
+      "dangerous", "offensive", "inappropriate", "explicit", "amoral", "wrong", "evil");
+  private static final Set<String> UNBOUND = Set.of("unfiltered", "uncensored", "amoral",
+      "unrestricted", "unethical", "unbound", "unchained", "unlimited");
+  private static final Set<String> PERSONA_NOUNS = Set.of("ai", "chatbot", "assistant", "model",
+      "version", "bot", "persona", "llm", "language", "gpt", "chatgpt");
+  private static final Set<String> NO_LONGER = Set.of("chatgpt", "gpt", "claude", "bound",
+      "restricted", "limited", "constrained", "censored", "filtered", "bard", "gemini");
+  private static final Set<String> ARTICLES = Set.of("a", "an");
+  private static final Set<String> TWO = Set.of("two", "2", "both");
+  private static final Set<String> SEPARATE = Set.of("different", "separate", "distinct", "kinds",
+      "types");
+  private static final Set<String> STAY = Set.of("stay", "stays", "staying", "remain", "remains",
+      "remaining", "keep", "keeps", "break", "breaking");
+  private static final Set<String> ANSWER = Set.of("respond", "responds", "responding", "answer",
+      "answers", "answering", "reply", "replies", "replying", "act", "acting");
+  private static final Set<String> CARE_NEGATIONS = Set.of("doesn't", "don't", "never", "not",
+      "dont", "doesnt");
+  private static final Set<String> ETHICS = Set.of("ethics", "ethical", "morals", "morality",
+      "moral", "laws", "law", "rules", "guidelines", "safety", "consequences", "legality", "policies",
+      "policy", "boundaries", "restrictions", "anything", "anyone", "openai", "openai's");
+  private static final Set<String> PROMPT_WORDS = Set.of("prompt", "question", "request", "query",
+      "message");
+
+  private JailbreakIdioms() {}
+
+  /** The strength for {@code idioms}, a set of the bits above; 0 when empty. */
+  static double strength(int idioms) {
+    int count = Integer.bitCount(idioms);
+    return count == 0 ? 0 : STRENGTHS[Math.min(count, STRENGTHS.length) - 1];
+  }
+
+  /** At an anchor of {@link AnchorWords#IDIOM_WORD}: the idiom it completes, or 0. */
+  static int at(Clause c, String text, int start) {
+    String w = c.word(0);
+    switch (w) {
+      case "warnings", "disclaimers", "disclaimer", "caveats", "apologize", "apologise",
+          "apologies", "apologizes", "apologises", "apologizing", "apologising", "lectures",
+          "moralizing", "moralising" -> {
+        return c.find(NEGATIONS, -6, -1) != Clause.NONE ? REFUSAL_SUPPRESSION : 0;
+      }
+      case "sorry" -> {
+        int say = c.find(SAY, -5, -1);
+        return say != Clause.NONE && c.find(NEGATIONS, say - 3, say - 1) != Clause.NONE
+            ? REFUSAL_SUPPRESSION : 0;
+      }
+      case "longer" -> {
+        boolean youAre = "you're".equals(c.word(-2))
+            || "are".equals(c.word(-2)) && "you".equals(c.word(-3));
+        String next = c.word(1);
+        boolean persona = NO_LONGER.contains(next)
+            || ARTICLES.contains(next) && PERSONA_NOUNS.contains(c.word(2));
+        return "no".equals(c.word(-1)) && youAre && persona ? UNBOUND_PERSONA : 0;
+      }
+      case "now" -> {
+        return "from".equals(c.word(-1)) && "on".equals(c.word(1))
+            && ("you".equals(c.word(2)) || "your".equals(c.word(2))) ? FROM_NOW_ON : 0;
+      }
+      case "responses", "personalities", "personas" -> {
+        return TWO.contains(c.word(-1)) || SEPARATE.contains(c.word(-1)) && TWO.contains(c.word(-2))
+            ? TWO_VOICES : 0;
+      }
+      case "answers", "paragraphs", "replies" -> {
+        // "two answers" alone is a Q&A page; "two separate answers" is a format
+        return SEPARATE.contains(c.word(-1)) && TWO.contains(c.word(-2)) ? TWO_VOICES : 0;
+      }
+      case "chatgpt", "dan" -> {
+        return "as".equals(c.word(-1)) && ANSWER.contains(c.word(-2))
+            || "both".equals(c.word(-1)) && "as".equals(c.word(-2)) ? TWO_VOICES : 0;
+      }
+      case "insert", "put", "enter", "your" -> {
+        return placeholder(text, start) ? PROMPT_PLACEHOLDER : 0;
+      }
+      case "character" -> {
+        return "in".equals(c.word(-1)) && STAY.contains(c.word(-2))
+            || "of".equals(c.word(-1)) && STAY.contains(c.word(-2)) ? IN_CHARACTER : 0;
+      }
+      case "understand" -> {
+        return "you".equals(c.word(-1)) && "if".equals(c.word(-2)) ? IF_YOU_UNDERSTAND : 0;
+      }
+      case "care", "cares", "caring" -> {
+        boolean negated = CARE_NEGATIONS.contains(c.word(-1))
+            || "not".equals(c.word(-1)) || "not".equals(c.word(-2));
+        return negated && "about".equals(c.word(1)) && c.find(ETHICS, 2, 5) != Clause.NONE
+            ? CARES_ABOUT_NOTHING : 0;
+      }
+      default -> {
+        if (BAD.contains(w) && "how".equals(c.word(-1))
+            && ("matter".equals(c.word(-2)) && "no".equals(c.word(-3))
+                || "of".equals(c.word(-2)) && "regardless".equals(c.word(-3)))) {
+          return NO_MATTER_HOW;
+        }
+        return UNBOUND.contains(w) && PERSONA_NOUNS.contains(c.word(1)) ? UNBOUND_PERSONA : 0;
+      }
+    }
+  }
+
+  /** {@code [INSERT PROMPT HERE]}, {@code {your question}}, {@code <put your request here>}. */
+  private static boolean placeholder(String text, int start) {
+    int p = start - 1;
+    while (p >= 0 && text.charAt(p) == ' ') {
+      p--;
+    }
+    if (p < 0 || "[{<(".indexOf(text.charAt(p)) < 0) {
+      return false;
+    }
+    char close = switch (text.charAt(p)) {
+      case '[' -> ']';
+      case '{' -> '}';
+      case '<' -> '>';
+      default -> ')';
+    };
+    int end = text.indexOf(close, start);
+    if (end < 0 || end - start > 40) {
+      return false;
+    }
+    String inside = text.substring(start, end).toLowerCase(Locale.ROOT);
+    for (String word : PROMPT_WORDS) {
+      if (inside.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
