@@ -13,10 +13,11 @@ import java.util.List;
 /**
  * The injection score of a text from the three layers: the text is normalised (layer 1), its
  * structural signals are read (layer 2), and the learned model scores the normalised text and each
- * decoded segment (layer 3). The layers are fused as independent evidence (a noisy OR):
- * {@code 1 - (1 - model) * prod(1 - signal strength)}, so one strong signal or a confident model
- * suffices, and several weak ones add up. Tool results written as JSON are scored on their string
- * values. Immutable and thread-safe.
+ * decoded segment (layer 3). The layers are fused by an {@link InjectionFusion}: a logistic
+ * regression over the model's logit and the signals' summed evidence, fitted on held-out scores,
+ * so one strong signal or a confident model suffices and several weak ones add up; in tool content
+ * the model counts for less. Tool results written as JSON are scored on their string values.
+ * Immutable and thread-safe.
  */
 public final class LayeredInjectionScorer implements InjectionScorer {
 
@@ -27,10 +28,18 @@ public final class LayeredInjectionScorer implements InjectionScorer {
 
   private final TextNormalizer normalizer;
   private final InjectionModel model;
+  private final InjectionFusion fusion;
 
+  /** A scorer with the shipped fusion. */
   public LayeredInjectionScorer(TextNormalizer normalizer, InjectionModel model) {
+    this(normalizer, model, InjectionFusion.loadDefault());
+  }
+
+  public LayeredInjectionScorer(TextNormalizer normalizer, InjectionModel model,
+      InjectionFusion fusion) {
     this.normalizer = normalizer;
     this.model = model;
+    this.fusion = fusion;
   }
 
   /** The scorer with the shipped model, built once. */
@@ -43,11 +52,8 @@ public final class LayeredInjectionScorer implements InjectionScorer {
     LayerScores layers = layers(text, indirect);
     double modelScore = layers.modelScore();
     List<Signal> signals = layers.signals();
-    double clean = 1 - modelScore;
-    for (int i = 0, n = signals.size(); i < n; i++) {
-      clean *= 1 - signals.get(i).strength();
-    }
-    return new InjectionScore(Math.min(1, Math.max(0, 1 - clean)), reasons(modelScore, signals));
+    double score = fusion.score(modelScore, signals, indirect);
+    return new InjectionScore(Math.min(1, Math.max(0, score)), reasons(modelScore, signals));
   }
 
   /** What each layer finds in {@code text}, before fusion; {@link #score} fuses exactly this. */
@@ -86,6 +92,7 @@ public final class LayeredInjectionScorer implements InjectionScorer {
 
   private static final class Standard {
     static final LayeredInjectionScorer SCORER =
-        new LayeredInjectionScorer(TextNormalizer.DEFAULT, InjectionModel.loadDefault());
+        new LayeredInjectionScorer(TextNormalizer.DEFAULT, InjectionModel.loadDefault(),
+            InjectionFusion.loadDefault());
   }
 }

@@ -1,9 +1,8 @@
 package dev.warden.training.injection;
 
+import dev.warden.policies.injection.InjectionFusion;
 import dev.warden.policies.injection.LayerScores;
-import dev.warden.policies.injection.LayeredInjectionScorer;
 import dev.warden.policies.injection.model.InjectionModel;
-import dev.warden.policies.injection.normalize.TextNormalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -22,6 +21,7 @@ import java.util.Map;
  *
  * <pre>
  * EvaluateInjection [--data FILE] [--model FILE] [--recipe NAME] [--no-shipped] [--no-loso]
+ *                   [--compare-fusions]
  * </pre>
  */
 public final class EvaluateInjection {
@@ -41,6 +41,7 @@ public final class EvaluateInjection {
     Recipe recipe = Recipe.shipped();
     boolean shipped = true;
     boolean loso = true;
+    boolean compare = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--data" -> data = args[++i];
@@ -48,27 +49,83 @@ public final class EvaluateInjection {
         case "--recipe" -> recipe = Recipe.named(args[++i]);
         case "--no-shipped" -> shipped = false;
         case "--no-loso" -> loso = false;
+        case "--compare-fusions" -> compare = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; usage: [--data FILE] [--model FILE] [--recipe NAME] [--no-shipped] [--no-loso]");
+            + "; usage: [--data FILE] [--model FILE] [--recipe NAME] [--no-shipped] [--no-loso]"
+            + " [--compare-fusions]");
       }
     }
     List<Example> examples = Dataset.read(Dataset.locate(data));
     EvaluateInjection evaluation = new EvaluateInjection(System.out);
     if (shipped) {
       InjectionModel model = shippedModel(modelFile);
-      LayerScores[] layers = FusedLoso.score(
-          new LayeredInjectionScorer(TextNormalizer.DEFAULT, model), examples);
+      InjectionFusion fusion = shippedFusion(modelFile);
+      LayerScores[] layers = FusedLoso.score(FusedLoso.scorer(model), examples);
       evaluation.out.println("## Shipped detector, per source (its model in-sample), threshold "
           + THRESHOLD);
       evaluation.out.println();
-      evaluation.table(examples, layers, false);
-    }
-    if (loso) {
-      FusedLoso result = FusedLoso.run(recipe, examples);
-      evaluation.out.println("## LOSO: " + recipe.name() + " retrained per fold, fused with the"
-          + " signals, threshold " + THRESHOLD);
+      evaluation.out.println("Fusion: " + fusion);
       evaluation.out.println();
-      evaluation.table(examples, result.layers(), true);
+      Map<String, double[]> columns = layerColumns(examples, layers);
+      columns.put("fused", Fusion.apply(
+          (l, indirect) -> fusion.score(l.modelScore(), l.signals(), indirect), examples, layers));
+      evaluation.table(examples, columns, false);
+    }
+    if (loso || compare) {
+      NestedLoso nested = NestedLoso.run(recipe, examples);
+      if (loso) {
+        evaluation.loso(nested);
+      }
+      if (compare) {
+        evaluation.compareFusions(nested);
+      }
+    }
+  }
+
+  /** The shipped fusion's recipe: fitted per fold as TrainInjectionModel fits it on all rows. */
+  static FusionFitter shippedFusionFitter() {
+    return FusionFitter.logistic(TrainInjectionModel.FUSION_TARGET_FPR,
+        TrainInjectionModel.TOOL_SHIFT, TrainInjectionModel.SIGNAL_WEIGHT);
+  }
+
+  private static Map<String, double[]> layerColumns(List<Example> examples, LayerScores[] layers) {
+    Map<String, double[]> columns = new LinkedHashMap<>();
+    columns.put("signals", Fusion.apply(Fusion.SIGNALS, examples, layers));
+    columns.put("model", Fusion.apply(Fusion.MODEL, examples, layers));
+    columns.put("noisy OR", Fusion.apply(Fusion.NOISY_OR, examples, layers));
+    return columns;
+  }
+
+  private void loso(NestedLoso nested) {
+    out.println("## LOSO: " + nested.recipe().name() + " retrained per fold, fused with the"
+        + " signals, threshold " + THRESHOLD);
+    out.println();
+    out.println("signals: the hand-written signals alone (noisy OR), the same in every fold;"
+        + " model: the fold's model alone; noisy OR: the fusion shipped before (fixed);"
+        + " fused: the shipped fusion's recipe, fitted in each fold on inner held-out scores:");
+    out.println();
+    for (String family : nested.inner().keySet()) {
+      out.println("- without " + family + ": " + FusionFitter.fitLogistic(
+          nested.trainingRows(family), nested.trainingLayers(family),
+          TrainInjectionModel.FUSION_TARGET_FPR, TrainInjectionModel.TOOL_SHIFT,
+          TrainInjectionModel.SIGNAL_WEIGHT));
+    }
+    out.println();
+    Map<String, double[]> columns = layerColumns(nested.examples(), nested.heldOut());
+    columns.put("fused", nested.fused(shippedFusionFitter()));
+    table(nested.examples(), columns, true);
+  }
+
+  /** The fusion next to the model in {@code file}, else policies' source tree's, else the class path's. */
+  static InjectionFusion shippedFusion(String modelFile) throws IOException {
+    Path dir = modelFile != null ? Path.of(modelFile).toAbsolutePath().getParent()
+        : TrainInjectionModel.DEFAULT_OUT;
+    Path path = dir.resolve(TrainInjectionModel.FUSION_FILE);
+    if (!Files.exists(path)) {
+      return InjectionFusion.loadDefault();
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      return InjectionFusion.read(in);
     }
   }
 
@@ -84,11 +141,33 @@ public final class EvaluateInjection {
     }
   }
 
-  private void table(List<Example> examples, LayerScores[] layers, boolean heldOut) {
+  /** The fusions tried, each fitted per fold on inner held-out scores; one summary row each. */
+  private void compareFusions(NestedLoso nested) {
+    out.println("## Fusions compared: nested LOSO (" + nested.recipe().name() + ")");
+    out.println();
     Map<String, double[]> columns = new LinkedHashMap<>();
-    columns.put("signals", Fusion.apply(Fusion.SIGNALS, layers));
-    columns.put("model", Fusion.apply(Fusion.MODEL, layers));
-    columns.put("fused", Fusion.apply(Fusion.NOISY_OR, layers));
+    columns.put("noisy OR, as before", nested.fused(FusionFitter.fixed(Fusion.NOISY_OR)));
+    for (double tool : new double[] {0, 1, 2}) {
+      columns.put(String.format("noisy OR, model offset fitted, tool -%.0f", tool),
+          nested.fused(FusionFitter.noisyOrOffset(TrainInjectionModel.FUSION_TARGET_FPR, tool)));
+    }
+    for (double tool : new double[] {0, 1, 2}) {
+      columns.put(String.format("logistic, tool -%.0f", tool),
+          nested.fused(FusionFitter.logistic(TrainInjectionModel.FUSION_TARGET_FPR, tool)));
+    }
+    for (double weight : new double[] {1, 2, 3}) {
+      for (double tool : new double[] {1, 2}) {
+        columns.put(String.format("logistic, signals x%.0f, tool -%.0f", weight, tool),
+            nested.fused(FusionFitter.logistic(TrainInjectionModel.FUSION_TARGET_FPR, tool, weight)));
+      }
+    }
+    out.print(ScoreTable.summary(nested.examples(), columns, THRESHOLD, HARD_NEGATIVES));
+    out.println();
+    out.print(ScoreTable.render(nested.examples(), columns, THRESHOLD, true));
+    out.println();
+  }
+
+  private void table(List<Example> examples, Map<String, double[]> columns, boolean heldOut) {
     out.print(ScoreTable.render(examples, columns, THRESHOLD, heldOut));
     out.println();
     out.print(ScoreTable.summary(examples, columns, THRESHOLD, HARD_NEGATIVES));

@@ -1,5 +1,6 @@
 package dev.warden.training.injection;
 
+import dev.warden.policies.injection.InjectionFusion;
 import dev.warden.policies.injection.LayerScores;
 import dev.warden.policies.injection.LayeredInjectionScorer;
 import dev.warden.policies.injection.model.InjectionModel;
@@ -31,7 +32,7 @@ record FusedLoso(Recipe recipe, List<Example> examples, LayerScores[] layers) {
         }
       }
       InjectionModel model = recipe.train(train, vectors, "LOSO fold without " + family);
-      LayeredInjectionScorer scorer = new LayeredInjectionScorer(TextNormalizer.DEFAULT, model);
+      LayeredInjectionScorer scorer = FusedLoso.scorer(model);
       for (int i = 0; i < examples.size(); i++) {
         Example e = examples.get(i);
         if (e.family().equals(family)) {
@@ -41,6 +42,13 @@ record FusedLoso(Recipe recipe, List<Example> examples, LayerScores[] layers) {
     }
     return new FusedLoso(recipe, examples, layers);
   }
+
+  /** The agent's scorer with {@code model}; only its {@code layers} are read, so no fusion is needed. */
+  static LayeredInjectionScorer scorer(InjectionModel model) {
+    return new LayeredInjectionScorer(TextNormalizer.DEFAULT, model, UNFUSED);
+  }
+
+  private static final InjectionFusion UNFUSED = new InjectionFusion(0, 1, 1, 0);
 
   /** The layer scores of every example under one scorer (in-sample when it was trained on them). */
   static LayerScores[] score(LayeredInjectionScorer scorer, List<Example> examples) {

@@ -7,17 +7,17 @@ import java.util.List;
 /** How the layers' evidence becomes one score; the evaluation compares several. */
 interface Fusion {
 
-  /** The fused score, in [0, 1]. */
-  double score(LayerScores layers);
+  /** The fused score, in [0, 1], of a text of role tool ({@code indirect}) or not. */
+  double score(LayerScores layers, boolean indirect);
 
   /** The structural signals alone, as a noisy OR. */
-  Fusion SIGNALS = layers -> noisyOr(0, layers.signals());
+  Fusion SIGNALS = (layers, indirect) -> noisyOr(0, layers.signals());
 
   /** The learned model alone. */
-  Fusion MODEL = LayerScores::modelScore;
+  Fusion MODEL = (layers, indirect) -> layers.modelScore();
 
-  /** What {@code LayeredInjectionScorer} ships: model and signals as independent evidence. */
-  Fusion NOISY_OR = layers -> noisyOr(layers.modelScore(), layers.signals());
+  /** The fusion shipped before the learned one: model and signals as independent evidence. */
+  Fusion NOISY_OR = (layers, indirect) -> noisyOr(layers.modelScore(), layers.signals());
 
   static double noisyOr(double model, List<Signal> signals) {
     double clean = 1 - model;
@@ -27,11 +27,26 @@ interface Fusion {
     return 1 - clean;
   }
 
+  /** The signals' evidence: the sum of {@code -ln(1 - strength)}, 0 when none fired. */
+  static double signalEvidence(List<Signal> signals) {
+    double sum = 0;
+    for (Signal signal : signals) {
+      sum -= Math.log1p(-Math.min(signal.strength(), 0.999));
+    }
+    return sum;
+  }
+
+  /** The model's score as a logit, kept finite. */
+  static double modelLogit(LayerScores layers) {
+    double p = Math.min(Math.max(layers.modelScore(), 1e-7), 1 - 1e-7);
+    return Math.log(p / (1 - p));
+  }
+
   /** {@code fusion} applied to every row. */
-  static double[] apply(Fusion fusion, LayerScores[] layers) {
+  static double[] apply(Fusion fusion, List<Example> examples, LayerScores[] layers) {
     double[] scores = new double[layers.length];
     for (int i = 0; i < layers.length; i++) {
-      scores[i] = fusion.score(layers[i]);
+      scores[i] = fusion.score(layers[i], examples.get(i).indirect());
     }
     return scores;
   }
