@@ -1,6 +1,8 @@
 package dev.warden.benchmarks.injection;
 
 import dev.warden.benchmarks.pii.PiiCorpus;
+import dev.warden.policies.injection.InjectionScore;
+import dev.warden.policies.injection.LayeredInjectionScorer;
 import dev.warden.policies.injection.normalize.NormalizedText;
 import dev.warden.policies.injection.normalize.TextNormalizer;
 import dev.warden.policies.injection.signals.Role;
@@ -28,9 +30,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Throughput of layers 1 and 2 of the injection detector on one thread: normalisation alone,
- * structural signals alone (on text normalised in set-up), both, and both after the PII scan with
- * every built-in recognizer (the whole scan a request's text goes through). One invocation scans a
+ * Throughput of the injection detector on one thread: normalisation alone, structural signals
+ * alone (on text normalised in set-up), both, both after the PII scan with every built-in
+ * recognizer, the whole detector ({@link LayeredInjectionScorer}: all three layers and the
+ * fusion; the JSON corpus as tool content) and the whole detector after the PII scan (the whole
+ * scan a request's text goes through). One invocation scans a
  * {@link PiiCorpus} of {@value PiiCorpus#CHARS} chars, and each char counts as one operation, so
  * the score in ops/us is chars per microsecond: MB/s of UTF-8 for the ASCII variant.
  *
@@ -56,6 +60,7 @@ public class InjectionScanBenchmark {
   private String text;
   private NormalizedText normalized;
   private PiiScanner pii;
+  private boolean indirect;
 
   @Setup
   public void setUp() {
@@ -66,10 +71,12 @@ public class InjectionScanBenchmark {
       recognizers.add(BuiltInRecognizers.forType(type));
     }
     pii = new PiiScanner(recognizers, List.of());
+    indirect = corpus == PiiCorpus.Kind.JSON_TOOL;
     System.out.println();
     System.out.println("# " + corpus + "/" + variant + ": " + text.length() + " chars; fast path "
         + (normalized.text() == text) + "; segments " + normalized.segments().size()
-        + "; signals " + StructuralSignals.detect(normalized, Role.TOOL));
+        + "; signals " + StructuralSignals.detect(normalized, Role.TOOL) + "; score "
+        + LayeredInjectionScorer.standard().score(text, corpus == PiiCorpus.Kind.JSON_TOOL));
   }
 
   static String vary(String ascii, String variant) {
@@ -114,5 +121,20 @@ public class InjectionScanBenchmark {
     List<Span> spans = pii.scan(text);
     hole.consume(spans);
     hole.consume(StructuralSignals.detect(TextNormalizer.DEFAULT.normalize(text), Role.TOOL));
+  }
+
+  /** The whole injection detector as the agent runs it: all three layers and the fusion. */
+  @Benchmark
+  @OperationsPerInvocation(PiiCorpus.CHARS)
+  public InjectionScore scorer() {
+    return LayeredInjectionScorer.standard().score(text, indirect);
+  }
+
+  /** What a request's text goes through: the PII scan and the whole injection detector. */
+  @Benchmark
+  @OperationsPerInvocation(PiiCorpus.CHARS)
+  public void piiAndScorer(Blackhole hole) {
+    hole.consume(pii.scan(text));
+    hole.consume(LayeredInjectionScorer.standard().score(text, indirect));
   }
 }

@@ -13,7 +13,8 @@ package dev.warden.policies.injection.signals;
  * a bracket closed by the wrong type ({@code (…]}) counts two, since code and prose almost never do
  * that. What is not odd: words, numbers, hashtags, prices, URLs, e-mail addresses,
  * {@code snake_case} names, placeholders ({@code {name}}, {@code [topic]}), list markers
- * ({@code a)}), smileys, and anything inside {@code `code`} or {@code $math$} spans.
+ * ({@code a)}), smileys, and anything inside {@code `code`} or {@code $math$} spans. A window
+ * with two or more quoted keys ({@code "id":}) is JSON or a dict, perhaps cut off, and counts 0.
  */
 final class AdversarialSuffix {
 
@@ -68,6 +69,9 @@ final class AdversarialSuffix {
       tokens++;
       p = q;
     }
+    if (tokens > 0 && keys(line, starts[tokens - 1], line.length) >= 2) {
+      return 0; // "key": value pairs: JSON or a dict, cut off or pasted, not soup
+    }
     int count = 0;
     char[] stack = new char[MAX_DEPTH];
     int depth = 0;
@@ -98,6 +102,17 @@ final class AdversarialSuffix {
       }
     }
     return count + depth;
+  }
+
+  /** How many {@code ":} or {@code ':} (a quoted key and its colon) are in {@code line[from, to)}. */
+  private static int keys(char[] line, int from, int to) {
+    int keys = 0;
+    for (int i = from; i + 1 < to; i++) {
+      if ((line[i] == '"' || line[i] == '\'') && line[i + 1] == ':') {
+        keys++;
+      }
+    }
+    return keys;
   }
 
   /** Blanks {@code `code`} and {@code $math$} spans of at most {@link #MAX_SPAN} chars. */

@@ -75,6 +75,14 @@ class AdversarialSuffixTest {
   }
 
   @Test
+  void jsonCutOffMidwayIsData() {
+    String json = "{\"results\":[{\"id\":\"a07d\",\"tags\":[\"pilot\",\"churn-risk\"],\"amount\":25609.64,"
+        + "\"etag\":\"bb96\",\"summary\":\"The printer jams.\"},{\"id\":\"3bdc\",\"tags\":[\"pi";
+    assertThat(AdversarialSuffix.count(json)).isZero();
+    assertThat(AdversarialSuffix.count("{'name': 'x', 'tags': ['a', 'b'], 'nested': {'k': [1, 2")).isZero();
+  }
+
+  @Test
   void aWrongClosingBracketCountsTwice() {
     assertThat(AdversarialSuffix.count("values in [low, high)")).isEqualTo(2);
     assertThat(AdversarialSuffix.count("as shown before [1] [2] [citation needed]")).isZero();
