@@ -34,7 +34,7 @@ final class AnchorWords {
         "bypass", "overlook", "discard", "dismiss", "drop", "abandon", "ignoriere", "ignorieren",
         "vergiss", "vergessen", "missachte", "olvida", "olvide", "ignora", "oubliez", "oublie",
         "ignorez", "zaboravi", "dimentica");
-    add(VOID_WORD, "void", "irrelevant", "obsolete", "invalid", "overridden", "superseded",
+    add(VOID_WORD, "void", "irrelevant", "obsolete", "invalid", "overridden", "superseded", "false",
         "cancelled", "canceled", "revoked", "nullified", "hinfällig", "ungültig");
     add(INSTRUCTION_NOUN, "instructions", "instruction", "prompt", "prompts", "directives",
         "directive", "guidelines", "rules", "commands", "directions", "task", "anweisungen",

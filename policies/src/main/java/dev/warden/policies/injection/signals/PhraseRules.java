@@ -23,6 +23,7 @@ final class PhraseRules {
       "filters", "training", "messages", "message", "text", "context", "conversation", "input",
       "orders", "anweisungen", "anweisung", "instruktionen", "regeln", "befehle", "vorgaben",
       "richtlinien", "informationen", "eingaben", "texte", "ausführungen", "instrucciones",
+      "direction",
       "consignes", "instrukcije", "istruzioni");
   private static final Set<String> QUALIFIERS = Set.of("previous", "prior", "above", "earlier",
       "preceding", "foregoing", "original", "initial", "system", "former", "old", "all", "any",
@@ -31,12 +32,14 @@ final class PhraseRules {
       "vorangehenden", "vorhergehenden", "todas", "toutes", "tous", "sve", "tutte", "anteriores",
       "précédentes");
   private static final Set<String> POSITIONS = Set.of("above", "previous", "prior", "earlier",
-      "preceding", "foregoing", "before", "so", "said", "davor", "vorher", "bisher", "zuvor", "oben");
+      "preceding", "foregoing", "before", "so", "said", "davor", "vorher", "bisher", "zuvor", "oben",
+      "antes", "avant", "prima");
   private static final Set<String> FILLERS = Set.of("the", "of", "my", "these", "those", "this",
       "that", "and", "or", "other", "safety", "content", "ethical", "moral", "openai", "openai's",
       "developer", "about", "die", "der", "den", "das", "und", "oder", "meine", "sämtliche", "sie",
       "las", "les", "le", "la", "de", "tus", "tes", "vos");
-  private static final Set<String> EVERYTHING = Set.of("everything", "anything", "alles");
+  private static final Set<String> EVERYTHING = Set.of("everything", "anything", "alles", "todo",
+      "tout", "tutto");
   private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "und", "oder", "y", "et");
   private static final Set<String> GERMAN_INFINITIVES = Set.of("ignorieren", "vergessen");
   private static final Set<String> CONTINUATIONS = Set.of("and", "then", "now", "und", "dann", "jetzt");
