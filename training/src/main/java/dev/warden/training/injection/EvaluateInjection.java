@@ -112,8 +112,21 @@ public final class EvaluateInjection {
     }
     out.println();
     Map<String, double[]> columns = layerColumns(nested.examples(), nested.heldOut());
-    columns.put("fused", nested.fused(shippedFusionFitter()));
+    double[] fused = nested.fused(shippedFusionFitter());
+    columns.put("fused", fused);
     table(nested.examples(), columns, true);
+    out.println("Other thresholds for the fused score (a policy may set its own):");
+    out.println();
+    out.println("| threshold | pooled TPR | pooled FPR | FPR user role | FPR tool role |");
+    out.println("|---:|---:|---:|---:|---:|");
+    for (double t : new double[] {0.5, 0.6, 0.7, 0.8, 0.9}) {
+      Metrics.Tally all = ScoreTable.tally(nested.examples(), fused, t, e -> true);
+      out.printf("| %.1f | %s | %s | %s | %s |%n", t, Metrics.pct(all.tpr()),
+          Metrics.pct(all.fpr()),
+          Metrics.pct(ScoreTable.tally(nested.examples(), fused, t, e -> !e.indirect()).fpr()),
+          Metrics.pct(ScoreTable.tally(nested.examples(), fused, t, Example::indirect).fpr()));
+    }
+    out.println();
   }
 
   /** The fusion next to the model in {@code file}, else policies' source tree's, else the class path's. */
