@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -76,6 +78,25 @@ public final class LangChain4jDriver implements DriverLoop.Client {
         .build()
         .chat(toolRequest(prompt));
     return textArgument(response.aiMessage().toolExecutionRequests());
+  }
+
+  @Override
+  public String toolResult(String model, String result) {
+    ToolExecutionRequest call = ToolExecutionRequest.builder().id("call_1").name("fetch_page").arguments("{}").build();
+    ChatRequest request = ChatRequest.builder()
+        .messages(UserMessage.from("Summarise the page for me"), AiMessage.from(call),
+            ToolExecutionResultMessage.from(call, result))
+        .build();
+    return OpenAiChatModel.builder()
+        .baseUrl(baseUrl)
+        .apiKey(apiKey)
+        .modelName(model)
+        .maxRetries(0)
+        .timeout(Duration.ofSeconds(30))
+        .build()
+        .chat(request)
+        .aiMessage()
+        .text();
   }
 
   /** Checks that the complete tool call agrees with the partial ones. */

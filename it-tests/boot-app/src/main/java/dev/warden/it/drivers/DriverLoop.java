@@ -53,6 +53,15 @@ public final class DriverLoop {
       throw new UnsupportedOperationException("this driver makes no tool calls");
     }
 
+    /**
+     * A conversation in which the application already called a tool ({@code fetch_page}) and now
+     * sends its result, {@code result}, back to the model: where indirect injections arrive.
+     * Answers the model's reply.
+     */
+    default String toolResult(String model, String result) throws Exception {
+      throw new UnsupportedOperationException("this driver sends no tool results");
+    }
+
     /** The fields after {@code ERROR|} for an error the SDK raised from an HTTP answer, or null for any other throwable. */
     String describe(Throwable error);
   }
@@ -76,6 +85,7 @@ public final class DriverLoop {
           case "stream" -> client.stream(words[1], rest);
           case "tool" -> client.tool(words[1], rest);
           case "tool-stream" -> client.toolStream(words[1], rest);
+          case "tool-result" -> client.toolResult(words[1], rest);
           case "get" -> send(plain, HttpRequest.newBuilder(URI.create(words[1])).GET());
           case "post" -> send(plain, HttpRequest.newBuilder(URI.create(words[1]))
               .header("Content-Type", "application/json")
