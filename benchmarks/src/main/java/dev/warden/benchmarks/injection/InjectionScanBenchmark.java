@@ -1,6 +1,7 @@
 package dev.warden.benchmarks.injection;
 
 import dev.warden.benchmarks.pii.PiiCorpus;
+import dev.warden.policies.injection.LayeredInjectionScorer;
 import dev.warden.policies.injection.normalize.NormalizedText;
 import dev.warden.policies.injection.normalize.TextNormalizer;
 import dev.warden.policies.injection.signals.Role;
@@ -30,7 +31,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Throughput of layers 1 and 2 of the injection detector on one thread: normalisation alone,
  * structural signals alone (on text normalised in set-up), both, and both after the PII scan with
- * every built-in recognizer (the whole scan a request's text goes through). One invocation scans a
+ * every built-in recognizer; and the PII scan with the fused score of {@link LayeredInjectionScorer}
+ * (the whole scan a request's text goes through). One invocation scans a
  * {@link PiiCorpus} of {@value PiiCorpus#CHARS} chars, and each char counts as one operation, so
  * the score in ops/us is chars per microsecond: MB/s of UTF-8 for the ASCII variant.
  *
@@ -114,5 +116,13 @@ public class InjectionScanBenchmark {
     List<Span> spans = pii.scan(text);
     hole.consume(spans);
     hole.consume(StructuralSignals.detect(TextNormalizer.DEFAULT.normalize(text), Role.TOOL));
+  }
+
+  /** What the agent runs on a tool result: the PII scan and the fused injection score, model included. */
+  @Benchmark
+  @OperationsPerInvocation(PiiCorpus.CHARS)
+  public void piiAndFusedScore(Blackhole hole) {
+    hole.consume(pii.scan(text));
+    hole.consume(LayeredInjectionScorer.standard().score(text, true));
   }
 }
