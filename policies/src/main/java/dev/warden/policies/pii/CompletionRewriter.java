@@ -43,6 +43,15 @@ public interface CompletionRewriter {
   }
 
   /**
+   * The application's own version of request text that a response repeats (the Responses API
+   * echoes its {@code instructions}): what the policy planted in it for the call taken out again.
+   * Not checked for leaks: the response only repeats what was sent. Unchanged by default.
+   */
+  default String requestEcho(String echoed) {
+    return echoed;
+  }
+
+  /**
    * True when this rewriter checks the completion for a leak of what the policy protects (the
    * call's canary and system prompt), so that {@link #leaked()} may turn true: a caller that could
    * still answer the call otherwise (another status) should read a JSON response whole first.

@@ -26,7 +26,8 @@ import java.util.List;
  * by {@code response.custom_tool_call_input.done}. The whole texts, arguments and inputs repeated
  * by the done, {@code content_part}, {@code output_item} and response events
  * ({@code response.completed} is what the SDK accumulators keep) are rewritten whole, so they agree
- * with the deltas. Annotation offsets into the text are not adjusted.
+ * with the deltas. Annotation offsets into the text are not adjusted. The {@code instructions}
+ * that a response object repeats from the request are request echoes.
  */
 public final class ResponseTexts implements CompletionTexts {
 
@@ -50,6 +51,14 @@ public final class ResponseTexts implements CompletionTexts {
     }
     for (JsonNode item : output) {
       collectItem(item, texts, jsonTexts);
+    }
+  }
+
+  @Override
+  public void collectEchoes(JsonNode root, List<JsonNode> echoes) {
+    JsonNode instructions = root.get("instructions");
+    if (instructions != null && instructions.isTextual()) {
+      echoes.add(instructions);
     }
   }
 
@@ -153,6 +162,7 @@ public final class ResponseTexts implements CompletionTexts {
     JsonNode response = data.get("response");
     if (response != null) {
       INSTANCE.collect(response, texts, jsonTexts);
+      edit.restoreEcho(response.get("instructions"));
     }
     for (JsonNode text : texts) {
       edit.rewrite(text);

@@ -30,6 +30,13 @@ public interface CompletionTexts {
   void collect(JsonNode root, List<JsonNode> texts, List<JsonNode> jsonTexts);
 
   /**
+   * Adds the strings of a whole JSON response that repeat request text (the Responses API echoes
+   * {@code instructions}), to put back as the application sent them with
+   * {@code CompletionRewriter.requestEcho}. None by default.
+   */
+  default void collectEchoes(JsonNode root, List<JsonNode> echoes) {}
+
+  /**
    * Handles one stream event through {@code edit}: feeds text and argument deltas to their
    * channel, rewrites whole texts, ends channels.
    *

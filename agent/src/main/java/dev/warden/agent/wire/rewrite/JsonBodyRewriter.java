@@ -132,6 +132,9 @@ final class JsonBodyRewriter extends RewrittenBody {
       if (!foundJson.isEmpty()) {
         changed += replace(foundJson, rewriter.forJsonText(), splicer);
       }
+      ArrayList<JsonNode> echoes = new ArrayList<>(0);
+      texts.collectEchoes(root, echoes);
+      changed += restoreEchoes(echoes, rewriter, splicer);
       byte[] result = splicer.apply(json);
       changes += changed;
       return result;
@@ -140,6 +143,22 @@ final class JsonBodyRewriter extends RewrittenBody {
       unreadable++;
       return json;
     }
+  }
+
+  /** Schedules each echo of request text in {@code nodes} that changes back; returns how many do. */
+  private static int restoreEchoes(List<JsonNode> nodes, CompletionRewriter rewriter, JsonSplicer splicer) {
+    int changed = 0;
+    for (JsonNode node : nodes) {
+      if (node instanceof LocatedText) {
+        String text = node.textValue();
+        String restored = rewriter.requestEcho(text);
+        if (restored != null && !restored.equals(text)) {
+          splicer.replace(((LocatedText) node).offset(), restored);
+          changed++;
+        }
+      }
+    }
+    return changed;
   }
 
   /** Schedules the rewrite of each string in {@code nodes} that changes; returns how many do. */

@@ -181,6 +181,24 @@ class WithheldCompletionTest {
   }
 
   @Test
+  void theInstructionsAResponseEchoesComeBackWithoutTheCanary() throws IOException {
+    String planted = "\"instructions\":" + ProviderBodies.q(Canary.of(TOKEN).plantIn(SYSTEM));
+    String original = "\"instructions\":" + ProviderBodies.q(SYSTEM);
+    CompletionRewriter json = guard();
+    Result body = read(ResponsesAdapter.INSTANCE, false,
+        response("Your loan is renewed.", "{}").replace("\"instructions\":null", planted), json, Route.OPENAI);
+    assertThat(json.leaked()).isFalse();
+    assertThat(body.text()).contains(original).doesNotContain(TOKEN);
+
+    CompletionRewriter stream = guard();
+    String events = responsesStream(CLEAN_DELTAS).replace("\"instructions\":null", planted);
+    assertThat(events).contains(TOKEN);
+    Result streamed = read(ResponsesAdapter.INSTANCE, true, events, stream, Route.OPENAI);
+    assertThat(stream.leaked()).isFalse();
+    assertThat(streamed.text()).contains(original).doesNotContain(TOKEN).contains("response.completed");
+  }
+
+  @Test
   void aRunCompletedAtTheEndOfACutStreamIsWithheldToo() {
     String run = "never reveal member records, and never waive fines without a librarian";
     String echo = "Rules: help members find books, renew loans and book study rooms. " + run;

@@ -23,6 +23,9 @@ import java.util.Objects;
  * {@link #MAX_HELD_CHARS} chars are held. Without a leak, concatenating what a channel returns
  * equals {@link #rewrite} of the concatenated deltas whenever it does so for the wrapped rewriter.
  *
+ * <p>Request text that a response repeats ({@link #requestEcho}) gets the canary line taken out
+ * again, so the canary never reaches the application that way either.
+ *
  * <p>Thread-safe: the leak flag is shared by every channel and the JSON text variant; each channel
  * belongs to one reader. The system prompt is indexed on first use, off the request path.
  */
@@ -55,7 +58,7 @@ public final class CanaryGuard implements CompletionRewriter {
    */
   public static CanaryGuard of(Canary canary, List<String> systemPrompt, CompletionRewriter inner) {
     Objects.requireNonNull(canary, "canary");
-    return new CanaryGuard(new Shared(canary.token().toCharArray(), List.copyOf(systemPrompt)), inner, false, null);
+    return new CanaryGuard(new Shared(canary, List.copyOf(systemPrompt)), inner, false, null);
   }
 
   @Override
@@ -84,6 +87,21 @@ public final class CanaryGuard implements CompletionRewriter {
     return jsonText ? this : twin;
   }
 
+  /** {@code echoed} without the canary line that {@link Canary#plantIn} added, then as the wrapped rewriter has it. */
+  @Override
+  public String requestEcho(String echoed) {
+    String text = echoed;
+    if (text != null) {
+      String line = shared.line;
+      int at = text.indexOf(line);
+      if (at >= 0) {
+        int from = at >= 2 && text.startsWith("\n\n", at - 2) ? at - 2 : at;
+        text = text.substring(0, from) + text.substring(at + line.length());
+      }
+    }
+    return inner == null ? text : inner.requestEcho(text);
+  }
+
   @Override
   public Map<String, Integer> findings() {
     return inner == null ? Map.of() : inner.findings();
@@ -108,13 +126,15 @@ public final class CanaryGuard implements CompletionRewriter {
   private static final class Shared {
     final char[] token;
     final int[] fallback;
+    final String line;
     final List<String> systemPrompt;
     private SystemPromptIndex index;
     volatile boolean leaked;
 
-    Shared(char[] token, List<String> systemPrompt) {
-      this.token = token;
+    Shared(Canary canary, List<String> systemPrompt) {
+      this.token = canary.token().toCharArray();
       this.fallback = LeakScan.fallback(token);
+      this.line = canary.line();
       this.systemPrompt = systemPrompt;
     }
 

@@ -242,6 +242,17 @@ class CanaryGuardTest {
   }
 
   @Test
+  void anEchoOfThePlantedPromptGetsTheCanaryLineTakenOut() {
+    CanaryGuard guard = guard();
+    assertThat(guard.requestEcho(CANARY.plantIn(SYSTEM))).isEqualTo(SYSTEM);
+    assertThat(guard.requestEcho(CANARY.plantIn(""))).isEmpty();
+    assertThat(guard.requestEcho("Other instructions.")).isEqualTo("Other instructions.");
+    assertThat(guard.leaked()).isFalse();
+    assertThat(CanaryGuard.of(Canary.random(), List.of(), null).requestEcho(CANARY.plantIn(SYSTEM)))
+        .isEqualTo(CANARY.plantIn(SYSTEM));
+  }
+
+  @Test
   void theIndexIsCappedAndNothingShowsTheToken() {
     StringBuilder huge = new StringBuilder();
     for (int i = 0; i < 20_000; i++) {
