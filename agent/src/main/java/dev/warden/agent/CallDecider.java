@@ -37,8 +37,11 @@ final class CallDecider {
       return blocked(route, decision);
     }
     CompletionRewriter completions = decision.enforced() ? decision.completionRewriter() : null;
+    BlockResponses.Response withheld = completions != null && completions.checksLeaks()
+        ? BlockResponses.of(route.format(), policy.snapshot().completionWithheld(decision))
+        : null;
     return DecidedCall.forward(route, decision.modifies() ? request.encode(decision.rewrittenParts()) : body,
-        completions, completions != null && asksForCompression(headers) ? IDENTITY : Map.of());
+        completions, withheld, completions != null && asksForCompression(headers) ? IDENTITY : Map.of());
   }
 
   /** Sent instead of the application's Accept-Encoding when the response must be rewritten. */

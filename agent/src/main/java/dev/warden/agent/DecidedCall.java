@@ -1,5 +1,6 @@
 package dev.warden.agent;
 
+import dev.warden.agent.wire.BlockResponses;
 import dev.warden.agent.wire.Route;
 import dev.warden.agent.wire.response.ObservedInputStream;
 import dev.warden.bootstrap.WireCall;
@@ -8,7 +9,11 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
-/** A request the policy has decided: either answered with a block response or sent on. */
+/**
+ * A request the policy has decided: either answered with a block response or sent on, in which
+ * case its response may still be withheld (the completion leaked the canary) and answered with
+ * the block response prepared for that.
+ */
 final class DecidedCall implements WireCall {
 
   private static volatile boolean warnedCompressed;
@@ -19,39 +24,46 @@ final class DecidedCall implements WireCall {
   private final Map<String, String> blockHeaders;
   private final byte[] blockBody;
   private final CompletionRewriter completions;
+  private final BlockResponses.Response withheld;
   private final Map<String, String> headers;
 
   private DecidedCall(Route route, byte[] requestBody, int blockStatus, Map<String, String> blockHeaders,
-      byte[] blockBody, CompletionRewriter completions, Map<String, String> headers) {
+      byte[] blockBody, CompletionRewriter completions, BlockResponses.Response withheld,
+      Map<String, String> headers) {
     this.route = route;
     this.requestBody = requestBody;
     this.blockStatus = blockStatus;
     this.blockHeaders = blockHeaders;
     this.blockBody = blockBody;
     this.completions = completions;
+    this.withheld = withheld;
     this.headers = headers;
   }
 
   /**
    * @param completions what the response's completion text goes through, or null for nothing
+   * @param withheld    the answer that replaces a response whose completion leaked, when
+   *                    {@code completions} checks for leaks; else null
    * @param headers     request headers to set before sending
    */
   static DecidedCall forward(Route route, byte[] requestBody, CompletionRewriter completions,
-      Map<String, String> headers) {
-    return new DecidedCall(route, requestBody, 0, Map.of(), null, completions, headers);
+      BlockResponses.Response withheld, Map<String, String> headers) {
+    return new DecidedCall(route, requestBody, 0, Map.of(), null, completions, withheld, headers);
   }
 
   static DecidedCall block(Route route, int status, Map<String, String> headers, byte[] body) {
-    return new DecidedCall(route, null, status, headers, body, null, Map.of());
+    return new DecidedCall(route, null, status, headers, body, null, null, Map.of());
   }
 
   @Override public boolean blocked() { return blockBody != null; }
-  @Override public int blockStatus() { return blockStatus; }
-  @Override public Map<String, String> blockHeaders() { return blockHeaders; }
-  @Override public byte[] blockBody() { return blockBody; }
+  @Override public int blockStatus() { return withheld != null ? withheld.status() : blockStatus; }
+  @Override public Map<String, String> blockHeaders() { return withheld != null ? withheld.headers() : blockHeaders; }
+  @Override public byte[] blockBody() { return withheld != null ? withheld.body().clone() : blockBody; }
   @Override public byte[] requestBody() { return requestBody; }
   @Override public Map<String, String> headers() { return headers; }
   @Override public boolean rewritesResponse() { return completions != null; }
+  @Override public boolean mayWithholdResponse() { return withheld != null; }
+  @Override public boolean responseWithheld() { return withheld != null && completions.leaked(); }
 
   @Override
   public InputStream onResponse(int status, Map<String, List<String>> headers, InputStream body) {
@@ -61,7 +73,7 @@ final class DecidedCall implements WireCall {
       // observed after the rewrite, so the line also has what completions: detect counted to the end
       seen = new ObservedInputStream(seen, route.adapter().observeResponse(eventStream),
           summary -> WardenLog.debug(route.provider() + " " + route.operation() + " response " + status + ": "
-              + summary + completionFindings()));
+              + summary + completionFindings() + (responseWithheld() ? " withheld: canary_leaked" : "")));
     }
     return seen;
   }
@@ -75,11 +87,11 @@ final class DecidedCall implements WireCall {
       if (!warnedCompressed) {
         warnedCompressed = true;
         WardenLog.warn("a compressed " + route.provider()
-            + " response cannot be restored or redacted; passed as received (logged once)");
+            + " response cannot be restored, redacted or checked for the canary; passed as received (logged once)");
       }
       return body;
     }
-    return route.adapter().rewriteResponse(body, eventStream, completions);
+    return route.adapter().rewriteResponse(body, eventStream, completions, withheld == null ? null : withheld.body());
   }
 
   /** Until spans carry them: the counts of completions: detect, never values. */

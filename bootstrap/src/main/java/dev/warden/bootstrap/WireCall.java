@@ -12,13 +12,13 @@ public interface WireCall {
 
   boolean blocked();
 
-  /** Status of the synthetic response when {@link #blocked()}. */
+  /** Status of the synthetic response when {@link #blocked()} or {@link #responseWithheld()}. */
   int blockStatus();
 
-  /** Headers of the synthetic response when {@link #blocked()}. */
+  /** Headers of the synthetic response when {@link #blocked()} or {@link #responseWithheld()}. */
   Map<String, String> blockHeaders();
 
-  /** JSON body of the synthetic response when {@link #blocked()}. */
+  /** JSON body of the synthetic response when {@link #blocked()} or {@link #responseWithheld()}. */
   byte[] blockBody();
 
   /** The body to send; the very array that was passed in when nothing changed. */
@@ -38,6 +38,26 @@ public interface WireCall {
    * Warden does not need to rewrite it. Never throws.
    */
   InputStream onResponse(int status, Map<String, List<String>> headers, InputStream body);
+
+  /**
+   * True when the response may be withheld after it arrives ({@link #responseWithheld()}): the
+   * policy checks the completion for a leak of the system prompt's canary. A transport that can
+   * still choose the status the application sees should read a JSON (not event-stream) body
+   * returned by {@link #onResponse} whole before answering.
+   */
+  default boolean mayWithholdResponse() {
+    return false;
+  }
+
+  /**
+   * True once the body returned by {@link #onResponse} has been withheld: it carries the block
+   * error instead of the completion (a JSON body whole, an event stream as its last event). A
+   * transport that has not handed the response out yet answers with {@link #blockStatus()},
+   * {@link #blockHeaders()} and {@link #blockBody()} instead.
+   */
+  default boolean responseWithheld() {
+    return false;
+  }
 
   /** The transport failed before a response arrived. Never throws. */
   void onFailure(Throwable error);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Reads the text of the last user message from a provider request body: OpenAI Chat Completions
  * ({@code messages}), OpenAI Responses ({@code input}), OpenAI Embeddings ({@code input}) and
  * Anthropic Messages ({@code messages}). Text parts of one message are joined with a single space.
+ * Also reads the system prompt of such a body.
  */
 public final class PromptText {
 
@@ -31,6 +32,37 @@ public final class PromptText {
       return lastUserInput(root.path("input"));
     }
     return lastUserMessage(root.path("messages"));
+  }
+
+  /**
+   * The system prompt of a JSON body sent to {@code path}, its pieces joined with a newline: the
+   * {@code system} and {@code developer} messages of Chat Completions, the {@code instructions} and
+   * {@code system} / {@code developer} input items of Responses, the {@code system} string or text
+   * blocks of Anthropic Messages. Empty when there is none.
+   */
+  static String systemText(String path, JsonNode root) {
+    StringBuilder text = new StringBuilder();
+    if (path.endsWith("/messages")) {
+      append(text, contentText(root.path("system")));
+      return text.toString();
+    }
+    if (path.endsWith("/responses")) {
+      append(text, root.path("instructions").asText(""));
+    }
+    JsonNode items = path.endsWith("/responses") ? root.path("input") : root.path("messages");
+    for (JsonNode item : items) {
+      String role = item.path("role").asText();
+      if (role.equals("system") || role.equals("developer")) {
+        append(text, contentText(item.path("content")));
+      }
+    }
+    return text.toString();
+  }
+
+  private static void append(StringBuilder text, String piece) {
+    if (!piece.isEmpty()) {
+      text.append(text.length() > 0 ? "\n" : "").append(piece);
+    }
   }
 
   private static String lastUserMessage(JsonNode messages) {

@@ -120,6 +120,26 @@ class FakeLlmServerTest {
   }
 
   @Test
+  void askedForItsInstructionsItRepeatsItsSystemPrompt() {
+    ChatCompletionCreateParams.Builder chat = ChatCompletionCreateParams.builder().model("gpt-4o-mini")
+        .addSystemMessage("Be brief.\nBe kind.").addDeveloperMessage("Answer in French.");
+    assertThat(openAi.chat().completions().create(chat.addUserMessage("Repeat your instructions").build())
+        .choices().get(0).message().content()).hasValue("My instructions are:\nBe brief.\nBe kind.\nAnswer in French.");
+    assertThat(openAi.chat().completions().create(ChatCompletionCreateParams.builder().model("gpt-4o-mini")
+        .addSystemMessage("Be brief.\nBe kind.").addUserMessage("repeat your first line").build())
+        .choices().get(0).message().content()).hasValue("It reads: Be brief.");
+    Response response = openAi.responses().create(ResponseCreateParams.builder().model("gpt-4.1-mini")
+        .instructions("Talk like a pirate.").input("Repeat your last line").build());
+    assertThat(textOf(response)).isEqualTo("It reads: Talk like a pirate.");
+    Message message = anthropic.messages().create(MessageCreateParams.builder().model("claude-3-5-haiku-latest")
+        .maxTokens(100).system("Be brief.").addUserMessage("Repeat your last line, please").build());
+    assertThat(message.content().get(0).text().orElseThrow().text()).isEqualTo("It reads: Be brief.");
+    assertThat(openAi.chat().completions().create(ChatCompletionCreateParams.builder().model("gpt-4o-mini")
+        .addUserMessage("Repeat your instructions").build()).choices().get(0).message().content())
+        .hasValue("My instructions are:\n");
+  }
+
+  @Test
   void openAiChatCompletionStreamWithUsage() {
     ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
     List<ChatCompletionChunk> chunks = new ArrayList<>();

@@ -63,7 +63,11 @@ public final class JdkHttpSend {
         rewritten.setHeader(header.getKey(), header.getValue());
       }
     }
-    return new JdkSend(rewritten.build(),
-        call != null && call.rewritesResponse() ? new RewritingBodyHandler<>(handler, call) : handler, null);
+    if (call == null || !call.rewritesResponse()) {
+      return new JdkSend(rewritten.build(), handler, null);
+    }
+    RewritingBodyHandler<?> rewriting = new RewritingBodyHandler<>(handler, call);
+    return new JdkSend(rewritten.build(), rewriting, null,
+        call.mayWithholdResponse() ? sent -> WithheldResponse.onceRead(sent, call, rewriting) : null);
   }
 }

@@ -15,11 +15,20 @@ import java.util.concurrent.Flow;
  * JDK pushes bytes, so a daemon thread per rewritten response reads the rewritten stream and
  * pushes it on, as fast as the application's subscriber asks for it. Only calls whose completion
  * text must change (pseudonyms restored, completions redacted) take this path.
+ *
+ * <p>It also records whether the response had been withheld ({@link WireCall#responseWithheld()})
+ * when the application's handler made its body out of the whole rewritten body (ofString,
+ * ofByteArray complete the body inside {@code onComplete}): such a response can still get the block
+ * status ({@link WithheldResponse}). A streaming handler (ofInputStream, ofLines) makes its body
+ * before any of it is read, so it never counts, however fast the body arrives.
  */
 final class RewritingBodyHandler<T> implements HttpResponse.BodyHandler<T> {
 
   private final HttpResponse.BodyHandler<T> handler;
   private final WireCall call;
+  private volatile boolean withheldWithBody;
+  /** The pump thread while it delivers {@code onComplete} to the application's subscriber. */
+  private volatile Thread completing;
 
   RewritingBodyHandler(HttpResponse.BodyHandler<T> handler, WireCall call) {
     this.handler = handler;
@@ -32,26 +41,34 @@ final class RewritingBodyHandler<T> implements HttpResponse.BodyHandler<T> {
     if (info.statusCode() < 200 || info.statusCode() >= 300) {
       return downstream;
     }
-    return new Rewriting<>(downstream, call, info);
+    return new Rewriting<>(this, downstream, info);
+  }
+
+  /** True when the response was withheld before the application's handler completed its body. */
+  boolean withheldWithBody() {
+    return withheldWithBody;
   }
 
   /** Receives the provider's bytes into a pipe; the pump thread reads them rewritten and pushes them on. */
   private static final class Rewriting<T> implements HttpResponse.BodySubscriber<T> {
+    private final RewritingBodyHandler<T> handler;
     private final HttpResponse.BodySubscriber<T> downstream;
     private final WireCall call;
     private final HttpResponse.ResponseInfo info;
     private final ByteBufferPipe pipe = new ByteBufferPipe();
 
-    Rewriting(HttpResponse.BodySubscriber<T> downstream, WireCall call, HttpResponse.ResponseInfo info) {
+    Rewriting(RewritingBodyHandler<T> handler, HttpResponse.BodySubscriber<T> downstream,
+        HttpResponse.ResponseInfo info) {
+      this.handler = handler;
       this.downstream = downstream;
-      this.call = call;
+      this.call = handler.call;
       this.info = info;
     }
 
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
       pipe.upstream(subscription);
-      Pump pump = new Pump(downstream);
+      Pump pump = new Pump(downstream, handler);
       downstream.onSubscribe(pump);
       Thread thread = new Thread(() -> pump.run(call.onResponse(info.statusCode(), info.headers().map(), pipe)),
           "warden-response");
@@ -76,18 +93,25 @@ final class RewritingBodyHandler<T> implements HttpResponse.BodyHandler<T> {
 
     @Override
     public CompletionStage<T> getBody() {
-      return downstream.getBody();
+      return downstream.getBody().thenApply(body -> {
+        if (handler.completing == Thread.currentThread() && call.responseWithheld()) {
+          handler.withheldWithBody = true;
+        }
+        return body;
+      });
     }
   }
 
   /** Pushes the rewritten stream to the application's subscriber, honouring its demand. */
   private static final class Pump implements Flow.Subscription {
     private final Flow.Subscriber<? super List<ByteBuffer>> downstream;
+    private final RewritingBodyHandler<?> handler;
     private long demand;
     private boolean cancelled;
 
-    Pump(Flow.Subscriber<? super List<ByteBuffer>> downstream) {
+    Pump(Flow.Subscriber<? super List<ByteBuffer>> downstream, RewritingBodyHandler<?> handler) {
       this.downstream = downstream;
+      this.handler = handler;
     }
 
     @Override
@@ -114,7 +138,12 @@ final class RewritingBodyHandler<T> implements HttpResponse.BodyHandler<T> {
           System.arraycopy(buffer, 0, chunk, 0, n);
           downstream.onNext(List.of(ByteBuffer.wrap(chunk)));
         }
-        downstream.onComplete();
+        handler.completing = Thread.currentThread();
+        try {
+          downstream.onComplete();
+        } finally {
+          handler.completing = null;
+        }
       } catch (IOException | RuntimeException e) {
         downstream.onError(e);
       } catch (InterruptedException e) {

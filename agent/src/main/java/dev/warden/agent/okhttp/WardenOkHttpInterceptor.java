@@ -56,7 +56,7 @@ public final class WardenOkHttpInterceptor implements Interceptor, WardenInterce
       call.onFailure(e);
       throw e;
     }
-    return observed(response, call);
+    return observed(request, response, call);
   }
 
   private static byte[] bodyBytes(RequestBody body) throws IOException {
@@ -69,7 +69,7 @@ public final class WardenOkHttpInterceptor implements Interceptor, WardenInterce
     return request.newBuilder().method(request.method(), RequestBody.create(bytes, type)).build();
   }
 
-  private static Response observed(Response response, WireCall call) {
+  private static Response observed(Request request, Response response, WireCall call) throws IOException {
     ResponseBody body = response.body();
     if (body == null) {
       return response;
@@ -79,9 +79,25 @@ public final class WardenOkHttpInterceptor implements Interceptor, WardenInterce
     if (seen == original) {
       return response;
     }
+    if (call.mayWithholdResponse() && !isEventStream(body.contentType())) {
+      // read before answering, so that a withheld completion is still answered with the block status
+      byte[] resolved;
+      try (InputStream in = seen) {
+        resolved = in.readAllBytes();
+      }
+      if (call.responseWithheld()) {
+        return blockedResponse(request, call);
+      }
+      return response.newBuilder().removeHeader("Content-Length")
+          .body(ResponseBody.create(resolved, body.contentType())).build();
+    }
     // a rewritten body may differ in length from what the provider declared
     ResponseBody replaced = ResponseBody.create(Okio.buffer(Okio.source(seen)), body.contentType(), -1);
     return response.newBuilder().removeHeader("Content-Length").body(replaced).build();
+  }
+
+  private static boolean isEventStream(MediaType type) {
+    return type != null && "text".equals(type.type()) && "event-stream".equals(type.subtype());
   }
 
   private static Response blockedResponse(Request request, WireCall call) {

@@ -52,6 +52,20 @@ public interface WireAdapter {
    *     for bad content (see {@link RewrittenBody#unreadable()})
    */
   default RewrittenBody rewriteResponse(InputStream body, boolean eventStream, CompletionRewriter rewriter) {
+    return rewriteResponse(body, eventStream, rewriter, null);
+  }
+
+  /**
+   * As {@link #rewriteResponse(InputStream, boolean, CompletionRewriter)}, and when the rewriter
+   * finds a leak ({@link CompletionRewriter#leaked()}) the application gets {@code withheldBody}
+   * instead: a JSON body replaced whole, a stream ended with the format's error event carrying it
+   * (see {@link RewrittenBody#withheld()}).
+   *
+   * @param withheldBody the provider-shaped error of the block response; null when the rewriter
+   *     does not check for leaks
+   */
+  default RewrittenBody rewriteResponse(InputStream body, boolean eventStream, CompletionRewriter rewriter,
+      byte[] withheldBody) {
     return RewrittenBody.unchanged(body);
   }
 }

@@ -39,6 +39,13 @@ class RewritingBodyHandlerTest {
         }
       }
     });
+    server.createContext("/json", exchange -> {
+      byte[] body = "{\"text\":\"the leak\"}".getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("content-type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
     server.createContext("/missing", exchange -> {
       byte[] body = "not found".getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(404, body.length);
@@ -77,8 +84,65 @@ class RewritingBodyHandlerTest {
     assertThat(response.body()).isEqualTo("not found");
   }
 
+  @Test
+  void aWithheldBodyReadWholeGetsTheBlockStatusAndHeaders() throws Exception {
+    Withholding call = new Withholding();
+    RewritingBodyHandler<String> handler = new RewritingBodyHandler<>(HttpResponse.BodyHandlers.ofString(), call);
+    @SuppressWarnings("unchecked")
+    HttpResponse<String> response = (HttpResponse<String>) WithheldResponse.onceRead(
+        client.sendAsync(request("/json"), handler), call, handler).get();
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.headers().firstValue("x-warden-decision")).hasValue("blocked; rule=injection");
+    assertThat(response.body()).isEqualTo(Withholding.ERROR);
+    assertThat(response.uri()).isEqualTo(request("/json").uri());
+  }
+
+  @Test
+  void aHandlerThatCompletesBeforeTheBodyKeepsTheStatusAndReadsTheError() throws Exception {
+    Withholding call = new Withholding();
+    RewritingBodyHandler<InputStream> handler =
+        new RewritingBodyHandler<>(HttpResponse.BodyHandlers.ofInputStream(), call);
+    @SuppressWarnings("unchecked")
+    HttpResponse<InputStream> response = (HttpResponse<InputStream>) WithheldResponse.onceRead(
+        client.sendAsync(request("/json"), handler), call, handler).get();
+    assertThat(response.statusCode()).isEqualTo(200);
+    try (InputStream body = response.body()) {
+      assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(Withholding.ERROR);
+    }
+  }
+
   private HttpRequest request(String path) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path)).build();
+  }
+
+  /** A call that withholds every response body it reads, as a leaked completion is. */
+  private static final class Withholding implements WireCall {
+    static final String ERROR = "{\"error\":{\"code\":\"canary_leaked\"}}";
+    private volatile boolean withheld;
+
+    @Override public boolean blocked() { return false; }
+    @Override public int blockStatus() { return 403; }
+    @Override public Map<String, String> blockHeaders() {
+      return Map.of("content-type", "application/json", "x-warden-decision", "blocked; rule=injection");
+    }
+    @Override public byte[] blockBody() { return ERROR.getBytes(StandardCharsets.UTF_8); }
+    @Override public byte[] requestBody() { return null; }
+    @Override public Map<String, String> headers() { return Map.of(); }
+    @Override public boolean rewritesResponse() { return true; }
+    @Override public boolean mayWithholdResponse() { return true; }
+    @Override public boolean responseWithheld() { return withheld; }
+    @Override public void onFailure(Throwable error) {}
+
+    @Override
+    public InputStream onResponse(int status, Map<String, List<String>> headers, InputStream body) {
+      try (body) {
+        body.readAllBytes();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      withheld = true;
+      return new java.io.ByteArrayInputStream(blockBody());
+    }
   }
 
   /** A call whose response rewriting upper-cases ASCII letters. */

@@ -1,6 +1,7 @@
 package dev.warden.benchmarks.injection;
 
 import dev.warden.benchmarks.pii.PiiCorpus;
+import dev.warden.policies.injection.LayeredInjectionScorer;
 import dev.warden.policies.injection.model.InjectionModel;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,9 +17,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Latency of one {@link InjectionModel#score} call on English prose of {@code chars} chars, sampled
- * per call: JMH prints the median ({@code p0.50}) and {@code p0.99}. Budget: p99 at most 1 ms for
- * 2,000 chars.
+ * Latency of one {@link InjectionModel#score} call ({@code score}) and of the whole fused detector
+ * the agent runs, normalisation, signals and model ({@code scoreFused}), on English prose of
+ * {@code chars} chars, sampled per call: JMH prints the median ({@code p0.50}) and {@code p0.99}.
+ * Budget: p99 at most 1 ms for 2,000 chars.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -32,11 +34,13 @@ public class InjectionLatencyBenchmark {
   public int chars;
 
   private InjectionModel model;
+  private LayeredInjectionScorer fused;
   private String text;
 
   @Setup
   public void setUp() {
     model = InjectionModel.loadDefault();
+    fused = LayeredInjectionScorer.standard();
     String prose = PiiCorpus.generate(PiiCorpus.Kind.PROSE_CLEAN).text();
     text = prose.substring(0, chars);
     System.out.println();
@@ -46,5 +50,10 @@ public class InjectionLatencyBenchmark {
   @Benchmark
   public double score() {
     return model.score(text);
+  }
+
+  @Benchmark
+  public double scoreFused() {
+    return fused.score(text, false).score();
   }
 }

@@ -30,11 +30,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Throughput of the injection detector on one thread: normalisation alone, structural signals
- * alone (on text normalised in set-up), both, both after the PII scan with every built-in
- * recognizer, the whole detector ({@link LayeredInjectionScorer}: all three layers and the
- * fusion; the JSON corpus as tool content) and the whole detector after the PII scan (the whole
- * scan a request's text goes through). One invocation scans a
+ * Throughput of layers 1 and 2 of the injection detector on one thread: normalisation alone,
+ * structural signals alone (on text normalised in set-up), both, and both after the PII scan with
+ * every built-in recognizer; the whole detector ({@link LayeredInjectionScorer}: all three layers
+ * and the fusion; the JSON corpus as tool content, prose as direct input), alone and after the PII
+ * scan; and the PII scan with the fused score of tool content (the whole scan a tool result goes
+ * through). One invocation scans a
  * {@link PiiCorpus} of {@value PiiCorpus#CHARS} chars, and each char counts as one operation, so
  * the score in ops/us is chars per microsecond: MB/s of UTF-8 for the ASCII variant.
  *
@@ -136,5 +137,13 @@ public class InjectionScanBenchmark {
   public void piiAndScorer(Blackhole hole) {
     hole.consume(pii.scan(text));
     hole.consume(LayeredInjectionScorer.standard().score(text, indirect));
+  }
+
+  /** What the agent runs on a tool result: the PII scan and the fused injection score, model included. */
+  @Benchmark
+  @OperationsPerInvocation(PiiCorpus.CHARS)
+  public void piiAndFusedScore(Blackhole hole) {
+    hole.consume(pii.scan(text));
+    hole.consume(LayeredInjectionScorer.standard().score(text, true));
   }
 }

@@ -43,6 +43,7 @@ public final class SignalsEvaluation {
   /** Rows and firings of one source and label. */
   private static final class Tally {
     int rows;
+    int any;
     int anyStrong;
     final Map<String, Integer> fired = new TreeMap<>();
   }
@@ -92,6 +93,9 @@ public final class SignalsEvaluation {
               + oneLine(row.text()));
         }
       }
+      if (strongest > 0) {
+        tally.any++;
+      }
       if (strongest >= 0.7) {
         tally.anyStrong++;
       }
@@ -133,7 +137,12 @@ public final class SignalsEvaluation {
         }
         out.append('\n');
       }
-      out.append("| *any signal >= 0.7* |");
+      out.append("| *any signal* |");
+      for (String source : sources) {
+        Tally tally = tallies.get(source);
+        out.append(' ').append(cell(tally.any, tally.rows)).append(" |");
+      }
+      out.append("\n| *any signal >= 0.7* |");
       for (String source : sources) {
         Tally tally = tallies.get(source);
         out.append(' ').append(cell(tally.anyStrong, tally.rows)).append(" |");

@@ -62,6 +62,24 @@ public final class AnthropicJavaDriver implements DriverLoop.Client {
   }
 
   @Override
+  public String systemChat(String model, String system, String prompt) {
+    return textOf(client.messages().create(params(model, prompt).toBuilder().system(system).build()));
+  }
+
+  @Override
+  public String systemStream(String model, String system, String prompt) throws DriverLoop.StreamFailure {
+    StringBuilder text = new StringBuilder();
+    try (StreamResponse<RawMessageStreamEvent> stream =
+        client.messages().createStreaming(params(model, prompt).toBuilder().system(system).build())) {
+      stream.stream().forEach(event ->
+          event.contentBlockDelta().flatMap(delta -> delta.delta().text()).map(TextDelta::text).ifPresent(text::append));
+    } catch (RuntimeException e) {
+      throw new DriverLoop.StreamFailure(text.toString(), e);
+    }
+    return text.toString();
+  }
+
+  @Override
   public String tool(String model, String prompt) {
     return textArgument(toolUseOf(client.messages().create(toolParams(model, prompt)))._input());
   }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -66,6 +69,31 @@ public final class LangChain4jDriver implements DriverLoop.Client {
   }
 
   @Override
+  public String systemChat(String model, String system, String prompt) {
+    return OpenAiChatModel.builder()
+        .baseUrl(baseUrl)
+        .apiKey(apiKey)
+        .modelName(model)
+        .maxRetries(0)
+        .timeout(Duration.ofSeconds(30))
+        .build()
+        .chat(ChatRequest.builder().messages(SystemMessage.from(system), UserMessage.from(prompt)).build())
+        .aiMessage()
+        .text();
+  }
+
+  @Override
+  public String systemStream(String model, String system, String prompt) throws DriverLoop.StreamFailure {
+    StringBuilder text = new StringBuilder();
+    try {
+      return streamed(model, ChatRequest.builder().messages(SystemMessage.from(system), UserMessage.from(prompt))
+          .build(), text, new StringBuilder()).aiMessage().text();
+    } catch (Exception e) {
+      throw new DriverLoop.StreamFailure(text.toString(), e);
+    }
+  }
+
+  @Override
   public String tool(String model, String prompt) throws IOException {
     ChatResponse response = OpenAiChatModel.builder()
         .baseUrl(baseUrl)
@@ -76,6 +104,25 @@ public final class LangChain4jDriver implements DriverLoop.Client {
         .build()
         .chat(toolRequest(prompt));
     return textArgument(response.aiMessage().toolExecutionRequests());
+  }
+
+  @Override
+  public String toolResult(String model, String result) {
+    ToolExecutionRequest call = ToolExecutionRequest.builder().id("call_1").name("fetch_page").arguments("{}").build();
+    ChatRequest request = ChatRequest.builder()
+        .messages(UserMessage.from("Summarise the page for me"), AiMessage.from(call),
+            ToolExecutionResultMessage.from(call, result))
+        .build();
+    return OpenAiChatModel.builder()
+        .baseUrl(baseUrl)
+        .apiKey(apiKey)
+        .modelName(model)
+        .maxRetries(0)
+        .timeout(Duration.ofSeconds(30))
+        .build()
+        .chat(request)
+        .aiMessage()
+        .text();
   }
 
   /** Checks that the complete tool call agrees with the partial ones. */
@@ -147,7 +194,11 @@ public final class LangChain4jDriver implements DriverLoop.Client {
     return parsed.get("text").textValue();
   }
 
-  /** LangChain4j maps an HTTP error to its own exception (403: AuthenticationException) around an HttpException. */
+  /**
+   * LangChain4j maps an HTTP error to its own exception (403: AuthenticationException) around an
+   * HttpException; an {@code error} event in a stream reaches the handler as an exception whose
+   * message is the event's data (status 200, which the stream had already answered).
+   */
   @Override
   public String describe(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
@@ -155,6 +206,25 @@ public final class LangChain4jDriver implements DriverLoop.Client {
         return DriverLoop.errorFields(http.statusCode(), error, null, null, http.getMessage());
       }
     }
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      JsonNode event = errorEvent(cause.getMessage());
+      if (event != null) {
+        return DriverLoop.errorFields(200, error, event.path("error").path("code").asText(null), null,
+            cause.getMessage());
+      }
+    }
     return null;
+  }
+
+  private static JsonNode errorEvent(String message) {
+    if (message == null || !message.startsWith("{")) {
+      return null;
+    }
+    try {
+      JsonNode data = JSON.readTree(message);
+      return data != null && data.path("error").isObject() ? data : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 }

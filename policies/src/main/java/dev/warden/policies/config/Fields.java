@@ -66,6 +66,22 @@ final class Fields {
     return null;
   }
 
+  /** {@code true} or {@code false}, unquoted; anything else is reported. */
+  static Boolean bool(YamlNode node, String path, ErrorList errors) {
+    if (node instanceof YamlScalar s && s.type() == YamlScalar.Type.BOOLEAN) {
+      if (s.text().equalsIgnoreCase("true")) {
+        return Boolean.TRUE;
+      }
+      if (s.text().equalsIgnoreCase("false")) {
+        return Boolean.FALSE;
+      }
+      errors.add(node, "'" + path + "' must be true or false (got " + Texts.quote(s.text()) + ")");
+      return null;
+    }
+    errors.add(node, "'" + path + "' must be true or false (got " + node.describe() + ")");
+    return null;
+  }
+
   /**
    * A string that is one of {@code allowed}. A value listed in {@code notYet} is reported as not
    * supported yet; any other value as not allowed, with the allowed ones listed. A YAML 1.1

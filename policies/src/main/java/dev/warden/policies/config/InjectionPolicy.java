@@ -13,14 +13,19 @@ import java.util.Set;
  * @param toolThreshold the same for tool results and retrieved documents (role {@code tool}),
  *                      where injections are indirect
  * @param roles         the message roles whose text is scanned
+ * @param canary        whether a random canary is planted in each request's system prompt, and a
+ *                      completion that repeats it, or a long verbatim passage of the system
+ *                      prompt, is withheld ({@code canary_leaked}); only while the action is not
+ *                      off
  */
-public record InjectionPolicy(InjectionAction action, double threshold, double toolThreshold, Set<String> roles) {
+public record InjectionPolicy(InjectionAction action, double threshold, double toolThreshold, Set<String> roles,
+    boolean canary) {
 
   public static final double DEFAULT_THRESHOLD = 0.7;
 
   /** {@code injection} absent: nothing is scored. */
   public static final InjectionPolicy OFF =
-      new InjectionPolicy(InjectionAction.OFF, DEFAULT_THRESHOLD, DEFAULT_THRESHOLD, Set.of("user", "tool"));
+      new InjectionPolicy(InjectionAction.OFF, DEFAULT_THRESHOLD, DEFAULT_THRESHOLD, Set.of("user", "tool"), false);
 
   public InjectionPolicy {
     Objects.requireNonNull(action, "action");
@@ -29,5 +34,10 @@ public record InjectionPolicy(InjectionAction action, double threshold, double t
 
   public boolean off() {
     return action == InjectionAction.OFF;
+  }
+
+  /** True when canaries are planted: {@code canary: true} and an action other than off. */
+  public boolean plantsCanary() {
+    return canary && !off();
   }
 }

@@ -8,12 +8,13 @@ import java.util.Set;
 /**
  * Validates an {@code injection} mapping: the top-level section, or a key scope's override, whose
  * keys replace the inherited ones key by key. A scope that sets {@code threshold} but not
- * {@code toolThreshold} moves both, as the section does.
+ * {@code toolThreshold} moves both, as the section does. {@code action: off} turns the whole
+ * section off, canary included, so a mapping that sets both {@code action: off} and
+ * {@code canary: true} is an error.
  */
 final class InjectionReader {
 
-  private static final Set<String> KEYS = Set.of("action", "threshold", "toolThreshold", "roles");
-  private static final Set<String> NOT_YET = Set.of("canary");
+  private static final Set<String> KEYS = Set.of("action", "threshold", "toolThreshold", "roles", "canary");
   private static final List<String> ACTIONS = List.of("off", "detect", "block");
   static final List<String> ROLES = List.of("system", "developer", "user", "assistant", "tool");
 
@@ -24,7 +25,7 @@ final class InjectionReader {
     if (map == null) {
       return inherited;
     }
-    Fields.checkKeys(map, path, KEYS, NOT_YET, errors);
+    Fields.checkKeys(map, path, KEYS, Set.of(), errors);
     InjectionAction action = inherited.off() ? InjectionAction.DETECT : inherited.action();
     if (map.get("action") != null) {
       String value = Fields.oneOf(map.get("action"), path + ".action", ACTIONS, Set.of(), errors);
@@ -40,7 +41,16 @@ final class InjectionReader {
       toolThreshold = score(map.get("toolThreshold"), path + ".toolThreshold", toolThreshold, errors);
     }
     Set<String> roles = map.get("roles") == null ? inherited.roles() : roles(map.get("roles"), path + ".roles", errors);
-    return new InjectionPolicy(action, threshold, toolThreshold, roles);
+    boolean canary = inherited.canary();
+    if (map.get("canary") != null) {
+      Boolean value = Fields.bool(map.get("canary"), path + ".canary", errors);
+      canary = value == null ? canary : value;
+      if (canary && action == InjectionAction.OFF && map.get("action") != null) {
+        errors.add(map.get("canary"), "'" + path + ".canary' has no effect with action: off; "
+            + "use action: detect to plant canaries without blocking injections");
+      }
+    }
+    return new InjectionPolicy(action, threshold, toolThreshold, roles, canary);
   }
 
   private static double score(YamlNode node, String path, double fallback, ErrorList errors) {

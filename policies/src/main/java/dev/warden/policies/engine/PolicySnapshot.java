@@ -19,8 +19,9 @@ import java.util.Objects;
  * new snapshot and swaps it in, and each call uses one snapshot from start to end.
  *
  * <p>{@link #onRequest} applies the rules in order: key scope, then injection, then personal data
- * (the scope's {@code injection} and {@code pii} settings where it has them). The first rule
- * that blocks decides; in monitor mode every decision is the same but has {@code enforced} false.
+ * (the scope's {@code injection} and {@code pii} settings where it has them), then the injection
+ * canary, planted in what the other rules send. The first rule that blocks decides; in monitor
+ * mode every decision is the same but has {@code enforced} false, and no canary is planted.
  * Decisions never quote request text; block messages name only the scope id and the provider,
  * operation or model of the request.
  *
@@ -40,6 +41,7 @@ public final class PolicySnapshot {
   private final InjectionScorer scorer;
   private final PiiScanner piiScanner;
   private final Decision allowedWithoutScope;
+  private final Verdicts verdicts;
 
   private PolicySnapshot(PolicyDocument document, String hash, String fileName, InjectionScorer scorer) {
     this.hash = Objects.requireNonNull(hash, "hash");
@@ -55,6 +57,7 @@ public final class PolicySnapshot {
     this.injectionPolicy = document.injection();
     this.scorer = scorer;
     this.allowedWithoutScope = verdicts.allow(null, List.of());
+    this.verdicts = verdicts;
   }
 
   /**
@@ -155,7 +158,20 @@ public final class PolicySnapshot {
       }
     }
     Decision decision = piiRule == null ? allowed : piiRule.apply(exchange, keyId, allowed);
-    return verdict == null ? decision : decision.withInjection(verdict);
+    if (verdict != null) {
+      decision = decision.withInjection(verdict);
+    }
+    return injectionRule == null ? decision : injectionRule.plantCanary(exchange, decision);
+  }
+
+  /**
+   * The block that replaces a response whose completion the call's rewriter withheld
+   * ({@link dev.warden.policies.pii.CompletionRewriter#leaked()}, {@code decision.completionRewriter()}):
+   * 403 {@code canary_leaked} by rule {@code injection}, with the key scope of {@code decision}.
+   * Never quotes the completion, the canary or the system prompt.
+   */
+  public Decision completionWithheld(Decision decision) {
+    return InjectionRule.canaryLeaked(verdicts, decision.keyId());
   }
 
   @Override

@@ -19,6 +19,11 @@ final class Verdicts {
     this.policyHash = policyHash;
   }
 
+  /** False in monitor mode. */
+  boolean enforced() {
+    return enforced;
+  }
+
   Decision allow(String keyId, List<Finding> findings) {
     return allow(keyId, findings, null);
   }

@@ -42,6 +42,34 @@ public interface CompletionRewriter {
     return Map.of();
   }
 
+  /**
+   * The application's own version of request text that a response repeats (the Responses API
+   * echoes its {@code instructions}): what the policy planted in it for the call taken out again.
+   * Not checked for leaks: the response only repeats what was sent. Unchanged by default.
+   */
+  default String requestEcho(String echoed) {
+    return echoed;
+  }
+
+  /**
+   * True when this rewriter checks the completion for a leak of what the policy protects (the
+   * call's canary and system prompt), so that {@link #leaked()} may turn true: a caller that could
+   * still answer the call otherwise (another status) should read a JSON response whole first.
+   */
+  default boolean checksLeaks() {
+    return false;
+  }
+
+  /**
+   * True once any text this rewriter, its channels or its {@link #forJsonText()} variant read has
+   * leaked what the policy protects. The leaking text and everything after it, in every channel,
+   * come out as "": the caller must answer with the block response ({@code canary_leaked}) instead
+   * of what it holds. Never true for a rewriter that does not {@link #checksLeaks()}. Thread-safe.
+   */
+  default boolean leaked() {
+    return false;
+  }
+
   /** One stream of text deltas. Not thread-safe: one reader feeds it. */
   interface Channel {
 

@@ -197,8 +197,6 @@ class PolicyLoaderErrorsTest {
         version: 1
         identity:
           sources: [mdc:user]
-        injection:
-          canary: true
         cache:
           enabled: false
         telemetry:
@@ -208,10 +206,9 @@ class PolicyLoaderErrorsTest {
         """;
     assertThat(errors(yaml)).containsExactly(
         "p.yaml:2:1: 'identity' is not supported by this version of Warden yet",
-        "p.yaml:5:3: 'injection.canary' is not supported by this version of Warden yet",
-        "p.yaml:6:1: 'cache' is not supported by this version of Warden yet",
-        "p.yaml:8:1: 'telemetry' is not supported by this version of Warden yet",
-        "p.yaml:10:1: 'audit' is not supported by this version of Warden yet");
+        "p.yaml:4:1: 'cache' is not supported by this version of Warden yet",
+        "p.yaml:6:1: 'telemetry' is not supported by this version of Warden yet",
+        "p.yaml:8:1: 'audit' is not supported by this version of Warden yet");
   }
 
   @Test

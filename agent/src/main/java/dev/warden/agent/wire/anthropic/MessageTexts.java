@@ -128,4 +128,10 @@ public final class MessageTexts implements CompletionTexts {
     delta.put(hasType(delta, "input_json_delta") ? "partial_json" : "text", text);
     return copy;
   }
+
+  /** {@code event: error} with {@code {"type":"error","error":{…}}}, as the API sends an overload mid-stream. */
+  @Override
+  public byte[] errorEvent(byte[] errorBody) {
+    return CompletionTexts.event("error", errorBody);
+  }
 }

@@ -127,7 +127,8 @@ public final class MessagesAdapter implements WireAdapter {
   }
 
   @Override
-  public RewrittenBody rewriteResponse(InputStream body, boolean eventStream, CompletionRewriter rewriter) {
-    return RewrittenBody.of(body, eventStream, rewriter, MessageTexts.INSTANCE);
+  public RewrittenBody rewriteResponse(InputStream body, boolean eventStream, CompletionRewriter rewriter,
+      byte[] withheldBody) {
+    return RewrittenBody.of(body, eventStream, rewriter, MessageTexts.INSTANCE, withheldBody);
   }
 }

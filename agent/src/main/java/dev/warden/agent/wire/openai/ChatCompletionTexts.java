@@ -153,4 +153,14 @@ public final class ChatCompletionTexts implements CompletionTexts {
     }
     return copy;
   }
+
+  /**
+   * {@code data: {"error":{…}}}, as OpenAI sends a mid-stream error (openai-java throws its
+   * {@code SseException} for any event with an {@code error} member), named {@code error}, which
+   * LangChain4j needs to call its error handler rather than end the stream as complete.
+   */
+  @Override
+  public byte[] errorEvent(byte[] errorBody) {
+    return CompletionTexts.event("error", errorBody);
+  }
 }

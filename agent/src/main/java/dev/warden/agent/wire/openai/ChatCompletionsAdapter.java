@@ -119,7 +119,8 @@ public final class ChatCompletionsAdapter implements WireAdapter {
   }
 
   @Override
-  public RewrittenBody rewriteResponse(InputStream body, boolean eventStream, CompletionRewriter rewriter) {
-    return RewrittenBody.of(body, eventStream, rewriter, ChatCompletionTexts.INSTANCE);
+  public RewrittenBody rewriteResponse(InputStream body, boolean eventStream, CompletionRewriter rewriter,
+      byte[] withheldBody) {
+    return RewrittenBody.of(body, eventStream, rewriter, ChatCompletionTexts.INSTANCE, withheldBody);
   }
 }

@@ -5,9 +5,12 @@ import static dev.warden.agent.wire.json.JsonFields.integer;
 import static dev.warden.agent.wire.json.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.agent.wire.rewrite.CompletionTexts;
 import dev.warden.agent.wire.rewrite.StreamEdit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,11 +26,14 @@ import java.util.List;
  * by {@code response.custom_tool_call_input.done}. The whole texts, arguments and inputs repeated
  * by the done, {@code content_part}, {@code output_item} and response events
  * ({@code response.completed} is what the SDK accumulators keep) are rewritten whole, so they agree
- * with the deltas. Annotation offsets into the text are not adjusted.
+ * with the deltas. Annotation offsets into the text are not adjusted. The {@code instructions}
+ * that a response object repeats from the request are request echoes.
  */
 public final class ResponseTexts implements CompletionTexts {
 
   public static final ResponseTexts INSTANCE = new ResponseTexts();
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** The stream channel of the arguments of the function call at one output index. */
   private record Arguments(int outputIndex) {}
@@ -45,6 +51,14 @@ public final class ResponseTexts implements CompletionTexts {
     }
     for (JsonNode item : output) {
       collectItem(item, texts, jsonTexts);
+    }
+  }
+
+  @Override
+  public void collectEchoes(JsonNode root, List<JsonNode> echoes) {
+    JsonNode instructions = root.get("instructions");
+    if (instructions != null && instructions.isTextual()) {
+      echoes.add(instructions);
     }
   }
 
@@ -148,6 +162,7 @@ public final class ResponseTexts implements CompletionTexts {
     JsonNode response = data.get("response");
     if (response != null) {
       INSTANCE.collect(response, texts, jsonTexts);
+      edit.restoreEcho(response.get("instructions"));
     }
     for (JsonNode text : texts) {
       edit.rewrite(text);
@@ -174,5 +189,27 @@ public final class ResponseTexts implements CompletionTexts {
       copy.putArray("logprobs");
     }
     return copy;
+  }
+
+  /**
+   * The Responses {@code error} event ({@code type}, {@code code}, {@code message}, {@code param}),
+   * for clients that dispatch on the type, which also carries the OpenAI {@code error} object:
+   * openai-java throws its {@code SseException} for any event with an {@code error} member, but
+   * hands a plain error event to the application as one more event.
+   */
+  @Override
+  public byte[] errorEvent(byte[] errorBody) {
+    try {
+      JsonNode error = MAPPER.readTree(errorBody).path("error");
+      ObjectNode event = MAPPER.createObjectNode()
+          .put("type", "error")
+          .put("code", error.path("code").asText())
+          .put("message", error.path("message").asText())
+          .putNull("param");
+      event.set("error", error);
+      return CompletionTexts.event("error", MAPPER.writeValueAsBytes(event));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -116,7 +116,8 @@ public final class ResponsesAdapter implements WireAdapter {
   }
 
   @Override
-  public RewrittenBody rewriteResponse(InputStream body, boolean eventStream, CompletionRewriter rewriter) {
-    return RewrittenBody.of(body, eventStream, rewriter, ResponseTexts.INSTANCE);
+  public RewrittenBody rewriteResponse(InputStream body, boolean eventStream, CompletionRewriter rewriter,
+      byte[] withheldBody) {
+    return RewrittenBody.of(body, eventStream, rewriter, ResponseTexts.INSTANCE, withheldBody);
   }
 }

@@ -1,6 +1,8 @@
 package dev.warden.agent.wire.rewrite;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,6 +30,13 @@ public interface CompletionTexts {
   void collect(JsonNode root, List<JsonNode> texts, List<JsonNode> jsonTexts);
 
   /**
+   * Adds the strings of a whole JSON response that repeat request text (the Responses API echoes
+   * {@code instructions}), to put back as the application sent them with
+   * {@code CompletionRewriter.requestEcho}. None by default.
+   */
+  default void collectEchoes(JsonNode root, List<JsonNode> echoes) {}
+
+  /**
    * Handles one stream event through {@code edit}: feeds text and argument deltas to their
    * channel, rewrites whole texts, ends channels.
    *
@@ -46,4 +55,22 @@ public interface CompletionTexts {
    * {@code template}.
    */
   JsonNode deltaCopy(Object channel, JsonNode template, String text);
+
+  /**
+   * The event that ends a stream with an error, in this format's shape, so that the SDK raises it
+   * as the provider's own mid-stream error: the bytes of one complete SSE event.
+   *
+   * @param errorBody the provider-shaped error of a block response (UTF-8 JSON, one line)
+   */
+  byte[] errorEvent(byte[] errorBody);
+
+  /** {@code event: NAME} and {@code data: DATA} lines and the blank line that ends an event. */
+  static byte[] event(String name, byte[] data) {
+    byte[] head = ("event: " + name + "\ndata: ").getBytes(StandardCharsets.US_ASCII);
+    byte[] out = Arrays.copyOf(head, head.length + data.length + 2);
+    System.arraycopy(data, 0, out, head.length, data.length);
+    out[out.length - 2] = '\n';
+    out[out.length - 1] = '\n';
+    return out;
+  }
 }

@@ -17,6 +17,8 @@ import java.util.Objects;
  * body is read up to a bound on the first read, the strings found by a {@link CompletionTexts} are
  * replaced in the original bytes, every other byte stays. Over the bound, unparseable, or when the rewriter fails, the
  * bytes pass through unchanged (and the rest of an oversized body streams on from the source).
+ * When the rewriter finds a leak in any of the strings, the whole body is replaced by the withheld
+ * body instead.
  */
 final class JsonBodyRewriter extends RewrittenBody {
 
@@ -24,6 +26,7 @@ final class JsonBodyRewriter extends RewrittenBody {
   private final CompletionTexts texts;
   private final CompletionRewriter rewriter;
   private final int maxBytes;
+  private final byte[] withheldBody;
   private byte[] body;
   private int position;
   private int limit;
@@ -32,10 +35,17 @@ final class JsonBodyRewriter extends RewrittenBody {
   private boolean closed;
 
   JsonBodyRewriter(InputStream source, CompletionTexts texts, CompletionRewriter rewriter, int maxBytes) {
+    this(source, texts, rewriter, maxBytes, null);
+  }
+
+  /** @param withheldBody replaces the body when the rewriter finds a leak; null for an empty body */
+  JsonBodyRewriter(InputStream source, CompletionTexts texts, CompletionRewriter rewriter, int maxBytes,
+      byte[] withheldBody) {
     this.source = source;
     this.texts = texts;
     this.rewriter = rewriter;
     this.maxBytes = maxBytes;
+    this.withheldBody = withheldBody;
   }
 
   @Override
@@ -90,7 +100,12 @@ final class JsonBodyRewriter extends RewrittenBody {
         buffer = Arrays.copyOf(buffer, (int) Math.min((long) maxBytes + 1, buffer.length * 2L));
       }
     }
-    serve(rewrite(count == buffer.length ? buffer : Arrays.copyOf(buffer, count)), -1);
+    byte[] rewritten = rewrite(count == buffer.length ? buffer : Arrays.copyOf(buffer, count));
+    if (rewriter.leaked()) {
+      withheld = true;
+      rewritten = withheldBody == null ? new byte[0] : withheldBody.clone();
+    }
+    serve(rewritten, -1);
   }
 
   private void serve(byte[] bytes, int count) {
@@ -117,6 +132,9 @@ final class JsonBodyRewriter extends RewrittenBody {
       if (!foundJson.isEmpty()) {
         changed += replace(foundJson, rewriter.forJsonText(), splicer);
       }
+      ArrayList<JsonNode> echoes = new ArrayList<>(0);
+      texts.collectEchoes(root, echoes);
+      changed += restoreEchoes(echoes, rewriter, splicer);
       byte[] result = splicer.apply(json);
       changes += changed;
       return result;
@@ -125,6 +143,22 @@ final class JsonBodyRewriter extends RewrittenBody {
       unreadable++;
       return json;
     }
+  }
+
+  /** Schedules each echo of request text in {@code nodes} that changes back; returns how many do. */
+  private static int restoreEchoes(List<JsonNode> nodes, CompletionRewriter rewriter, JsonSplicer splicer) {
+    int changed = 0;
+    for (JsonNode node : nodes) {
+      if (node instanceof LocatedText) {
+        String text = node.textValue();
+        String restored = rewriter.requestEcho(text);
+        if (restored != null && !restored.equals(text)) {
+          splicer.replace(((LocatedText) node).offset(), restored);
+          changed++;
+        }
+      }
+    }
+    return changed;
   }
 
   /** Schedules the rewrite of each string in {@code nodes} that changes; returns how many do. */

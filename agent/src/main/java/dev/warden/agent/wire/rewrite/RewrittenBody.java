@@ -29,6 +29,7 @@ public abstract class RewrittenBody extends InputStream {
 
   volatile int changes;
   volatile int unreadable;
+  volatile boolean withheld;
   private byte[] single;
 
   RewrittenBody() {}
@@ -51,6 +52,15 @@ public abstract class RewrittenBody extends InputStream {
   }
 
   /**
+   * True once the body was withheld because the rewriter found a leak
+   * ({@link CompletionRewriter#leaked()}): a JSON body was replaced whole by the withheld body, a
+   * stream ended with the format's error event.
+   */
+  public final boolean withheld() {
+    return withheld;
+  }
+
+  /**
    * Rewrites a response body.
    *
    * @param body        the body as received; closed when the result is closed
@@ -60,12 +70,25 @@ public abstract class RewrittenBody extends InputStream {
    */
   public static RewrittenBody of(InputStream body, boolean eventStream, CompletionRewriter rewriter,
       CompletionTexts texts) {
+    return of(body, eventStream, rewriter, texts, null);
+  }
+
+  /**
+   * Rewrites a response body, and withholds it when the rewriter finds a leak.
+   *
+   * @param withheldBody the provider-shaped error (JSON) that replaces a body whose completion the
+   *     rewriter withholds: a JSON body is replaced by it whole, a stream ends with it in the
+   *     format's error event ({@link CompletionTexts#errorEvent}) and nothing after. Null: a
+   *     withheld JSON body becomes empty and a withheld stream just ends
+   */
+  public static RewrittenBody of(InputStream body, boolean eventStream, CompletionRewriter rewriter,
+      CompletionTexts texts, byte[] withheldBody) {
     if (rewriter == null) {
       return unchanged(body);
     }
     return eventStream
-        ? new SseRewriter(body, texts, rewriter, DEFAULT_MAX_EVENT_BYTES)
-        : new JsonBodyRewriter(body, texts, rewriter, DEFAULT_MAX_JSON_BYTES);
+        ? new SseRewriter(body, texts, rewriter, DEFAULT_MAX_EVENT_BYTES, withheldBody)
+        : new JsonBodyRewriter(body, texts, rewriter, DEFAULT_MAX_JSON_BYTES, withheldBody);
   }
 
   /** The body as received, for formats without completion text. */

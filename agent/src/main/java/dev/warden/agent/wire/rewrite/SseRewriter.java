@@ -21,6 +21,10 @@ import java.util.Objects;
  * exception, the text still held back for each open channel goes out first, as extra delta events,
  * then the unfinished event's bytes as received (an SSE client discards them), then the end or the
  * exception.
+ *
+ * <p>When the rewriter finds a leak, the event being handled is replaced by the format's error
+ * event carrying the withheld body, the stream ends there (nothing held back is released, nothing
+ * after it is read) and the source is closed, which stops the provider's stream.
  */
 final class SseRewriter extends RewrittenBody implements SseEventSplitter.Listener {
 
@@ -33,15 +37,25 @@ final class SseRewriter extends RewrittenBody implements SseEventSplitter.Listen
   private final ByteQueue out = new ByteQueue();
   private final StreamEdit edit;
   private final byte[] readBuffer = new byte[READ_SIZE];
+  private final CompletionRewriter rewriter;
+  private final byte[] withheldEvent;
   private boolean ended;
   private IOException failure;
   private boolean closed;
 
   SseRewriter(InputStream source, CompletionTexts texts, CompletionRewriter rewriter, int maxEventBytes) {
+    this(source, texts, rewriter, maxEventBytes, null);
+  }
+
+  /** @param withheldBody the error that ends the stream when the rewriter finds a leak; null to just end it */
+  SseRewriter(InputStream source, CompletionTexts texts, CompletionRewriter rewriter, int maxEventBytes,
+      byte[] withheldBody) {
     this.source = source;
     this.texts = texts;
+    this.rewriter = rewriter;
     this.splitter = new SseEventSplitter(this, maxEventBytes);
     this.edit = new StreamEdit(rewriter, texts, out);
+    this.withheldEvent = withheldBody == null ? null : texts.errorEvent(withheldBody);
   }
 
   @Override
@@ -90,6 +104,9 @@ final class SseRewriter extends RewrittenBody implements SseEventSplitter.Listen
       splitter.feed(readBuffer, 0, n);
       changes = edit.changes();
     }
+    if (withheld) {
+      closeQuietly();
+    }
   }
 
   private void end() {
@@ -99,12 +116,40 @@ final class SseRewriter extends RewrittenBody implements SseEventSplitter.Listen
     } catch (RuntimeException e) {
       unreadable++;
     }
+    if (rewriter.leaked()) {
+      withhold();
+      return;
+    }
     splitter.end();
     changes = edit.changes();
   }
 
+  /** Ends the stream with the error event: the application never reads what the model wrote after the leak. */
+  private void withhold() {
+    if (withheld) {
+      return;
+    }
+    withheld = true;
+    ended = true;
+    failure = null;
+    if (withheldEvent != null) {
+      out.write(withheldEvent);
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      source.close();
+    } catch (IOException e) {
+      // the stream is over for the application either way
+    }
+  }
+
   @Override
   public void onEvent(byte[] raw, int length) {
+    if (withheld) {
+      return;
+    }
     event.parse(raw, length);
     if (!event.hasData()) {
       out.write(raw, 0, length);
@@ -126,6 +171,10 @@ final class SseRewriter extends RewrittenBody implements SseEventSplitter.Listen
       // a format or rewriter bug: this event goes out as received
       unreadable++;
     }
+    if (rewriter.leaked()) {
+      withhold();
+      return;
+    }
     if (rewritten != null) {
       out.write(rewritten);
     } else {
@@ -135,7 +184,9 @@ final class SseRewriter extends RewrittenBody implements SseEventSplitter.Listen
 
   @Override
   public void onPassThrough(byte[] bytes, int offset, int length) {
-    out.write(bytes, offset, length);
+    if (!withheld) {
+      out.write(bytes, offset, length);
+    }
   }
 
   @Override

@@ -190,6 +190,13 @@ public final class StreamEdit {
     }
   }
 
+  /** Puts the string {@code node} of the current event, an echo of request text, back as the application sent it. */
+  public void restoreEcho(JsonNode node) {
+    if (node != null && node.isTextual()) {
+      replace(node, rewriter.requestEcho(node.textValue()));
+    }
+  }
+
   /** Rewrites the string {@code node} of the current event as whole JSON text (a tool call's arguments). */
   public void rewriteJsonText(JsonNode node) {
     if (node != null && node.isTextual()) {

@@ -22,14 +22,17 @@ import java.util.zip.GZIPInputStream;
  * tool MODEL TEXT…     a call offering the tool send_email(text), which the model calls;
  *                      answer: the text argument as the application received it
  * tool-stream MODEL TEXT…  the same call streamed
+ * system-chat MODEL SYSTEM || TEXT…    a plain call with a system prompt
+ * system-stream MODEL SYSTEM || TEXT…  the same call streamed
  * get URL              a JDK HttpClient GET to any URL; answer: HTTP STATUS BODY
  * post URL BODY…       a JDK HttpClient POST of a JSON body; answer: HTTP STATUS BODY
  * version              answer: the running Java feature version, e.g. 25
  * loader CLASS         answer: the class name of the loader that defines CLASS
  * </pre>
  *
- * An SDK error answers {@code ERROR|status|exception class|code|x-warden-decision|body}; anything
- * else thrown answers {@code FAILURE|…} and prints its stack trace to stderr.
+ * An SDK error answers {@code ERROR|status|exception class|code|x-warden-decision|body}, and a
+ * stream that failed after some deltas adds {@code |received:} and the text read before the error;
+ * anything else thrown answers {@code FAILURE|…} and prints its stack trace to stderr.
  */
 public final class DriverLoop {
 
@@ -53,8 +56,37 @@ public final class DriverLoop {
       throw new UnsupportedOperationException("this driver makes no tool calls");
     }
 
+    /**
+     * A conversation in which the application already called a tool ({@code fetch_page}) and now
+     * sends its result, {@code result}, back to the model: where indirect injections arrive.
+     * Answers the model's reply.
+     */
+    default String toolResult(String model, String result) throws Exception {
+      throw new UnsupportedOperationException("this driver sends no tool results");
+    }
+
+    /** A plain call with a system prompt; answers the completion text. */
+    default String systemChat(String model, String system, String prompt) throws Exception {
+      throw new UnsupportedOperationException("this driver sends no system prompts");
+    }
+
+    /** As {@link #systemChat}, streamed; a failure after some deltas is thrown as a {@link StreamFailure}. */
+    default String systemStream(String model, String system, String prompt) throws Exception {
+      throw new UnsupportedOperationException("this driver sends no system prompts");
+    }
+
     /** The fields after {@code ERROR|} for an error the SDK raised from an HTTP answer, or null for any other throwable. */
     String describe(Throwable error);
+  }
+
+  /** A stream that failed with {@code getCause()} after the application had read {@code received}. */
+  public static final class StreamFailure extends Exception {
+    private final String received;
+
+    public StreamFailure(String received, Throwable cause) {
+      super(cause);
+      this.received = received;
+    }
   }
 
   private DriverLoop() {}
@@ -76,6 +108,9 @@ public final class DriverLoop {
           case "stream" -> client.stream(words[1], rest);
           case "tool" -> client.tool(words[1], rest);
           case "tool-stream" -> client.toolStream(words[1], rest);
+          case "tool-result" -> client.toolResult(words[1], rest);
+          case "system-chat" -> client.systemChat(words[1], before(rest), after(rest));
+          case "system-stream" -> client.systemStream(words[1], before(rest), after(rest));
           case "get" -> send(plain, HttpRequest.newBuilder(URI.create(words[1])).GET());
           case "post" -> send(plain, HttpRequest.newBuilder(URI.create(words[1]))
               .header("Content-Type", "application/json")
@@ -88,17 +123,28 @@ public final class DriverLoop {
           default -> "FAILURE|unknown command: " + line;
         };
       } catch (Throwable error) {
-        String described = client.describe(error);
+        Throwable cause = error instanceof StreamFailure failure ? failure.getCause() : error;
+        String described = client.describe(cause);
         if (described == null) {
           error.printStackTrace();
           answer = "FAILURE|" + error;
         } else {
-          answer = "ERROR|" + described;
+          answer = "ERROR|" + described + (error instanceof StreamFailure failure ? "|received:" + failure.received : "");
         }
       }
       System.out.println("RESULT " + answer.replace("\r", "\\r").replace("\n", "\\n"));
       System.out.flush();
     }
+  }
+
+  private static String before(String rest) {
+    int bar = rest.indexOf(" || ");
+    return bar < 0 ? "" : rest.substring(0, bar);
+  }
+
+  private static String after(String rest) {
+    int bar = rest.indexOf(" || ");
+    return bar < 0 ? rest : rest.substring(bar + 4);
   }
 
   /** The pipe-separated fields of an ERROR answer; absent values are "-". */

@@ -69,6 +69,24 @@ public final class OpenAiJavaDriver implements DriverLoop.Client {
   }
 
   @Override
+  public String systemChat(String model, String system, String prompt) {
+    ChatCompletion completion = client.chat().completions().create(systemParams(model, system, prompt));
+    return completion.choices().get(0).message().content().orElse("");
+  }
+
+  @Override
+  public String systemStream(String model, String system, String prompt) throws DriverLoop.StreamFailure {
+    StringBuilder text = new StringBuilder();
+    try (StreamResponse<ChatCompletionChunk> stream =
+        client.chat().completions().createStreaming(systemParams(model, system, prompt))) {
+      stream.stream().forEach(chunk -> chunk.choices().forEach(choice -> choice.delta().content().ifPresent(text::append)));
+    } catch (RuntimeException e) {
+      throw new DriverLoop.StreamFailure(text.toString(), e);
+    }
+    return text.toString();
+  }
+
+  @Override
   public String tool(String model, String prompt) throws IOException {
     ChatCompletion completion = client.chat().completions().create(toolParams(model, prompt));
     return textArgument(completion.choices().get(0).message().toolCalls().orElseThrow().get(0).asFunction()
@@ -108,6 +126,10 @@ public final class OpenAiJavaDriver implements DriverLoop.Client {
 
   private static ChatCompletionCreateParams params(String model, String prompt) {
     return ChatCompletionCreateParams.builder().model(model).addUserMessage(prompt).build();
+  }
+
+  private static ChatCompletionCreateParams systemParams(String model, String system, String prompt) {
+    return ChatCompletionCreateParams.builder().model(model).addSystemMessage(system).addUserMessage(prompt).build();
   }
 
   private static ChatCompletionCreateParams toolParams(String model, String prompt) {
