@@ -50,7 +50,9 @@ class SpringBootDemoTest {
             .containsPattern(line("provider received", "nothing \\(the request never left the application\\)"))
             .containsPattern(line("provider received", "Count to five, then cc <EMAIL_[0-9a-f]{4,}>\\."))
             .containsPattern(line("app got back", "echo: Count to five, then cc jane\\.doe@example\\.com\\. +\\(\\d+ chunks\\)"))
-            .contains("The provider received 3 of the 4 requests the application made.");
+            .containsPattern(line("app got", "HTTP 403 PermissionDeniedException, code injection_detected"))
+            .containsPattern(line("x-warden-decision", "blocked; rule=injection; policy=sha256:[0-9a-f]{64}"))
+            .contains("The provider received 3 of the 5 requests the application made.");
         assertThat(report.lines().filter(l -> l.contains("provider received")))
             .noneMatch(l -> l.contains("jane.doe@example.com"));
       } catch (AssertionError e) {
