@@ -18,6 +18,10 @@ package dev.warden.policies.injection.model;
  * MurmurHash3 finaliser; for a char n-gram, its chars packed 16 bits each into a long, times an odd
  * constant, top bits (one multiply per n-gram, which keeps the per-char cost low).
  *
+ * <p>{@link InjectionModel} scores through {@code BestWindow}, a copy of {@link #featurize} fused
+ * with its window sums: a change here must be made there too ({@code BestWindowTest} compares
+ * them).
+ *
  * <p>The order of {@link Sink} calls is part of the contract: a char n-gram comes when its last
  * char is read, a token's unigram and bigram when the token ends (a word ends at the char after
  * it), each token's followed by {@link Sink#tokenEnd()}. The text's end behaves as a space.
@@ -34,23 +38,23 @@ public final class Featurizer {
     void tokenEnd();
   }
 
-  private static final byte SPACE = 0;
-  private static final byte WORD = 1;
-  private static final byte MARK = 2;
-  private static final byte SKIP = 3;
+  static final byte SPACE = 0;
+  static final byte WORD = 1;
+  static final byte MARK = 2;
+  static final byte SKIP = 3;
 
-  private static final int FNV_OFFSET = 0x811c9dc5;
-  private static final int FNV_PRIME = 0x01000193;
-  private static final int START_TOKEN = fmix32(0x5eed_0001);
-  private static final int BIGRAM_SALT = 0x3c6ef372;
-  private static final long GRAM2 = 0xd6e8feb86659fd93L;
-  private static final long GRAM3 = 0x9e3779b97f4a7c15L;
-  private static final long GRAM4 = 0xc2b2ae3d27d4eb4fL;
-  private static final long GRAM5 = 0x165667b19e3779f9L;
-  private static final long GRAM5_SALT = 0x27d4eb2f165667c5L;
+  static final int FNV_OFFSET = 0x811c9dc5;
+  static final int FNV_PRIME = 0x01000193;
+  static final int START_TOKEN = fmix32(0x5eed_0001);
+  static final int BIGRAM_SALT = 0x3c6ef372;
+  static final long GRAM2 = 0xd6e8feb86659fd93L;
+  static final long GRAM3 = 0x9e3779b97f4a7c15L;
+  static final long GRAM4 = 0xc2b2ae3d27d4eb4fL;
+  static final long GRAM5 = 0x165667b19e3779f9L;
+  static final long GRAM5_SALT = 0x27d4eb2f165667c5L;
 
-  private static final byte[] ASCII_CLASS = new byte[128];
-  private static final char[] ASCII_FOLD = new char[128];
+  static final byte[] ASCII_CLASS = new byte[128];
+  static final char[] ASCII_FOLD = new char[128];
 
   static {
     for (char c = 0; c < 128; c++) {
@@ -182,7 +186,7 @@ public final class Featurizer {
     }
   }
 
-  private static byte classify(char c) {
+  static byte classify(char c) {
     if (Character.isLetterOrDigit(c)) {
       return isIdeographOrKana(c) ? MARK : WORD;
     }
@@ -195,14 +199,14 @@ public final class Featurizer {
     return MARK;
   }
 
-  private static char fold(char c) {
+  static char fold(char c) {
     if (Character.isDigit(c)) {
       return '0';
     }
     return Character.toLowerCase(c);
   }
 
-  private static boolean isIdeographOrKana(char c) {
+  static boolean isIdeographOrKana(char c) {
     return Character.isIdeographic(c) || (c >= '\u3040' && c <= '\u30ff');
   }
 

@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 /**
  * The learned layer of the injection detector: a logistic regression over hashed token and char
  * n-gram features ({@link Featurizer}), scoring natural-language content. Immutable and
- * thread-safe; {@link #score} allocates one small object per call, whatever the text's length.
+ * thread-safe; {@link #score} allocates nothing per call once compiled (see {@link BestWindow}).
  *
  * <p>Long texts are scored by windows, so that an instruction planted in the middle of a long
  * document is not averaged away: the token stream is cut into blocks of {@link
@@ -73,10 +73,7 @@ public final class InjectionModel {
 
   /** The logit of the highest-scoring window of {@code text}. */
   public double logit(CharSequence text) {
-    WindowScorer scorer = new WindowScorer(weights, featurizer.spec().blockTokens(),
-        featurizer.spec().meanNorm());
-    featurizer.featurize(text, scorer);
-    return bias + scorer.best();
+    return bias + BestWindow.of(featurizer.spec(), weights, text);
   }
 
   public FeatureSpec spec() {
@@ -103,62 +100,6 @@ public final class InjectionModel {
 
   float[] weights() {
     return weights;
-  }
-
-  /** Sums weights per block; a window is the current block with the one before. */
-  private static final class WindowScorer implements Featurizer.Sink {
-
-    private final float[] weights;
-    private final int blockTokens;
-    private final boolean meanNorm;
-    private float sum;
-    private int count;
-    private int tokens;
-    private float previousSum;
-    private int previousCount;
-    private boolean hasPrevious;
-    private double best = Double.NEGATIVE_INFINITY;
-
-    WindowScorer(float[] weights, int blockTokens, boolean meanNorm) {
-      this.weights = weights;
-      this.blockTokens = blockTokens;
-      this.meanNorm = meanNorm;
-    }
-
-    @Override
-    public void feature(int bucket) {
-      sum += weights[bucket];
-      count++;
-    }
-
-    @Override
-    public void tokenEnd() {
-      if (++tokens == blockTokens) {
-        if (hasPrevious) {
-          best = Math.max(best, window(previousSum + sum, previousCount + count));
-        }
-        previousSum = sum;
-        previousCount = count;
-        hasPrevious = true;
-        sum = 0;
-        count = 0;
-        tokens = 0;
-      }
-    }
-
-    double best() {
-      if (!hasPrevious) {
-        return window(sum, count);
-      }
-      if (count > 0 || best == Double.NEGATIVE_INFINITY) {
-        return Math.max(best, window(previousSum + sum, previousCount + count));
-      }
-      return best;
-    }
-
-    private double window(float sum, int count) {
-      return count == 0 ? 0 : meanNorm ? sum / count : sum / Math.sqrt(count);
-    }
   }
 
   private static final class DefaultHolder {
