@@ -22,7 +22,8 @@ final class JsonStringValues {
   /** The string values of {@code text} when it is one JSON object or array, else null. */
   static String of(String text) {
     int first = firstNonSpace(text);
-    if (first < 0 || (text.charAt(first) != '{' && text.charAt(first) != '[')) {
+    if (first < 0 || (text.charAt(first) != '{' && text.charAt(first) != '[')
+        || !endsLikeAValue(text)) {
       return null;
     }
     StringBuilder out = new StringBuilder(text.length() / 2);
@@ -38,6 +39,20 @@ final class JsonStringValues {
       return null;
     }
     return out.toString();
+  }
+
+  /**
+   * Whether the last char that is not JSON whitespace can end a JSON value ({@code } ] "}, a digit,
+   * the {@code e} of true and false, the {@code l} of null). When it cannot, the parser would fail
+   * at the very end: a tool result cut off at a size limit is, and parsing it all is wasted.
+   */
+  private static boolean endsLikeAValue(String text) {
+    int end = text.length();
+    char c;
+    do {
+      c = text.charAt(--end);
+    } while (end > 0 && (c == ' ' || c == '\n' || c == '\r' || c == '\t'));
+    return c == '}' || c == ']' || c == '"' || (c >= '0' && c <= '9') || c == 'e' || c == 'l';
   }
 
   private static int firstNonSpace(String text) {
