@@ -45,14 +45,7 @@ public final class LangChain4jDriver implements DriverLoop.Client {
 
   @Override
   public String chat(String model, String prompt) {
-    return OpenAiChatModel.builder()
-        .baseUrl(baseUrl)
-        .apiKey(apiKey)
-        .modelName(model)
-        .maxRetries(0)
-        .timeout(Duration.ofSeconds(30))
-        .build()
-        .chat(prompt);
+    return chatModel(model).chat(prompt);
   }
 
   /** Checks that the complete response agrees with the partial responses. */
@@ -70,14 +63,7 @@ public final class LangChain4jDriver implements DriverLoop.Client {
 
   @Override
   public String systemChat(String model, String system, String prompt) {
-    return OpenAiChatModel.builder()
-        .baseUrl(baseUrl)
-        .apiKey(apiKey)
-        .modelName(model)
-        .maxRetries(0)
-        .timeout(Duration.ofSeconds(30))
-        .build()
-        .chat(ChatRequest.builder().messages(SystemMessage.from(system), UserMessage.from(prompt)).build())
+    return chatModel(model).chat(ChatRequest.builder().messages(SystemMessage.from(system), UserMessage.from(prompt)).build())
         .aiMessage()
         .text();
   }
@@ -95,14 +81,7 @@ public final class LangChain4jDriver implements DriverLoop.Client {
 
   @Override
   public String tool(String model, String prompt) throws IOException {
-    ChatResponse response = OpenAiChatModel.builder()
-        .baseUrl(baseUrl)
-        .apiKey(apiKey)
-        .modelName(model)
-        .maxRetries(0)
-        .timeout(Duration.ofSeconds(30))
-        .build()
-        .chat(toolRequest(prompt));
+    ChatResponse response = chatModel(model).chat(toolRequest(prompt));
     return textArgument(response.aiMessage().toolExecutionRequests());
   }
 
@@ -113,14 +92,7 @@ public final class LangChain4jDriver implements DriverLoop.Client {
         .messages(UserMessage.from("Summarise the page for me"), AiMessage.from(call),
             ToolExecutionResultMessage.from(call, result))
         .build();
-    return OpenAiChatModel.builder()
-        .baseUrl(baseUrl)
-        .apiKey(apiKey)
-        .modelName(model)
-        .maxRetries(0)
-        .timeout(Duration.ofSeconds(30))
-        .build()
-        .chat(request)
+    return chatModel(model).chat(request)
         .aiMessage()
         .text();
   }
@@ -180,6 +152,17 @@ public final class LangChain4jDriver implements DriverLoop.Client {
         .parameters(JsonObjectSchema.builder().addStringProperty("text").required("text").build())
         .build();
     return ChatRequest.builder().messages(UserMessage.from(prompt)).toolSpecifications(sendEmail).build();
+  }
+
+  /** The sync model, without retries: a blocked call must fail at once. */
+  private OpenAiChatModel chatModel(String model) {
+    return OpenAiChatModel.builder()
+        .baseUrl(baseUrl)
+        .apiKey(apiKey)
+        .modelName(model)
+        .maxRetries(0)
+        .timeout(Duration.ofSeconds(30))
+        .build();
   }
 
   /** The {@code text} member of the first call's arguments, which must be one JSON object. */
