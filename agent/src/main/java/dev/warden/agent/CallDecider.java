@@ -41,28 +41,15 @@ final class CallDecider {
         ? BlockResponses.of(route.format(), policy.snapshot().completionWithheld(decision))
         : null;
     return DecidedCall.forward(route, decision.modifies() ? request.encode(decision.rewrittenParts()) : body,
-        completions, withheld, completions != null && asksForCompression(headers) ? IDENTITY : Map.of());
+        completions, withheld,
+        completions != null && DecidedCall.hasEncodingOtherThanIdentity(headers, "accept-encoding") ? IDENTITY : Map.of());
   }
-
-  /** Sent instead of the application's Accept-Encoding when the response must be rewritten. */
-  private static final Map<String, String> IDENTITY = Map.of("Accept-Encoding", "identity");
 
   /**
-   * Whether the application asked for a compressed response itself (and so decompresses it
-   * itself): Warden could not read such a body to restore or redact it.
+   * Sent instead of the application's Accept-Encoding when the response must be rewritten: an
+   * application that asks for compression itself decompresses itself, and Warden could not read the body.
    */
-  static boolean asksForCompression(Map<String, List<String>> headers) {
-    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      if ("accept-encoding".equalsIgnoreCase(header.getKey())) {
-        for (String value : header.getValue()) {
-          if (!value.isBlank() && !value.trim().equalsIgnoreCase("identity")) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
+  private static final Map<String, String> IDENTITY = Map.of("Accept-Encoding", "identity");
 
   static WireCall blocked(Route route, Decision decision) {
     BlockResponses.Response response = BlockResponses.of(route.format(), decision);

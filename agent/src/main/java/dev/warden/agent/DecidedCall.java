@@ -82,7 +82,7 @@ final class DecidedCall implements WireCall {
     if (completions == null || status < 200 || status >= 300) {
       return body;
     }
-    if (isCompressed(headers)) {
+    if (hasEncodingOtherThanIdentity(headers, "content-encoding")) {
       // the server ignored Accept-Encoding: identity: placeholders reach the application as they are
       if (!warnedCompressed) {
         warnedCompressed = true;
@@ -100,9 +100,10 @@ final class DecidedCall implements WireCall {
     return found.isEmpty() ? "" : " completion findings=" + found;
   }
 
-  private static boolean isCompressed(Map<String, List<String>> headers) {
+  /** Whether header {@code name} (lower case) names an encoding other than {@code identity}. */
+  static boolean hasEncodingOtherThanIdentity(Map<String, List<String>> headers, String name) {
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      if ("content-encoding".equalsIgnoreCase(header.getKey())) {
+      if (name.equalsIgnoreCase(header.getKey())) {
         for (String value : header.getValue()) {
           if (!value.isBlank() && !value.trim().equalsIgnoreCase("identity")) {
             return true;
