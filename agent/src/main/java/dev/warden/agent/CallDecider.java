@@ -5,10 +5,15 @@ import dev.warden.agent.wire.BlockResponses;
 import dev.warden.agent.wire.DecodedRequest;
 import dev.warden.agent.wire.KeyFingerprint;
 import dev.warden.agent.wire.Route;
+import dev.warden.agent.wire.json.OutputTokenLimit;
 import dev.warden.bootstrap.WireCall;
 import dev.warden.policies.decision.Decision;
+import dev.warden.policies.decision.WireTerms;
 import dev.warden.policies.exchange.Exchange;
 import dev.warden.policies.pii.CompletionRewriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,9 +45,34 @@ final class CallDecider {
     BlockResponses.Response withheld = completions != null && completions.checksLeaks()
         ? BlockResponses.of(route.format(), policy.snapshot().completionWithheld(decision))
         : null;
-    return DecidedCall.forward(route, decision.modifies() ? request.encode(decision.rewrittenParts()) : body,
-        completions, withheld,
-        completions != null && DecidedCall.hasEncodingOtherThanIdentity(headers, "accept-encoding") ? IDENTITY : Map.of());
+    byte[] toSend = decision.modifies() ? request.encode(decision.rewrittenParts()) : body;
+    Map<String, String> sendHeaders =
+        completions != null && DecidedCall.hasEncodingOtherThanIdentity(headers, "accept-encoding") ? IDENTITY : Map.of();
+    WireTerms terms = decision.terms();
+    if (!terms.none()) {
+      // the key is swapped even in monitor mode: the virtual key alone cannot call the provider
+      if (terms.secret() != null) {
+        sendHeaders = with(sendHeaders, KeyFingerprint.replacing(KeyFingerprint.header(headers), terms.secret().value()));
+      }
+      if (terms.outputTokenLimit() != null && decision.enforced() && !route.adapter().outputTokenFields().isEmpty()) {
+        toSend = clamp(toSend, route, terms.outputTokenLimit());
+      }
+    }
+    return DecidedCall.forward(route, toSend, completions, withheld, sendHeaders);
+  }
+
+  private static byte[] clamp(byte[] body, Route route, int limit) {
+    try {
+      return OutputTokenLimit.apply(body, route.adapter().outputTokenFields(), limit);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a decoded request body is no longer a JSON object", e);
+    }
+  }
+
+  private static Map<String, String> with(Map<String, String> headers, Map.Entry<String, String> header) {
+    Map<String, String> out = new LinkedHashMap<>(headers);
+    out.put(header.getKey(), header.getValue());
+    return out;
   }
 
   /**
@@ -52,13 +82,14 @@ final class CallDecider {
   private static final Map<String, String> IDENTITY = Map.of("Accept-Encoding", "identity");
 
   static WireCall blocked(Route route, Decision decision) {
-    BlockResponses.Response response = BlockResponses.of(route.format(), decision);
+    BlockResponses.Response response = BlockResponses.of(route.format(), decision,
+        decision.retryAfterSeconds() > 0 ? decision.retryAfterSeconds() : BlockResponses.DEFAULT_RETRY_AFTER_SECONDS);
     return DecidedCall.block(route, response.status(), response.headers(), response.body());
   }
 
   static Decision wardenError(String policyHash, String message) {
     return new Decision(Decision.Kind.BLOCK, true, "error", "warden_error", 403, message, null, List.of(), null,
-        policyHash, null, null);
+        policyHash, null, null, WireTerms.NONE, 0);
   }
 
   /** One line per call for {@code -Dwarden.log=debug}: names and counts, never content. */

@@ -28,6 +28,33 @@ public final class KeyFingerprint {
    * @return the fingerprint, or null when no key was sent
    */
   public static String of(Map<String, List<String>> headers) {
+    String[] presented = presented(headers);
+    return presented == null ? null : ofKey(presented[1]);
+  }
+
+  /**
+   * The header that carries the key {@link #of} fingerprints, by its canonical name
+   * ({@link #AUTHORIZATION}, {@link #X_API_KEY} or {@link #X_GOOG_API_KEY}), or null when no key was sent.
+   */
+  public static String header(Map<String, List<String>> headers) {
+    String[] presented = presented(headers);
+    return presented == null ? null : presented[0];
+  }
+
+  /**
+   * The header to send so that {@code key} replaces the key presented in {@code header}, in the
+   * same header and form ({@code Bearer} for {@link #AUTHORIZATION}).
+   */
+  public static Map.Entry<String, String> replacing(String header, String key) {
+    return Map.entry(header, AUTHORIZATION.equals(header) ? "Bearer " + key : key);
+  }
+
+  public static final String AUTHORIZATION = "Authorization";
+  public static final String X_API_KEY = "x-api-key";
+  public static final String X_GOOG_API_KEY = "x-goog-api-key";
+
+  /** {canonical header name, key} of the key the request presents, or null. */
+  private static String[] presented(Map<String, List<String>> headers) {
     if (headers == null || headers.isEmpty()) {
       return null;
     }
@@ -39,16 +66,18 @@ public final class KeyFingerprint {
       if (name == null) {
         continue;
       }
-      if (bearer == null && name.equalsIgnoreCase("authorization")) {
+      if (bearer == null && name.equalsIgnoreCase(AUTHORIZATION)) {
         bearer = bearerToken(header.getValue());
-      } else if (apiKey == null && name.equalsIgnoreCase("x-api-key")) {
+      } else if (apiKey == null && name.equalsIgnoreCase(X_API_KEY)) {
         apiKey = firstValue(header.getValue());
-      } else if (googKey == null && name.equalsIgnoreCase("x-goog-api-key")) {
+      } else if (googKey == null && name.equalsIgnoreCase(X_GOOG_API_KEY)) {
         googKey = firstValue(header.getValue());
       }
     }
-    String key = bearer != null ? bearer : apiKey != null ? apiKey : googKey;
-    return key == null ? null : ofKey(key);
+    return bearer != null ? new String[] {AUTHORIZATION, bearer}
+        : apiKey != null ? new String[] {X_API_KEY, apiKey}
+        : googKey != null ? new String[] {X_GOOG_API_KEY, googKey}
+        : null;
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.warden.agent.wire.response.ResponseObserver;
 import dev.warden.agent.wire.rewrite.RewrittenBody;
 import dev.warden.policies.pii.CompletionRewriter;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * Reads one provider endpoint's JSON: request bodies into the neutral exchange model (and back),
@@ -27,6 +28,15 @@ public interface WireAdapter {
    *     key), in which case the caller must treat the body as unreadable. Never throws for bad input.
    */
   DecodedRequest decode(Route route, byte[] body, String keyFingerprint);
+
+  /**
+   * The request fields that limit the output tokens, the one to add first when a key scope's
+   * {@code maxOutputTokens} clamps a request that names none; empty for formats without output
+   * (embeddings).
+   */
+  default List<String> outputTokenFields() {
+    return List.of();
+  }
 
   /**
    * Creates a fresh observer for one response body of this endpoint.

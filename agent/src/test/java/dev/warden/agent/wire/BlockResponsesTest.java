@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.policies.decision.Decision;
+import dev.warden.policies.decision.WireTerms;
 import dev.warden.policies.decision.Finding;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class BlockResponsesTest {
 
   private static Decision block(String rule, String code, int status, String message) {
     return new Decision(Decision.Kind.BLOCK, true, rule, code, status, message, null,
-        List.of(new Finding(rule, "X", 1)), "support-bot", "sha256:abc123", null, null);
+        List.of(new Finding(rule, "X", 1)), "support-bot", "sha256:abc123", null, null, WireTerms.NONE, 0);
   }
 
   @Test
@@ -81,7 +82,7 @@ class BlockResponsesTest {
 
   @Test
   void missingFieldsGetSafeDefaults() {
-    Decision bare = new Decision(Decision.Kind.BLOCK, true, null, null, 0, null, null, List.of(), null, null, null, null);
+    Decision bare = new Decision(Decision.Kind.BLOCK, true, null, null, 0, null, null, List.of(), null, null, null, null, WireTerms.NONE, 0);
 
     BlockResponses.Response response = BlockResponses.of("openai", bare);
 

@@ -49,6 +49,21 @@ class KeyFingerprintTest {
   }
 
   @Test
+  void theHeaderThatCarriedTheKeyIsWhereTheRealKeyGoes() {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("X-Goog-Api-Key", List.of("goog"));
+    assertThat(KeyFingerprint.header(headers)).isEqualTo("x-goog-api-key");
+    headers.put("X-API-KEY", List.of("anthropic"));
+    assertThat(KeyFingerprint.header(headers)).isEqualTo("x-api-key");
+    headers.put("authorization", List.of("Bearer wdn_virtual"));
+    assertThat(KeyFingerprint.header(headers)).isEqualTo("Authorization");
+    assertThat(KeyFingerprint.header(Map.of())).isNull();
+
+    assertThat(KeyFingerprint.replacing("Authorization", "sk-real")).isEqualTo(Map.entry("Authorization", "Bearer sk-real"));
+    assertThat(KeyFingerprint.replacing("x-api-key", "sk-real")).isEqualTo(Map.entry("x-api-key", "sk-real"));
+  }
+
+  @Test
   void otherAuthorizationSchemesAreNotKeys() {
     Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.put("Authorization", List.of("Basic dXNlcjpwYXNz"));

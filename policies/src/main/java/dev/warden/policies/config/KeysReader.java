@@ -1,24 +1,39 @@
 package dev.warden.policies.config;
 
 import dev.warden.policies.engine.Glob;
+import dev.warden.policies.secret.Secret;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Validates the {@code keys} section: the default for unmatched keys and the scopes, each with a
- * unique id, a unique fingerprint, and optional provider, model and operation lists. A fingerprint
- * is never quoted in a message: a raw key pasted there by mistake must not reach a log.
+ * unique id, a fingerprint or a virtual key with its secret (each unique), and optional provider,
+ * model, operation and role lists, output token limit and expiry. Neither a fingerprint nor a
+ * virtual key nor a secret is ever quoted in a message: a raw key pasted there by mistake must
+ * not reach a log.
  */
 final class KeysReader {
 
   private static final Set<String> KEYS = Set.of("default", "scopes");
-  private static final Set<String> SCOPE_KEYS = Set.of("id", "fingerprint", "providers", "models", "operations", "pii", "injection");
-  private static final Set<String> SCOPE_NOT_YET =
-      Set.of("virtualKey", "secret", "roles", "maxOutputTokens", "limits", "expires");
+  private static final Set<String> SCOPE_KEYS = Set.of("id", "fingerprint", "virtualKey", "secret", "providers",
+      "models", "operations", "roles", "maxOutputTokens", "onMaxOutputTokens", "expires", "pii", "injection");
+  private static final Set<String> SCOPE_NOT_YET = Set.of("limits");
+  private static final List<String> OVER_MAX_OUTPUT = List.of("block", "clamp");
+  /** Shorter than this, a virtual key could be guessed or typed by accident. */
+  static final int MIN_VIRTUAL_KEY_LENGTH = 8;
   private static final List<String> DEFAULTS = List.of("deny", "allow");
   private static final List<String> OPERATIONS = List.of("chat", "embeddings");
   private static final int MAX_ID_LENGTH = 64;
@@ -27,11 +42,14 @@ final class KeysReader {
   private final Set<String> providerNames;
   private final PiiPolicy pii;
   private final InjectionPolicy injection;
+  private final Function<String, String> environment;
   private final Map<String, YamlScalar> ids = new HashMap<>();
   private final Map<String, String> fingerprints = new HashMap<>();
 
-  private KeysReader(ErrorList errors, Set<String> providerNames, PiiPolicy pii, InjectionPolicy injection) {
+  private KeysReader(ErrorList errors, Set<String> providerNames, PiiPolicy pii, InjectionPolicy injection,
+      Function<String, String> environment) {
     this.errors = errors;
+    this.environment = environment;
     this.providerNames = providerNames;
     this.pii = pii;
     this.injection = injection;
@@ -41,10 +59,11 @@ final class KeysReader {
    * @param providerNames every provider name a scope may list (configured and built-in)
    * @param pii           the top-level {@code pii} section, which a scope's {@code pii} overrides key by key
    * @param injection     the top-level {@code injection} section, which a scope's overrides key by key
+   * @param environment   where {@code env:} secrets are read ({@code System::getenv})
    * @return the section with its valid scopes; problems go to {@code errors}
    */
   static KeyPolicy read(YamlNode node, Set<String> providerNames, PiiPolicy pii, InjectionPolicy injection,
-      ErrorList errors) {
+      Function<String, String> environment, ErrorList errors) {
     YamlMap map = Fields.map(node, "keys", errors);
     if (map == null) {
       return new KeyPolicy(false, List.of());
@@ -60,7 +79,7 @@ final class KeysReader {
     if (scopesNode != null) {
       YamlList list = Fields.list(scopesNode, "keys.scopes", errors);
       if (list != null) {
-        KeysReader reader = new KeysReader(errors, providerNames, pii, injection);
+        KeysReader reader = new KeysReader(errors, providerNames, pii, injection, environment);
         for (int i = 0; i < list.items().size(); i++) {
           KeyScope scope = reader.readScope(list.items().get(i), Fields.item("keys.scopes", i));
           if (scope != null) {
@@ -79,17 +98,148 @@ final class KeysReader {
     }
     Fields.checkKeys(map, path, SCOPE_KEYS, SCOPE_NOT_YET, errors);
     String id = readId(map, path);
-    String fingerprint = readFingerprint(map, path, id);
+    String owner = id == null ? path : "scope '" + id + "'";
+    String fingerprint = readFingerprint(map.get("fingerprint"), path + ".fingerprint", owner);
+    String virtualFingerprint = readVirtualKey(map.get("virtualKey"), path + ".virtualKey", owner);
+    Secret secret = readSecret(map.get("secret"), path + ".secret");
+    boolean keyed = checkKeyAndSecret(map, path, fingerprint, virtualFingerprint, secret);
     List<String> providers = readProviders(map.get("providers"), path + ".providers");
     List<String> models = readModels(map.get("models"), path + ".models");
     List<String> operations = readOperations(map.get("operations"), path + ".operations");
-    if (id == null || fingerprint == null) {
+    List<String> roles = readRoles(map.get("roles"), path + ".roles");
+    Integer maxOutputTokens = readPositiveInt(map.get("maxOutputTokens"), path + ".maxOutputTokens");
+    boolean clamp = readClamp(map, path);
+    Instant expires = readExpires(map.get("expires"), path + ".expires");
+    if (id == null || !keyed) {
       return null;
     }
     PiiPolicy scopePii = map.get("pii") == null ? null : PiiReader.read(map.get("pii"), path + ".pii", pii, errors);
     InjectionPolicy scopeInjection = map.get("injection") == null ? null
         : InjectionReader.read(map.get("injection"), path + ".injection", injection, errors);
-    return new KeyScope(id, fingerprint, providers, models, operations, scopePii, scopeInjection);
+    return new KeyScope(id, fingerprint, virtualFingerprint, secret, providers, models, operations, roles,
+        maxOutputTokens, clamp, expires, scopePii, scopeInjection);
+  }
+
+  /** Whether the scope can be matched: a fingerprint, or a virtual key with its secret (reported when not). */
+  private boolean checkKeyAndSecret(YamlMap map, String path, String fingerprint, String virtualFingerprint,
+      Secret secret) {
+    YamlNode virtualKey = map.get("virtualKey");
+    YamlNode secretNode = map.get("secret");
+    if (map.get("fingerprint") == null && virtualKey == null) {
+      errors.add(map, "'" + path + "' needs a 'fingerprint' (a real key the application holds) or a 'virtualKey' with its 'secret'");
+      return false;
+    }
+    if (virtualKey != null && secretNode == null) {
+      errors.add(virtualKey, "'" + path + ".virtualKey' needs 'secret': where the real key is read (env:NAME or file:/path)");
+      return false;
+    }
+    if (secretNode != null && virtualKey == null) {
+      errors.add(secretNode, "'" + path + ".secret' is only used with 'virtualKey': the key the application holds instead");
+      return false;
+    }
+    return (fingerprint != null || map.get("fingerprint") == null)
+        && (virtualFingerprint != null) == (secret != null)
+        && (fingerprint != null || virtualFingerprint != null);
+  }
+
+  private String readVirtualKey(YamlNode node, String path, String owner) {
+    if (node == null) {
+      return null;
+    }
+    String key = Fields.string(node, path, errors);
+    if (key == null) {
+      return null;
+    }
+    if (key.length() < MIN_VIRTUAL_KEY_LENGTH || !isPrintableAscii(key)) {
+      errors.add(node, "'" + path + "' must be at least " + MIN_VIRTUAL_KEY_LENGTH + " printable ASCII characters without spaces");
+      return null;
+    }
+    String fingerprint = fingerprintOf(key);
+    String first = fingerprints.putIfAbsent(fingerprint, owner);
+    if (first != null) {
+      errors.add(node, "'" + path + "' is already used by " + first + "; a key can match only one scope");
+      return null;
+    }
+    return fingerprint;
+  }
+
+  private Secret readSecret(YamlNode node, String path) {
+    if (node == null) {
+      return null;
+    }
+    String spec = Fields.string(node, path, errors);
+    if (spec == null) {
+      return null;
+    }
+    try {
+      return Secret.parse(spec, environment);
+    } catch (IllegalArgumentException e) {
+      errors.add(node, "'" + path + "': " + e.getMessage());
+      return null;
+    }
+  }
+
+  private List<String> readRoles(YamlNode node, String path) {
+    if (node == null) {
+      return null;
+    }
+    if (node instanceof YamlList list && list.items().isEmpty()) {
+      return null; // an empty list is "anyone", as an absent one
+    }
+    List<YamlScalar> items = Fields.strings(node, path, "omit it to allow any role", errors);
+    if (items == null) {
+      return null;
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (YamlScalar s : items) {
+      if (s != null) {
+        out.add(s.text());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private Integer readPositiveInt(YamlNode node, String path) {
+    if (node == null) {
+      return null;
+    }
+    if (node instanceof YamlScalar s && s.type() == YamlScalar.Type.INTEGER) {
+      Number n = s.number();
+      if (n.doubleValue() >= 1 && n.doubleValue() <= Integer.MAX_VALUE) {
+        return n.intValue();
+      }
+    }
+    errors.add(node, "'" + path + "' must be a whole number from 1 to " + Integer.MAX_VALUE + " (got " + node.describe() + ")");
+    return null;
+  }
+
+  private boolean readClamp(YamlMap map, String path) {
+    YamlNode node = map.get("onMaxOutputTokens");
+    if (node == null) {
+      return false;
+    }
+    if (map.get("maxOutputTokens") == null) {
+      errors.add(node, "'" + path + ".onMaxOutputTokens' is only used with 'maxOutputTokens'");
+    }
+    return "clamp".equals(Fields.oneOf(node, path + ".onMaxOutputTokens", OVER_MAX_OUTPUT, Set.of(), errors));
+  }
+
+  /** A date ({@code 2027-03-01}: refused from that day's start, UTC) or an ISO-8601 instant. */
+  private Instant readExpires(YamlNode node, String path) {
+    if (node == null) {
+      return null;
+    }
+    if (node instanceof YamlScalar s && s.isString()) {
+      try {
+        return s.text().length() == 10
+            ? LocalDate.parse(s.text()).atStartOfDay(ZoneOffset.UTC).toInstant()
+            : Instant.parse(s.text());
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
+    }
+    errors.add(node, "'" + path + "' must be a date (2027-03-01, from the start of that day, UTC) or an instant (2027-03-01T12:00:00Z)");
+    return null;
   }
 
   private String readId(YamlMap map, String path) {
@@ -114,23 +264,21 @@ final class KeysReader {
     return id;
   }
 
-  private String readFingerprint(YamlMap map, String path, String id) {
-    YamlNode node = map.get("fingerprint");
+  private String readFingerprint(YamlNode node, String path, String owner) {
     if (node == null) {
-      errors.add(map, "'" + path + ".fingerprint' is required in this version of Warden");
       return null;
     }
-    String fingerprint = Fields.string(node, path + ".fingerprint", errors);
+    String fingerprint = Fields.string(node, path, errors);
     if (fingerprint == null) {
       return null;
     }
     if (!isFingerprint(fingerprint)) {
-      errors.add(node, "'" + path + ".fingerprint' must be \"sha256:\" followed by 64 lowercase hex digits");
+      errors.add(node, "'" + path + "' must be \"sha256:\" followed by 64 lowercase hex digits");
       return null;
     }
-    String owner = fingerprints.putIfAbsent(fingerprint, id == null ? path : "scope '" + id + "'");
-    if (owner != null) {
-      errors.add(node, "'" + path + ".fingerprint' is already used by " + owner + "; a key can match only one scope");
+    String first = fingerprints.putIfAbsent(fingerprint, owner);
+    if (first != null) {
+      errors.add(node, "'" + path + "' is already used by " + first + "; a key can match only one scope");
       return null;
     }
     return fingerprint;
@@ -214,6 +362,25 @@ final class KeysReader {
       }
     }
     return true;
+  }
+
+  private static boolean isPrintableAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) <= 0x20 || s.charAt(i) >= 0x7F) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The fingerprint of a key as the wire hook computes it: {@code "sha256:"} + hex SHA-256 of its UTF-8 bytes. */
+  static String fingerprintOf(String key) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   /** {@code "sha256:"} followed by exactly 64 lowercase hex digits. */

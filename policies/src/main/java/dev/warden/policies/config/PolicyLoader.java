@@ -77,7 +77,7 @@ public final class PolicyLoader {
   private static PolicySnapshot compile(byte[] bytes, String text, String fileName) throws PolicyException {
     ErrorList errors = new ErrorList(fileName);
     YamlNode root = LocatedYamlReader.read(text, errors);
-    PolicyDocument document = PolicyReader.read(root, errors);
+    PolicyDocument document = PolicyReader.read(root, System::getenv, errors);
     errors.throwIfAny();
     return PolicySnapshot.compile(document, sha256(bytes), fileName);
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns the located tree of a policy file into a {@link PolicyDocument}, checking it against
@@ -22,11 +23,13 @@ final class PolicyReader {
   private PolicyReader() {}
 
   /**
-   * @param root the tree, or null for a file without a document
+   * @param root        the tree, or null for a file without a document
+   * @param environment where {@code env:} secrets are read ({@code System::getenv})
    * @return the document; meaningful only when {@code errors} stayed empty
    * @throws PolicyException when the file is empty or not a mapping: nothing else can be checked
    */
-  static PolicyDocument read(YamlNode root, ErrorList errors) throws PolicyException {
+  static PolicyDocument read(YamlNode root, Function<String, String> environment, ErrorList errors)
+      throws PolicyException {
     if (root == null || (root instanceof YamlScalar s && s.isEmpty())) {
       throw errors.fatal(1, 1, EMPTY);
     }
@@ -52,7 +55,7 @@ final class PolicyReader {
     InjectionPolicy injection = map.get("injection") == null ? InjectionPolicy.OFF
         : InjectionReader.read(map.get("injection"), "injection", InjectionPolicy.OFF, errors);
     KeyPolicy keys = map.get("keys") == null ? null
-        : KeysReader.read(map.get("keys"), providerNames, pii, injection, errors);
+        : KeysReader.read(map.get("keys"), providerNames, pii, injection, environment, errors);
     return new PolicyDocument(monitor, failClosed, providers, keys, pii, injection);
   }
 

@@ -2,6 +2,7 @@ package dev.warden.policies.decision;
 
 import dev.warden.policies.pii.CompletionRewriter;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The policy's answer for one request. Immutable; carries no prompt text except the rewritten
@@ -21,6 +22,9 @@ import java.util.List;
  * @param completionRewriter what the response's completion text must go through (pseudonyms
  *                   restored, PII redacted), or null when the response passes unchanged
  * @param injection  what the injection rule found, or null when it did not score the request
+ * @param terms      what the wire hook must change on the request besides its text (the real key,
+ *                   an output token limit); {@link WireTerms#NONE} when nothing, and for blocks
+ * @param retryAfterSeconds the {@code Retry-After} of a 429, else 0
  */
 public record Decision(
     Kind kind,
@@ -34,7 +38,13 @@ public record Decision(
     String keyId,
     String policyHash,
     CompletionRewriter completionRewriter,
-    InjectionVerdict injection) {
+    InjectionVerdict injection,
+    WireTerms terms,
+    long retryAfterSeconds) {
+
+  public Decision {
+    Objects.requireNonNull(terms, "terms");
+  }
 
   public enum Kind {
     ALLOW, MODIFY, BLOCK;
@@ -48,7 +58,13 @@ public record Decision(
   /** This decision with {@code verdict} as its injection finding. */
   public Decision withInjection(InjectionVerdict verdict) {
     return new Decision(kind, enforced, rule, code, status, message, rewrittenParts, findings, keyId, policyHash,
-        completionRewriter, verdict);
+        completionRewriter, verdict, terms, retryAfterSeconds);
+  }
+
+  /** This decision with {@code terms} for the wire hook. */
+  public Decision withTerms(WireTerms terms) {
+    return new Decision(kind, enforced, rule, code, status, message, rewrittenParts, findings, keyId, policyHash,
+        completionRewriter, injection, terms, retryAfterSeconds);
   }
 
   /** True when the caller must answer with the block response instead of sending. */

@@ -13,6 +13,8 @@ import dev.warden.policies.injection.LayeredInjectionScorer;
 import dev.warden.policies.pii.PiiScanner;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.time.Clock;
 
 /**
  * A policy compiled once, ready to decide requests. Immutable and thread-safe: a reload builds a
@@ -42,8 +44,10 @@ public final class PolicySnapshot {
   private final PiiScanner piiScanner;
   private final Decision allowedWithoutScope;
   private final Verdicts verdicts;
+  private final Clock clock;
 
-  private PolicySnapshot(PolicyDocument document, String hash, String fileName, InjectionScorer scorer) {
+  private PolicySnapshot(PolicyDocument document, String hash, String fileName, InjectionScorer scorer, Clock clock) {
+    this.clock = clock;
     this.hash = Objects.requireNonNull(hash, "hash");
     this.fileName = Objects.requireNonNull(fileName, "fileName");
     this.monitor = document.monitor();
@@ -72,7 +76,7 @@ public final class PolicySnapshot {
 
   /** As {@link #compile(PolicyDocument, String, String)}, scoring injections with {@code scorer}. */
   public static PolicySnapshot compile(PolicyDocument document, String hash, String fileName, InjectionScorer scorer) {
-    return new PolicySnapshot(document, hash, fileName, scorer);
+    return new PolicySnapshot(document, hash, fileName, scorer, Clock.systemUTC());
   }
 
   /** {@code "sha256:"} + lowercase hex SHA-256 of the policy file's bytes. */
@@ -120,28 +124,37 @@ public final class PolicySnapshot {
     return new InjectionVerdict(score.score(), score.score() >= threshold, score.reasons());
   }
 
+  /** {@link #onRequest(Exchange, Set)} for a caller with no roles. */
+  public Decision onRequest(Exchange exchange) {
+    return onRequest(exchange, Set.of());
+  }
+
   /**
    * Decides one request. Never throws for any non-null exchange; a request that passes every rule
    * gets {@link Decision.Kind#ALLOW} with status 0 and the matched scope's id (null without one).
+   *
+   * @param callerRoles the caller's roles, as {@code identity.roles} maps its principal and authorities
    */
-  public Decision onRequest(Exchange exchange) {
+  public Decision onRequest(Exchange exchange, Set<String> callerRoles) {
     String keyId = null;
     Decision allowed = allowedWithoutScope;
     PiiRule piiRule = pii;
     InjectionRule injectionRule = injection;
     if (keys != null) {
-      KeyScopeRule.Scope scope = keys.find(exchange.keyFingerprint());
-      if (scope == null) {
+      KeyScopeRule.Match match = keys.find(exchange.keyFingerprint());
+      if (match == null) {
         if (keys.unmatched() != null) {
           return keys.unmatched();
         }
       } else {
-        Decision refused = scope.refuse(exchange);
+        KeyScopeRule.Scope scope = match.scope();
+        Decision refused = scope.refuse(exchange, callerRoles, clock.millis());
         if (refused != null) {
-          return refused;
+          // monitor mode lets the call out, and the virtual key alone cannot call the provider
+          return refused.enforced() ? refused : refused.withTerms(scope.allowed(exchange, match.virtual()).terms());
         }
         keyId = scope.id;
-        allowed = scope.allowed;
+        allowed = scope.allowed(exchange, match.virtual());
         if (scope.overridesPii) {
           piiRule = scope.pii;
         }
@@ -161,7 +174,11 @@ public final class PolicySnapshot {
     if (verdict != null) {
       decision = decision.withInjection(verdict);
     }
-    return injectionRule == null ? decision : injectionRule.plantCanary(exchange, decision);
+    if (injectionRule != null) {
+      decision = injectionRule.plantCanary(exchange, decision);
+    }
+    // the later rules build their own decisions: the key's terms go on any that lets the call out
+    return decision.blocks() || decision.terms() == allowed.terms() ? decision : decision.withTerms(allowed.terms());
   }
 
   /**

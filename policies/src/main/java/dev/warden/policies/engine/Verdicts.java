@@ -3,6 +3,7 @@ package dev.warden.policies.engine;
 import dev.warden.policies.decision.Decision;
 import dev.warden.policies.decision.Finding;
 import dev.warden.policies.decision.InjectionVerdict;
+import dev.warden.policies.decision.WireTerms;
 import dev.warden.policies.pii.CompletionRewriter;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import java.util.List;
 final class Verdicts {
 
   static final int FORBIDDEN = 403;
+  static final int TOO_MANY_REQUESTS = 429;
 
   private final boolean enforced;
   private final String policyHash;
@@ -30,22 +32,28 @@ final class Verdicts {
 
   Decision allow(String keyId, List<Finding> findings, CompletionRewriter completions) {
     return new Decision(Decision.Kind.ALLOW, enforced, null, null, 0, null, null, findings, keyId, policyHash,
-        completions, null);
+        completions, null, WireTerms.NONE, 0);
   }
 
   Decision modify(String rule, String[] rewrittenParts, List<Finding> findings, String keyId,
       CompletionRewriter completions) {
     return new Decision(Decision.Kind.MODIFY, enforced, rule, null, 0, null, rewrittenParts, findings, keyId,
-        policyHash, completions, null);
+        policyHash, completions, null, WireTerms.NONE, 0);
   }
 
   Decision forbid(String rule, String code, String message, List<Finding> findings, String keyId) {
     return forbid(rule, code, message, findings, keyId, null);
   }
 
+  /** A 429 with {@code Retry-After: retryAfterSeconds}. */
+  Decision throttle(String rule, String code, String message, String keyId, long retryAfterSeconds) {
+    return new Decision(Decision.Kind.BLOCK, enforced, rule, code, TOO_MANY_REQUESTS, message, null, List.of(), keyId,
+        policyHash, null, null, WireTerms.NONE, retryAfterSeconds);
+  }
+
   Decision forbid(String rule, String code, String message, List<Finding> findings, String keyId,
       InjectionVerdict injection) {
     return new Decision(Decision.Kind.BLOCK, enforced, rule, code, FORBIDDEN, message, null, findings, keyId,
-        policyHash, null, injection);
+        policyHash, null, injection, WireTerms.NONE, 0);
   }
 }

@@ -11,7 +11,7 @@ class InjectionSectionTest {
 
   private static PolicyDocument read(String yaml) throws PolicyException {
     ErrorList errors = new ErrorList("p.yaml");
-    PolicyDocument document = PolicyReader.read(LocatedYamlReader.read(yaml, errors), errors);
+    PolicyDocument document = PolicyReader.read(LocatedYamlReader.read(yaml, errors), System::getenv, errors);
     errors.throwIfAny();
     return document;
   }

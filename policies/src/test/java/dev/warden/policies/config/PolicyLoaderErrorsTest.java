@@ -188,7 +188,7 @@ class PolicyLoaderErrorsTest {
         """;
     assertThat(errors(yaml)).containsExactly(
         "p.yaml:4:7: 'keys.scopes[0].id' is required",
-        "p.yaml:4:7: 'keys.scopes[0].fingerprint' is required in this version of Warden");
+        "p.yaml:4:7: 'keys.scopes[0]' needs a 'fingerprint' (a real key the application holds) or a 'virtualKey' with its 'secret'");
   }
 
   @Test
@@ -212,28 +212,40 @@ class PolicyLoaderErrorsTest {
   }
 
   @Test
-  void unsupportedScopeKeysSaySo() {
+  void scopeKeysAreCheckedWithoutQuotingKeysOrSecrets() {
     String yaml = """
         version: 1
         keys:
           scopes:
             - id: a
-              fingerprint: "%s"
               virtualKey: wdn_x
-              secret: env:OPENAI_API_KEY
-              roles: [support]
-              maxOutputTokens: 10
+              secret: env:WARDEN_TEST_UNSET_VARIABLE
+              roles: support
+              maxOutputTokens: 0
+              onMaxOutputTokens: shrink
               limits: {requestsPerMinute: 60}
-              expires: 2027-03-01
-              pii: {prompts: redact}
+              expires: next tuesday
+            - id: b
+              secret: file:relative/key
+            - id: c
+              virtualKey: wdn_c_12345678
+            - id: d
+              fingerprint: "%s"
+              virtualKey: wdn_d_12345678
+              secret: file:/nonexistent/warden/key
         """.formatted(FP_A);
     assertThat(errors(yaml)).containsExactly(
-        "p.yaml:6:7: 'keys.scopes[0].virtualKey' is not supported by this version of Warden yet",
-        "p.yaml:7:7: 'keys.scopes[0].secret' is not supported by this version of Warden yet",
-        "p.yaml:8:7: 'keys.scopes[0].roles' is not supported by this version of Warden yet",
-        "p.yaml:9:7: 'keys.scopes[0].maxOutputTokens' is not supported by this version of Warden yet",
+        "p.yaml:5:19: 'keys.scopes[0].virtualKey' must be at least 8 printable ASCII characters without spaces",
+        "p.yaml:6:15: 'keys.scopes[0].secret': environment variable WARDEN_TEST_UNSET_VARIABLE is not set or empty",
+        "p.yaml:7:14: 'keys.scopes[0].roles' must be a list",
+        "p.yaml:8:24: 'keys.scopes[0].maxOutputTokens' must be a whole number from 1 to 2147483647 (got an integer)",
+        "p.yaml:9:26: 'keys.scopes[0].onMaxOutputTokens' must be one of: block, clamp (got 'shrink')",
         "p.yaml:10:7: 'keys.scopes[0].limits' is not supported by this version of Warden yet",
-        "p.yaml:11:7: 'keys.scopes[0].expires' is not supported by this version of Warden yet");
+        "p.yaml:11:16: 'keys.scopes[0].expires' must be a date (2027-03-01, from the start of that day, UTC) or an instant (2027-03-01T12:00:00Z)",
+        "p.yaml:12:7: 'keys.scopes[1]' needs a 'fingerprint' (a real key the application holds) or a 'virtualKey' with its 'secret'",
+        "p.yaml:13:15: 'keys.scopes[1].secret': a file secret needs an absolute path: file:/path/to/key",
+        "p.yaml:15:19: 'keys.scopes[2].virtualKey' needs 'secret': where the real key is read (env:NAME or file:/path)",
+        "p.yaml:19:15: 'keys.scopes[3].secret': secret file /nonexistent/warden/key cannot be read (NoSuchFileException)");
   }
 
   @Test

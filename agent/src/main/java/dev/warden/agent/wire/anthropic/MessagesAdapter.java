@@ -19,6 +19,7 @@ import dev.warden.agent.wire.response.SummaryPaths.Target;
 import dev.warden.agent.wire.rewrite.RewrittenBody;
 import dev.warden.policies.pii.CompletionRewriter;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * Anthropic Messages ({@code POST /v1/messages}). Reads {@code model}, {@code stream},
@@ -120,6 +121,13 @@ public final class MessagesAdapter implements WireAdapter {
       }
     }
   }
+
+  @Override
+  public List<String> outputTokenFields() {
+    return OUTPUT_TOKEN_FIELDS;
+  }
+
+  private static final List<String> OUTPUT_TOKEN_FIELDS = List.of("max_tokens");
 
   @Override
   public ResponseObserver observeResponse(boolean eventStream) {

@@ -19,6 +19,7 @@ import dev.warden.agent.wire.response.SummaryPaths.Target;
 import dev.warden.agent.wire.rewrite.RewrittenBody;
 import dev.warden.policies.pii.CompletionRewriter;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * OpenAI Chat Completions ({@code POST /v1/chat/completions}). Reads {@code model}, {@code stream},
@@ -112,6 +113,13 @@ public final class ChatCompletionsAdapter implements WireAdapter {
     String role = text(message, "role");
     return role != null ? role : "user";
   }
+
+  @Override
+  public List<String> outputTokenFields() {
+    return OUTPUT_TOKEN_FIELDS;
+  }
+
+  private static final List<String> OUTPUT_TOKEN_FIELDS = List.of("max_completion_tokens", "max_tokens");
 
   @Override
   public ResponseObserver observeResponse(boolean eventStream) {

@@ -18,6 +18,7 @@ import dev.warden.agent.wire.response.SummaryPaths.Target;
 import dev.warden.agent.wire.rewrite.RewrittenBody;
 import dev.warden.policies.pii.CompletionRewriter;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * OpenAI Responses ({@code POST /v1/responses}). Reads {@code model}, {@code stream},
@@ -109,6 +110,13 @@ public final class ResponsesAdapter implements WireAdapter {
       parts.add(index, role, content);
     }
   }
+
+  @Override
+  public List<String> outputTokenFields() {
+    return OUTPUT_TOKEN_FIELDS;
+  }
+
+  private static final List<String> OUTPUT_TOKEN_FIELDS = List.of("max_output_tokens");
 
   @Override
   public ResponseObserver observeResponse(boolean eventStream) {

@@ -22,6 +22,7 @@ import dev.warden.agent.wire.openai.ChatCompletionsAdapter;
 import dev.warden.agent.wire.openai.ResponsesAdapter;
 import dev.warden.agent.wire.rewrite.StreamChecks.Result;
 import dev.warden.policies.decision.Decision;
+import dev.warden.policies.decision.WireTerms;
 import dev.warden.policies.injection.canary.Canary;
 import dev.warden.policies.injection.canary.CanaryGuard;
 import dev.warden.policies.pii.CompletionRewriter;
@@ -60,7 +61,8 @@ class WithheldCompletionTest {
 
   private static byte[] withheld(String format) {
     Decision leak = new Decision(Decision.Kind.BLOCK, true, "injection", "canary_leaked", 403,
-        "the completion repeated the system prompt's canary", null, List.of(), null, "sha256:abc", null, null);
+        "the completion repeated the system prompt's canary", null, List.of(), null, "sha256:abc", null, null,
+        WireTerms.NONE, 0);
     return BlockResponses.of(format, leak).body();
   }
 

@@ -1,0 +1,151 @@
+package dev.warden.policies.engine;
+
+import static dev.warden.policies.engine.PolicySnapshotKeysTest.assertBlocked;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.policies.config.PolicyLoader;
+import dev.warden.policies.decision.Decision;
+import dev.warden.policies.exchange.Exchange;
+import dev.warden.policies.exchange.TextPart;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Virtual keys, roles, expiry and output token limits of key scopes. */
+class PolicySnapshotKeyTermsTest {
+
+  static final String REAL = "sha256:" + "1".repeat(64);
+
+  @TempDir Path dir;
+
+  static String fingerprint(String key) throws Exception {
+    return "sha256:" + HexFormat.of().formatHex(
+        MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  static Exchange request(String fingerprint, Integer maxTokens, String text) {
+    return new Exchange("openai", "chat", "gpt-4o-mini", false, fingerprint, maxTokens,
+        List.of(new TextPart(0, "user", text)));
+  }
+
+  PolicySnapshot virtualScope(String extra) throws Exception {
+    Path secret = dir.resolve("openai.key");
+    Files.writeString(secret, "sk-real-one\n");
+    return PolicyLoader.parse("""
+        version: 1
+        %s
+        keys:
+          scopes:
+            - id: support-bot
+              virtualKey: wdn_support_7f3a
+              secret: file:%s
+            - id: held
+              fingerprint: "%s"
+        """.formatted(extra, secret, REAL), "p.yaml");
+  }
+
+  @Test
+  void theVirtualKeyIsAllowedWithTheRealKeyInItsTerms() throws Exception {
+    PolicySnapshot s = virtualScope("");
+    Decision d = s.onRequest(request(fingerprint("wdn_support_7f3a"), null, "hello"));
+    assertThat(d.kind()).isEqualTo(Decision.Kind.ALLOW);
+    assertThat(d.keyId()).isEqualTo("support-bot");
+    assertThat(d.terms().secret().value()).isEqualTo("sk-real-one");
+    assertThat(d.terms().secret().toString()).doesNotContain("sk-real");
+  }
+
+  @Test
+  void aRealKeyTheApplicationHoldsIsSentAsItIs() throws Exception {
+    Decision d = virtualScope("").onRequest(request(REAL, null, "hello"));
+    assertThat(d.keyId()).isEqualTo("held");
+    assertThat(d.terms().none()).isTrue();
+  }
+
+  @Test
+  void rewritingRulesKeepTheKeyTerms() throws Exception {
+    PolicySnapshot s = virtualScope("pii: {prompts: redact}");
+    Decision d = s.onRequest(request(fingerprint("wdn_support_7f3a"), null, "mail me at ann@example.com"));
+    assertThat(d.kind()).isEqualTo(Decision.Kind.MODIFY);
+    assertThat(d.terms().secret()).isNotNull();
+  }
+
+  @Test
+  void blocksCarryNoKeyButMonitorModeStillSwapsIt() throws Exception {
+    Decision enforced = virtualScope("pii: {prompts: block}")
+        .onRequest(request(fingerprint("wdn_support_7f3a"), null, "mail me at ann@example.com"));
+    assertThat(enforced.blocks()).isTrue();
+    assertThat(enforced.terms().none()).isTrue();
+
+    Decision monitored = virtualScope("mode: monitor\npii: {prompts: block}")
+        .onRequest(request(fingerprint("wdn_support_7f3a"), null, "mail me at ann@example.com"));
+    assertThat(monitored.kind()).isEqualTo(Decision.Kind.BLOCK);
+    assertThat(monitored.blocks()).isFalse();
+    assertThat(monitored.terms().secret().value()).isEqualTo("sk-real-one");
+  }
+
+  @Test
+  void aRotatedSecretFileIsReadOnTheNextCall() throws Exception {
+    PolicySnapshot s = virtualScope("");
+    Files.writeString(dir.resolve("openai.key"), "sk-real-two-longer\n");
+    assertThat(s.onRequest(request(fingerprint("wdn_support_7f3a"), null, "hi")).terms().secret().value())
+        .isEqualTo("sk-real-two-longer");
+    Files.delete(dir.resolve("openai.key"));
+    assertThat(s.onRequest(request(fingerprint("wdn_support_7f3a"), null, "hi")).terms().secret().value())
+        .as("a removed file keeps the last good key").isEqualTo("sk-real-two-longer");
+  }
+
+  PolicySnapshot scope(String lines) throws Exception {
+    return PolicyLoader.parse("""
+        version: 1
+        keys:
+          scopes:
+            - id: s
+              fingerprint: "%s"
+        %s
+        """.formatted(REAL, lines.indent(6)), "p.yaml");
+  }
+
+  @Test
+  void anExpiredScopeIsRefusedAndAFutureOneIsNot() throws Exception {
+    PolicySnapshot past = scope("expires: 2001-01-01");
+    assertBlocked(past.onRequest(request(REAL, null, "hi")), "key", "key_expired", "key scope 's' has expired", "s", past);
+    assertThat(scope("expires: 2999-01-01").onRequest(request(REAL, null, "hi")).blocks()).isFalse();
+    assertThat(scope("expires: \"2001-01-01T00:00:00Z\"").onRequest(request(REAL, null, "hi")).code()).isEqualTo("key_expired");
+  }
+
+  @Test
+  void rolesNeedOneInCommon() throws Exception {
+    PolicySnapshot s = scope("roles: [support, admin]");
+    assertBlocked(s.onRequest(request(REAL, null, "hi"), Set.of("default")), "role", "role_not_allowed",
+        "the caller has none of the roles that key scope 's' allows", "s", s);
+    assertBlocked(s.onRequest(request(REAL, null, "hi")), "role", "role_not_allowed",
+        "the caller has none of the roles that key scope 's' allows", "s", s);
+    assertThat(s.onRequest(request(REAL, null, "hi"), Set.of("default", "admin")).blocks()).isFalse();
+    assertThat(scope("roles: []").onRequest(request(REAL, null, "hi")).blocks()).as("empty = anyone").isFalse();
+  }
+
+  @Test
+  void maxOutputTokensBlocksARequestThatAsksForMore() throws Exception {
+    PolicySnapshot s = scope("maxOutputTokens: 1024");
+    assertBlocked(s.onRequest(request(REAL, 4096, "hi")), "key", "key_not_allowed",
+        "an output limit of 4096 tokens is above key scope 's''s maxOutputTokens 1024", "s", s);
+    assertThat(s.onRequest(request(REAL, 1024, "hi")).blocks()).isFalse();
+    assertThat(s.onRequest(request(REAL, null, "hi")).terms().none()).as("no limit asked: sent as built").isTrue();
+  }
+
+  @Test
+  void clampLowersOrSetsTheLimitInsteadOfRefusing() throws Exception {
+    PolicySnapshot s = scope("maxOutputTokens: 1024\nonMaxOutputTokens: clamp");
+    Decision over = s.onRequest(request(REAL, 4096, "hi"));
+    assertThat(over.blocks()).isFalse();
+    assertThat(over.terms().outputTokenLimit()).isEqualTo(1024);
+    assertThat(s.onRequest(request(REAL, null, "hi")).terms().outputTokenLimit()).isEqualTo(1024);
+    assertThat(s.onRequest(request(REAL, 100, "hi")).terms().none()).isTrue();
+  }
+}
