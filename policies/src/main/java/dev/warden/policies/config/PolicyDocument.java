@@ -10,12 +10,13 @@ import java.util.Objects;
  * @param monitor    {@code mode: monitor}: decide and record, change nothing
  * @param failClosed {@code onError: block}: a call is blocked when Warden itself fails
  * @param providers  configured endpoints in file order, then the built-in ones
+ * @param identity   the {@code identity} section, {@link IdentityPolicy#NONE} when absent
  * @param keys       the {@code keys} section, or null when the file has none (every key allowed)
  * @param pii        the {@code pii} section, {@link PiiPolicy#OFF} when absent
  * @param injection  the {@code injection} section, {@link InjectionPolicy#OFF} when absent
  */
-public record PolicyDocument(boolean monitor, boolean failClosed, List<ProviderEndpoint> providers, KeyPolicy keys,
-    PiiPolicy pii, InjectionPolicy injection) {
+public record PolicyDocument(boolean monitor, boolean failClosed, List<ProviderEndpoint> providers,
+    IdentityPolicy identity, KeyPolicy keys, PiiPolicy pii, InjectionPolicy injection) {
 
   /** True when the section or a key scope scores injections: only then is the model loaded. */
   public boolean usesInjection() {
@@ -34,6 +35,7 @@ public record PolicyDocument(boolean monitor, boolean failClosed, List<ProviderE
 
   public PolicyDocument {
     providers = List.copyOf(providers);
+    Objects.requireNonNull(identity, "identity");
     Objects.requireNonNull(pii, "pii");
     Objects.requireNonNull(injection, "injection");
   }

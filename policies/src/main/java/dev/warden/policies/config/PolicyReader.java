@@ -13,8 +13,9 @@ import java.util.function.Function;
  */
 final class PolicyReader {
 
-  private static final Set<String> TOP_KEYS = Set.of("version", "mode", "onError", "providers", "keys", "pii", "injection");
-  private static final Set<String> TOP_NOT_YET = Set.of("identity", "cache", "telemetry", "audit");
+  private static final Set<String> TOP_KEYS = Set.of("version", "mode", "onError", "identity", "providers", "keys", "pii",
+      "injection");
+  private static final Set<String> TOP_NOT_YET = Set.of("cache", "telemetry", "audit");
   private static final List<String> MODES = List.of("enforce", "monitor");
   private static final List<String> ON_ERROR = List.of("block", "allow");
 
@@ -56,7 +57,9 @@ final class PolicyReader {
         : InjectionReader.read(map.get("injection"), "injection", InjectionPolicy.OFF, errors);
     KeyPolicy keys = map.get("keys") == null ? null
         : KeysReader.read(map.get("keys"), providerNames, pii, injection, environment, errors);
-    return new PolicyDocument(monitor, failClosed, providers, keys, pii, injection);
+    IdentityPolicy identity = map.get("identity") == null ? IdentityPolicy.NONE
+        : IdentityReader.read(map.get("identity"), errors);
+    return new PolicyDocument(monitor, failClosed, providers, identity, keys, pii, injection);
   }
 
   private static void readVersion(YamlMap map, ErrorList errors) {

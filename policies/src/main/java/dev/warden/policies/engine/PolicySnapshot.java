@@ -1,5 +1,6 @@
 package dev.warden.policies.engine;
 
+import dev.warden.policies.config.IdentityPolicy;
 import dev.warden.policies.config.InjectionPolicy;
 import dev.warden.policies.config.PolicyDocument;
 import dev.warden.policies.config.PolicyLoader;
@@ -7,13 +8,14 @@ import dev.warden.policies.config.ProviderEndpoint;
 import dev.warden.policies.decision.Decision;
 import dev.warden.policies.decision.InjectionVerdict;
 import dev.warden.policies.exchange.Exchange;
+import dev.warden.policies.identity.Caller;
+import dev.warden.policies.identity.IdentitySource;
 import dev.warden.policies.injection.InjectionScore;
 import dev.warden.policies.injection.InjectionScorer;
 import dev.warden.policies.injection.LayeredInjectionScorer;
 import dev.warden.policies.pii.PiiScanner;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.time.Clock;
 
 /**
@@ -45,9 +47,11 @@ public final class PolicySnapshot {
   private final Decision allowedWithoutScope;
   private final Verdicts verdicts;
   private final Clock clock;
+  private final IdentityPolicy identity;
 
   private PolicySnapshot(PolicyDocument document, String hash, String fileName, InjectionScorer scorer, Clock clock) {
     this.clock = clock;
+    this.identity = document.identity();
     this.hash = Objects.requireNonNull(hash, "hash");
     this.fileName = Objects.requireNonNull(fileName, "fileName");
     this.monitor = document.monitor();
@@ -124,18 +128,23 @@ public final class PolicySnapshot {
     return new InjectionVerdict(score.score(), score.score() >= threshold, score.reasons());
   }
 
-  /** {@link #onRequest(Exchange, Set)} for a caller with no roles. */
+  /** {@link #onRequest(Exchange, Caller)} for a caller nothing identifies. */
   public Decision onRequest(Exchange exchange) {
-    return onRequest(exchange, Set.of());
+    return onRequest(exchange, Caller.UNKNOWN);
+  }
+
+  /** Where the agent reads the caller's principal ({@code identity.sources}), in order. */
+  public List<IdentitySource> identitySources() {
+    return identity.sources();
   }
 
   /**
    * Decides one request. Never throws for any non-null exchange; a request that passes every rule
    * gets {@link Decision.Kind#ALLOW} with status 0 and the matched scope's id (null without one).
    *
-   * @param callerRoles the caller's roles, as {@code identity.roles} maps its principal and authorities
+   * @param caller who calls, as the application's context tells it ({@code identity.sources})
    */
-  public Decision onRequest(Exchange exchange, Set<String> callerRoles) {
+  public Decision onRequest(Exchange exchange, Caller caller) {
     String keyId = null;
     Decision allowed = allowedWithoutScope;
     PiiRule piiRule = pii;
@@ -148,7 +157,7 @@ public final class PolicySnapshot {
         }
       } else {
         KeyScopeRule.Scope scope = match.scope();
-        Decision refused = scope.refuse(exchange, callerRoles, clock.millis());
+        Decision refused = scope.refuse(exchange, identity.roles().rolesOf(caller), clock.millis());
         if (refused != null) {
           // monitor mode lets the call out, and the virtual key alone cannot call the provider
           return refused.enforced() ? refused : refused.withTerms(scope.allowed(exchange, match.virtual()).terms());

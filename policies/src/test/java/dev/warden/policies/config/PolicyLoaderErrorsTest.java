@@ -195,8 +195,6 @@ class PolicyLoaderErrorsTest {
   void unsupportedTopLevelSectionsSaySo() {
     String yaml = """
         version: 1
-        identity:
-          sources: [mdc:user]
         cache:
           enabled: false
         telemetry:
@@ -205,10 +203,30 @@ class PolicyLoaderErrorsTest {
           sink: stdout
         """;
     assertThat(errors(yaml)).containsExactly(
-        "p.yaml:2:1: 'identity' is not supported by this version of Warden yet",
-        "p.yaml:4:1: 'cache' is not supported by this version of Warden yet",
-        "p.yaml:6:1: 'telemetry' is not supported by this version of Warden yet",
-        "p.yaml:8:1: 'audit' is not supported by this version of Warden yet");
+        "p.yaml:2:1: 'cache' is not supported by this version of Warden yet",
+        "p.yaml:4:1: 'telemetry' is not supported by this version of Warden yet",
+        "p.yaml:6:1: 'audit' is not supported by this version of Warden yet");
+  }
+
+  @Test
+  void identitySourcesAndRolesAreChecked() {
+    String yaml = """
+        version: 1
+        identity:
+          sources: [mdc:user, "ldap:uid", "thread-name:(", spring-security:x, 7]
+          roles:
+            alice: support
+            bob: [ops, 3]
+          realm: corp
+        """;
+    assertThat(errors(yaml)).containsExactly(
+        "p.yaml:3:23: 'identity.sources[1]': unknown identity source 'ldap'; use one of: otel-baggage:KEY, mdc:KEY, spring-security, system-property:NAME, env:NAME, thread-name:REGEX",
+        "p.yaml:3:35: 'identity.sources[2]': thread-name: invalid regex: missing closing )",
+        "p.yaml:3:52: 'identity.sources[3]': spring-security takes no argument; write it alone",
+        "p.yaml:3:71: 'identity.sources[4]' must be a string",
+        "p.yaml:5:12: 'identity.roles.alice' must be a list",
+        "p.yaml:6:16: 'identity.roles.bob[1]' must be a string",
+        "p.yaml:7:3: unknown key 'realm' in identity");
   }
 
   @Test

@@ -7,13 +7,13 @@ import dev.warden.policies.config.PolicyLoader;
 import dev.warden.policies.decision.Decision;
 import dev.warden.policies.exchange.Exchange;
 import dev.warden.policies.exchange.TextPart;
+import dev.warden.policies.identity.Caller;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,14 +120,33 @@ class PolicySnapshotKeyTermsTest {
   }
 
   @Test
-  void rolesNeedOneInCommon() throws Exception {
-    PolicySnapshot s = scope("roles: [support, admin]");
-    assertBlocked(s.onRequest(request(REAL, null, "hi"), Set.of("default")), "role", "role_not_allowed",
-        "the caller has none of the roles that key scope 's' allows", "s", s);
-    assertBlocked(s.onRequest(request(REAL, null, "hi")), "role", "role_not_allowed",
-        "the caller has none of the roles that key scope 's' allows", "s", s);
-    assertThat(s.onRequest(request(REAL, null, "hi"), Set.of("default", "admin")).blocks()).isFalse();
-    assertThat(scope("roles: []").onRequest(request(REAL, null, "hi")).blocks()).as("empty = anyone").isFalse();
+  void rolesNeedOneInCommonThroughIdentityRoles() throws Exception {
+    PolicySnapshot s = PolicyLoader.parse("""
+        version: 1
+        identity:
+          sources: [mdc:user]
+          roles:
+            alice: [support]
+            ROLE_ADMIN: [admin]
+            "*": [default]
+        keys:
+          scopes:
+            - id: s
+              fingerprint: "%s"
+              roles: [support, admin]
+            - id: anyone
+              fingerprint: "%s"
+              roles: []
+        """.formatted(REAL, "sha256:" + "2".repeat(64)), "p.yaml");
+    String refused = "the caller has none of the roles that key scope 's' allows";
+    assertBlocked(s.onRequest(request(REAL, null, "hi"), new Caller("bob", List.of())), "role", "role_not_allowed",
+        refused, "s", s);
+    assertBlocked(s.onRequest(request(REAL, null, "hi")), "role", "role_not_allowed", refused, "s", s);
+    assertThat(s.onRequest(request(REAL, null, "hi"), new Caller("alice", List.of())).blocks()).isFalse();
+    assertThat(s.onRequest(request(REAL, null, "hi"), new Caller("bob", List.of("ROLE_ADMIN"))).blocks())
+        .as("a Spring authority maps to a role").isFalse();
+    assertThat(s.onRequest(request("sha256:" + "2".repeat(64), null, "hi")).blocks()).as("empty = anyone").isFalse();
+    assertThat(s.identitySources()).extracting(Object::toString).containsExactly("mdc:user");
   }
 
   @Test
