@@ -34,7 +34,9 @@ final class CallDecider {
           : null;
     }
     Exchange exchange = request.exchange();
-    Decision decision = policy.snapshot().onRequest(exchange);
+    // on the application's thread, where its MDC and security context are; the JDK client's
+    // HttpClientImpl is a JDK class, so the context class loader is the application's view
+    Decision decision = policy.snapshot().onRequest(exchange, policy.callers().resolve(null));
     if (WardenLog.debugEnabled()) {
       WardenLog.debug(describe(exchange, decision));
     }

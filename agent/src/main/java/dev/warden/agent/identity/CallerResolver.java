@@ -130,11 +130,15 @@ public final class CallerResolver {
     }
   }
 
-  /** {@code value} stripped, or null when it is null or blank. */
+  /** Longer is not a user name: it would bloat spans, audit records and per-principal counters. */
+  static final int MAX_PRINCIPAL_LENGTH = 256;
+
+  /** {@code value} stripped, or null when it is null, blank or longer than {@link #MAX_PRINCIPAL_LENGTH}. */
   static String principalOrNull(String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
-    return value.strip();
+    String principal = value.strip();
+    return principal.length() > MAX_PRINCIPAL_LENGTH ? null : principal;
   }
 }

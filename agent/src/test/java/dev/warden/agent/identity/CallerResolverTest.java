@@ -47,8 +47,8 @@ class CallerResolverTest {
 
   @Test
   void theFirstSourceWithAValueWins() {
-    CallerResolver resolver = resolver("env:" + UNSET_ENV, "mdc:user", "system-property:" + PROPERTY, "env:PATH");
-    assertThat(resolver.resolve(APP).principal()).isEqualTo(System.getenv("PATH").strip());
+    CallerResolver resolver = resolver("env:" + UNSET_ENV, "mdc:user", "system-property:" + PROPERTY, "env:HOME");
+    assertThat(resolver.resolve(APP).principal()).isEqualTo(System.getenv("HOME").strip());
     System.setProperty(PROPERTY, "carol");
     assertThat(resolver.resolve(APP)).isEqualTo(new Caller("carol", List.of()));
     MDC.put("user", "alice");
@@ -66,9 +66,19 @@ class CallerResolverTest {
   }
 
   @Test
+  void aValueTooLongForAUserNameIsNoPrincipal() {
+    CallerResolver resolver = resolver("mdc:user", "system-property:" + PROPERTY);
+    System.setProperty(PROPERTY, "carol");
+    MDC.put("user", "x".repeat(CallerResolver.MAX_PRINCIPAL_LENGTH + 1));
+    assertThat(resolver.resolve(APP).principal()).isEqualTo("carol");
+    MDC.put("user", "x".repeat(CallerResolver.MAX_PRINCIPAL_LENGTH));
+    assertThat(resolver.resolve(APP).principal()).hasSize(CallerResolver.MAX_PRINCIPAL_LENGTH);
+  }
+
+  @Test
   void environmentVariables() {
     assertThat(resolver("env:" + UNSET_ENV).resolve(APP)).isSameAs(Caller.UNKNOWN);
-    assertThat(resolver("env:PATH").resolve(APP).principal()).isEqualTo(System.getenv("PATH").strip());
+    assertThat(resolver("env:HOME").resolve(APP).principal()).isEqualTo(System.getenv("HOME").strip());
   }
 
   @Test
@@ -115,7 +125,7 @@ class CallerResolverTest {
   void theSourcesAreCopied() {
     List<IdentitySource> sources = new java.util.ArrayList<>(List.of(IdentitySource.parse("system-property:" + PROPERTY)));
     CallerResolver resolver = new CallerResolver(sources);
-    sources.set(0, IdentitySource.parse("env:PATH"));
+    sources.set(0, IdentitySource.parse("env:HOME"));
     assertThat(resolver.resolve(APP)).isSameAs(Caller.UNKNOWN);
   }
 }

@@ -10,7 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The command loop every driver program runs: one command per stdin line, one
@@ -26,6 +31,7 @@ import java.util.zip.GZIPInputStream;
  * system-stream MODEL SYSTEM || TEXT…  the same call streamed
  * get URL              a JDK HttpClient GET to any URL; answer: HTTP STATUS BODY
  * post URL BODY…       a JDK HttpClient POST of a JSON body; answer: HTTP STATUS BODY
+ * as USER AUTH,… CMD…  CMD with USER signed in to Spring Security, with those authorities ("-": none)
  * version              answer: the running Java feature version, e.g. 25
  * loader CLASS         answer: the class name of the loader that defines CLASS
  * </pre>
@@ -99,29 +105,9 @@ public final class DriverLoop {
       if (line.isBlank()) {
         continue;
       }
-      String[] words = line.split(" ", 3);
-      String rest = words.length > 2 ? words[2] : "";
       String answer;
       try {
-        answer = switch (words[0]) {
-          case "chat" -> client.chat(words[1], rest);
-          case "stream" -> client.stream(words[1], rest);
-          case "tool" -> client.tool(words[1], rest);
-          case "tool-stream" -> client.toolStream(words[1], rest);
-          case "tool-result" -> client.toolResult(words[1], rest);
-          case "system-chat" -> client.systemChat(words[1], before(rest), after(rest));
-          case "system-stream" -> client.systemStream(words[1], before(rest), after(rest));
-          case "get" -> send(plain, HttpRequest.newBuilder(URI.create(words[1])).GET());
-          case "post" -> send(plain, HttpRequest.newBuilder(URI.create(words[1]))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(rest)));
-          case "post-gzip" -> sendAcceptingGzip(plain, HttpRequest.newBuilder(URI.create(words[1]))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(rest)));
-          case "version" -> String.valueOf(Runtime.version().feature());
-          case "loader" -> String.valueOf(Class.forName(words[1]).getClassLoader().getClass().getName());
-          default -> "FAILURE|unknown command: " + line;
-        };
+        answer = run(client, plain, line);
       } catch (Throwable error) {
         Throwable cause = error instanceof StreamFailure failure ? failure.getCause() : error;
         String described = client.describe(cause);
@@ -134,6 +120,49 @@ public final class DriverLoop {
       }
       System.out.println("RESULT " + answer.replace("\r", "\\r").replace("\n", "\\n"));
       System.out.flush();
+    }
+  }
+
+  private static String run(Client client, HttpClient plain, String line) throws Exception {
+    String[] words = line.split(" ", 3);
+    String rest = words.length > 2 ? words[2] : "";
+    return switch (words[0]) {
+      case "chat" -> client.chat(words[1], rest);
+      case "stream" -> client.stream(words[1], rest);
+      case "tool" -> client.tool(words[1], rest);
+      case "tool-stream" -> client.toolStream(words[1], rest);
+      case "tool-result" -> client.toolResult(words[1], rest);
+      case "system-chat" -> client.systemChat(words[1], before(rest), after(rest));
+      case "system-stream" -> client.systemStream(words[1], before(rest), after(rest));
+      case "as" -> runAs(client, plain, words[1], rest);
+      case "get" -> send(plain, HttpRequest.newBuilder(URI.create(words[1])).GET());
+      case "post" -> send(plain, HttpRequest.newBuilder(URI.create(words[1]))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(rest)));
+      case "post-gzip" -> sendAcceptingGzip(plain, HttpRequest.newBuilder(URI.create(words[1]))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(rest)));
+      case "version" -> String.valueOf(Runtime.version().feature());
+      case "loader" -> String.valueOf(Class.forName(words[1]).getClassLoader().getClass().getName());
+      default -> "FAILURE|unknown command: " + line;
+    };
+  }
+
+  /** {@code as USER AUTHORITY,… COMMAND…}: the command runs with USER signed in to Spring Security. */
+  private static String runAs(Client client, HttpClient plain, String user, String rest) throws Exception {
+    int space = rest.indexOf(' ');
+    List<SimpleGrantedAuthority> authorities = new ArrayList<>();
+    for (String authority : rest.substring(0, space).split(",")) {
+      if (!authority.equals("-")) {
+        authorities.add(new SimpleGrantedAuthority(authority));
+      }
+    }
+    SecurityContextHolder.getContext().setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+    try {
+      return run(client, plain, rest.substring(space + 1));
+    } finally {
+      SecurityContextHolder.clearContext();
     }
   }
 
