@@ -9,11 +9,13 @@ package dev.warden.policies.limits;
  * @param perPrincipal      true when each principal of the scope has its own counters; the caller
  *                          acts on it by building the key with {@link LimitStore#key}, the store
  *                          ignores it
- * @throws IllegalArgumentException when a component is zero or negative (the policy reader
- *     reports that with its location first; this is the last line of defence)
  */
 public record Limits(Long requestsPerMinute, Long tokensPerMinute, Long tokensPerDay, boolean perPrincipal) {
 
+  /**
+   * @throws IllegalArgumentException when a component is zero or negative (the policy reader
+   *     reports that first, with its location; this is the last line of defence)
+   */
   public Limits {
     requirePositive(requestsPerMinute, "requestsPerMinute");
     requirePositive(tokensPerMinute, "tokensPerMinute");
