@@ -1,6 +1,7 @@
 package dev.warden.policies.config;
 
 import dev.warden.policies.engine.Glob;
+import dev.warden.policies.limits.Limits;
 import dev.warden.policies.secret.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,8 +30,8 @@ final class KeysReader {
 
   private static final Set<String> KEYS = Set.of("default", "scopes");
   private static final Set<String> SCOPE_KEYS = Set.of("id", "fingerprint", "virtualKey", "secret", "providers",
-      "models", "operations", "roles", "maxOutputTokens", "onMaxOutputTokens", "expires", "pii", "injection");
-  private static final Set<String> SCOPE_NOT_YET = Set.of("limits");
+      "models", "operations", "roles", "maxOutputTokens", "onMaxOutputTokens", "expires", "limits", "pii", "injection");
+  private static final Set<String> LIMIT_KEYS = Set.of("requestsPerMinute", "tokensPerMinute", "tokensPerDay", "perPrincipal");
   private static final List<String> OVER_MAX_OUTPUT = List.of("block", "clamp");
   /** Shorter than this, a virtual key could be guessed or typed by accident. */
   static final int MIN_VIRTUAL_KEY_LENGTH = 8;
@@ -96,7 +97,7 @@ final class KeysReader {
     if (map == null) {
       return null;
     }
-    Fields.checkKeys(map, path, SCOPE_KEYS, SCOPE_NOT_YET, errors);
+    Fields.checkKeys(map, path, SCOPE_KEYS, Set.of(), errors);
     String id = readId(map, path);
     String owner = id == null ? path : "scope '" + id + "'";
     String fingerprint = readFingerprint(map.get("fingerprint"), path + ".fingerprint", owner);
@@ -110,6 +111,7 @@ final class KeysReader {
     Integer maxOutputTokens = readPositiveInt(map.get("maxOutputTokens"), path + ".maxOutputTokens");
     boolean clamp = readClamp(map, path);
     Instant expires = readExpires(map.get("expires"), path + ".expires");
+    Limits limits = readLimits(map.get("limits"), path + ".limits");
     if (id == null || !keyed) {
       return null;
     }
@@ -117,7 +119,7 @@ final class KeysReader {
     InjectionPolicy scopeInjection = map.get("injection") == null ? null
         : InjectionReader.read(map.get("injection"), path + ".injection", injection, errors);
     return new KeyScope(id, fingerprint, virtualFingerprint, secret, providers, models, operations, roles,
-        maxOutputTokens, clamp, expires, scopePii, scopeInjection);
+        maxOutputTokens, clamp, expires, limits, scopePii, scopeInjection);
   }
 
   /** Whether the scope can be matched: a fingerprint, or a virtual key with its secret (reported when not). */
@@ -199,6 +201,30 @@ final class KeysReader {
     return List.copyOf(out);
   }
 
+  /** The scope's limits, or null when it has none (or only {@code perPrincipal}). */
+  private Limits readLimits(YamlNode node, String path) {
+    if (node == null) {
+      return null;
+    }
+    YamlMap map = Fields.map(node, path, errors);
+    if (map == null) {
+      return null;
+    }
+    Fields.checkKeys(map, path, LIMIT_KEYS, Set.of(), errors);
+    Integer requests = readPositiveInt(map.get("requestsPerMinute"), path + ".requestsPerMinute");
+    Integer tokensPerMinute = readPositiveInt(map.get("tokensPerMinute"), path + ".tokensPerMinute");
+    Integer tokensPerDay = readPositiveInt(map.get("tokensPerDay"), path + ".tokensPerDay");
+    Boolean perPrincipal = map.get("perPrincipal") == null ? Boolean.FALSE
+        : Fields.bool(map.get("perPrincipal"), path + ".perPrincipal", errors);
+    Limits limits = new Limits(asLong(requests), asLong(tokensPerMinute), asLong(tokensPerDay),
+        Boolean.TRUE.equals(perPrincipal));
+    return limits.none() ? null : limits;
+  }
+
+  private static Long asLong(Integer value) {
+    return value == null ? null : value.longValue();
+  }
+
   private Integer readPositiveInt(YamlNode node, String path) {
     if (node == null) {
       return null;
@@ -209,7 +235,9 @@ final class KeysReader {
         return n.intValue();
       }
     }
-    errors.add(node, "'" + path + "' must be a whole number from 1 to " + Integer.MAX_VALUE + " (got " + node.describe() + ")");
+    String got = node instanceof YamlScalar s && s.type() == YamlScalar.Type.INTEGER
+        ? Texts.oneLine(s.text(), Texts.MAX_QUOTED) : node.describe();
+    errors.add(node, "'" + path + "' must be a whole number from 1 to " + Integer.MAX_VALUE + " (got " + got + ")");
     return null;
   }
 

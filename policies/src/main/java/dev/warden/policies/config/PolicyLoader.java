@@ -1,6 +1,7 @@
 package dev.warden.policies.config;
 
 import dev.warden.policies.engine.PolicySnapshot;
+import dev.warden.policies.limits.LimitStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -74,12 +75,26 @@ public final class PolicyLoader {
     return compile(bytes, yaml, fileName);
   }
 
+  /**
+   * As {@link #parse(String, String)}, counting key scopes' limits in {@code limits} rather than
+   * in the JVM's store: for tests and tools that must not share counters.
+   */
+  public static PolicySnapshot parse(String yaml, String fileName, LimitStore limits) throws PolicyException {
+    byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
+    checkSize(bytes, fileName);
+    return PolicySnapshot.compile(read(yaml, fileName), sha256(bytes), fileName, limits);
+  }
+
   private static PolicySnapshot compile(byte[] bytes, String text, String fileName) throws PolicyException {
+    return PolicySnapshot.compile(read(text, fileName), sha256(bytes), fileName);
+  }
+
+  private static PolicyDocument read(String text, String fileName) throws PolicyException {
     ErrorList errors = new ErrorList(fileName);
     YamlNode root = LocatedYamlReader.read(text, errors);
     PolicyDocument document = PolicyReader.read(root, System::getenv, errors);
     errors.throwIfAny();
-    return PolicySnapshot.compile(document, sha256(bytes), fileName);
+    return document;
   }
 
   private static void checkSize(byte[] bytes, String fileName) throws PolicyException {

@@ -5,6 +5,7 @@ import dev.warden.policies.config.KeyScope;
 import dev.warden.policies.decision.Decision;
 import dev.warden.policies.decision.WireTerms;
 import dev.warden.policies.injection.InjectionScorer;
+import dev.warden.policies.limits.Limits;
 import dev.warden.policies.exchange.Exchange;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,6 +44,8 @@ final class KeyScopeRule {
     /** True when the scope has its own {@code injection} settings; {@link #injection} is then its rule (null: off). */
     final boolean overridesInjection;
     final InjectionRule injection;
+    /** The scope's limits, or null. */
+    final Limits limits;
     private final Set<String> providers;
     private final Set<String> operations;
     private final Glob[] models;
@@ -55,7 +58,7 @@ final class KeyScopeRule {
     Scope(KeyScope scope, Verdicts verdicts, InjectionScorer scorer) {
       this.id = scope.id();
       this.allowed = verdicts.allow(id, List.of());
-      this.allowedVirtual = scope.secret() == null ? null : allowed.withTerms(new WireTerms(scope.secret(), null));
+      this.allowedVirtual = scope.secret() == null ? null : allowed.withTerms(new WireTerms(scope.secret(), null, null, 0));
       this.overridesPii = scope.pii() != null;
       this.pii = overridesPii ? PiiRule.compile(scope.pii(), verdicts) : null;
       this.overridesInjection = scope.injection() != null;
@@ -64,6 +67,7 @@ final class KeyScopeRule {
       this.operations = scope.operations() == null ? null : new HashSet<>(scope.operations());
       this.models = scope.models() == null ? null : scope.models().stream().map(Glob::compile).toArray(Glob[]::new);
       this.roles = scope.roles() == null ? null : Set.copyOf(scope.roles());
+      this.limits = scope.limits();
       this.maxOutputTokens = scope.maxOutputTokens();
       this.clampOutputTokens = scope.clampOutputTokens();
       this.expiresMillis = scope.expires() == null ? Long.MAX_VALUE : scope.expires().toEpochMilli();
@@ -78,7 +82,7 @@ final class KeyScopeRule {
     Decision allowed(Exchange exchange, boolean virtual) {
       Decision base = virtual ? allowedVirtual : allowed;
       if (clampOutputTokens && (exchange.maxTokens() == null || exchange.maxTokens() > maxOutputTokens)) {
-        return base.withTerms(new WireTerms(base.terms().secret(), maxOutputTokens));
+        return base.withTerms(new WireTerms(base.terms().secret(), maxOutputTokens, null, 0));
       }
       return base;
     }

@@ -13,21 +13,28 @@ import dev.warden.policies.identity.IdentitySource;
 import dev.warden.policies.injection.InjectionScore;
 import dev.warden.policies.injection.InjectionScorer;
 import dev.warden.policies.injection.LayeredInjectionScorer;
+import dev.warden.policies.limits.Admission;
+import dev.warden.policies.limits.InMemoryLimitStore;
+import dev.warden.policies.limits.LimitStore;
+import dev.warden.policies.limits.TimeSource;
 import dev.warden.policies.pii.PiiScanner;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.time.Clock;
 
 /**
  * A policy compiled once, ready to decide requests. Immutable and thread-safe: a reload builds a
  * new snapshot and swaps it in, and each call uses one snapshot from start to end.
  *
- * <p>{@link #onRequest} applies the rules in order: key scope, then injection, then personal data
- * (the scope's {@code injection} and {@code pii} settings where it has them), then the injection
- * canary, planted in what the other rules send. The first rule that blocks decides; in monitor
- * mode every decision is the same but has {@code enforced} false, and no canary is planted.
- * Decisions never quote request text; block messages name only the scope id and the provider,
- * operation or model of the request.
+ * <p>{@link #onRequest} applies the rules in order: key scope (expiry, provider, operation, model,
+ * the caller's roles, output limit), then the scope's rate limits and budget, then injection, then
+ * personal data (the scope's {@code injection} and {@code pii} settings where it has them), then
+ * the injection canary, planted in what the other rules send. The first rule that blocks decides;
+ * in monitor mode every decision is the same but has {@code enforced} false, and no canary is
+ * planted. Decisions never quote request text or the caller; block messages name only the scope
+ * id, a limit, and the provider, operation or model of the request. An allowed call that holds
+ * tokens in the limits carries their {@link dev.warden.policies.limits.Reservation}, which the
+ * caller must settle or release; a call blocked after the limits admitted it gives them back.
  *
  * <p>Obtain one from {@link PolicyLoader}.
  */
@@ -47,10 +54,13 @@ public final class PolicySnapshot {
   private final Decision allowedWithoutScope;
   private final Verdicts verdicts;
   private final Clock clock;
+  private final LimitRule limits;
   private final IdentityPolicy identity;
 
-  private PolicySnapshot(PolicyDocument document, String hash, String fileName, InjectionScorer scorer, Clock clock) {
+  private PolicySnapshot(PolicyDocument document, String hash, String fileName, InjectionScorer scorer,
+      LimitStore limitStore, Clock clock) {
     this.clock = clock;
+    this.limits = new LimitRule(limitStore);
     this.identity = document.identity();
     this.hash = Objects.requireNonNull(hash, "hash");
     this.fileName = Objects.requireNonNull(fileName, "fileName");
@@ -75,13 +85,29 @@ public final class PolicySnapshot {
    * @param fileName the file name, for logs and reload messages
    */
   public static PolicySnapshot compile(PolicyDocument document, String hash, String fileName) {
-    return compile(document, hash, fileName, document.usesInjection() ? LayeredInjectionScorer.standard() : null);
+    return compile(document, hash, fileName, JVM_LIMITS);
+  }
+
+  /**
+   * As {@link #compile(PolicyDocument, String, String)}, counting the key scopes' limits in
+   * {@code limitStore} instead of the JVM's own store (which every snapshot shares, so that counts
+   * survive reloads).
+   */
+  public static PolicySnapshot compile(PolicyDocument document, String hash, String fileName, LimitStore limitStore) {
+    return new PolicySnapshot(document, hash, fileName,
+        document.usesInjection() ? LayeredInjectionScorer.standard() : null, limitStore, Clock.systemUTC());
   }
 
   /** As {@link #compile(PolicyDocument, String, String)}, scoring injections with {@code scorer}. */
   public static PolicySnapshot compile(PolicyDocument document, String hash, String fileName, InjectionScorer scorer) {
-    return new PolicySnapshot(document, hash, fileName, scorer, Clock.systemUTC());
+    return new PolicySnapshot(document, hash, fileName, scorer, JVM_LIMITS, Clock.systemUTC());
   }
+
+  /**
+   * The counters of every snapshot of this JVM. Each partition (a scope, or a principal within one)
+   * costs about 350 bytes; 10,000 keeps the store within a few MB of the agent's heap budget.
+   */
+  private static final LimitStore JVM_LIMITS = new InMemoryLimitStore(TimeSource.SYSTEM, 10_000);
 
   /** {@code "sha256:"} + lowercase hex SHA-256 of the policy file's bytes. */
   public String hash() {
@@ -157,13 +183,21 @@ public final class PolicySnapshot {
         }
       } else {
         KeyScopeRule.Scope scope = match.scope();
+        allowed = scope.allowed(exchange, match.virtual());
         Decision refused = scope.refuse(exchange, identity.roles().rolesOf(caller), clock.millis());
+        if (refused == null && scope.limits != null) {
+          Decision admitted = admit(scope, caller, exchange, allowed);
+          if (admitted.kind() == Decision.Kind.BLOCK) {
+            refused = admitted;
+          } else {
+            allowed = admitted;
+          }
+        }
         if (refused != null) {
           // monitor mode lets the call out, and the virtual key alone cannot call the provider
-          return refused.enforced() ? refused : refused.withTerms(scope.allowed(exchange, match.virtual()).terms());
+          return refused.enforced() ? refused : refused.withTerms(allowed.terms());
         }
         keyId = scope.id;
-        allowed = scope.allowed(exchange, match.virtual());
         if (scope.overridesPii) {
           piiRule = scope.pii;
         }
@@ -172,6 +206,32 @@ public final class PolicySnapshot {
         }
       }
     }
+    Decision decision = decideContent(exchange, keyId, allowed, piiRule, injectionRule);
+    if (decision.blocks()) {
+      if (allowed.terms().reservation() != null) {
+        allowed.terms().reservation().release();
+      }
+      return decision;
+    }
+    // the content rules build their own decisions: the key's terms go on any that lets the call out
+    return decision.terms() == allowed.terms() ? decision : decision.withTerms(allowed.terms());
+  }
+
+  /** {@code allowed} holding the request's tokens in the scope's limits, or the 429 that refuses it. */
+  private Decision admit(KeyScopeRule.Scope scope, Caller caller, Exchange exchange, Decision allowed) {
+    Integer clamped = allowed.terms().outputTokenLimit();
+    long estimate = LimitRule.estimate(exchange, clamped != null ? clamped : exchange.maxTokens());
+    Admission admission = limits.admit(scope.id, scope.limits, caller.principal(), estimate);
+    if (admission instanceof Admission.Refused refused) {
+      return verdicts.throttle(LimitRule.RULE, refused.code(), LimitRule.message(scope.id, refused), scope.id,
+          refused.retryAfterSeconds());
+    }
+    return allowed.withTerms(allowed.terms().holding(((Admission.Granted) admission).reservation(), estimate));
+  }
+
+  /** Injection, then personal data, then the canary, planted in what the other rules send. */
+  private Decision decideContent(Exchange exchange, String keyId, Decision allowed, PiiRule piiRule,
+      InjectionRule injectionRule) {
     InjectionVerdict verdict = injectionRule == null ? null : injectionRule.score(exchange);
     if (verdict != null) {
       Decision refused = injectionRule.refuse(verdict, keyId);
@@ -183,11 +243,7 @@ public final class PolicySnapshot {
     if (verdict != null) {
       decision = decision.withInjection(verdict);
     }
-    if (injectionRule != null) {
-      decision = injectionRule.plantCanary(exchange, decision);
-    }
-    // the later rules build their own decisions: the key's terms go on any that lets the call out
-    return decision.blocks() || decision.terms() == allowed.terms() ? decision : decision.withTerms(allowed.terms());
+    return injectionRule == null ? decision : injectionRule.plantCanary(exchange, decision);
   }
 
   /**

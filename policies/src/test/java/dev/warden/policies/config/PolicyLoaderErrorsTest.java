@@ -241,7 +241,7 @@ class PolicyLoaderErrorsTest {
               roles: support
               maxOutputTokens: 0
               onMaxOutputTokens: shrink
-              limits: {requestsPerMinute: 60}
+              limits: {requestsPerMinute: 0, burst: 5, perPrincipal: yes please}
               expires: next tuesday
             - id: b
               secret: file:relative/key
@@ -256,9 +256,11 @@ class PolicyLoaderErrorsTest {
         "p.yaml:5:19: 'keys.scopes[0].virtualKey' must be at least 8 printable ASCII characters without spaces",
         "p.yaml:6:15: 'keys.scopes[0].secret': environment variable WARDEN_TEST_UNSET_VARIABLE is not set or empty",
         "p.yaml:7:14: 'keys.scopes[0].roles' must be a list",
-        "p.yaml:8:24: 'keys.scopes[0].maxOutputTokens' must be a whole number from 1 to 2147483647 (got an integer)",
+        "p.yaml:8:24: 'keys.scopes[0].maxOutputTokens' must be a whole number from 1 to 2147483647 (got 0)",
         "p.yaml:9:26: 'keys.scopes[0].onMaxOutputTokens' must be one of: block, clamp (got 'shrink')",
-        "p.yaml:10:7: 'keys.scopes[0].limits' is not supported by this version of Warden yet",
+        "p.yaml:10:35: 'keys.scopes[0].limits.requestsPerMinute' must be a whole number from 1 to 2147483647 (got 0)",
+        "p.yaml:10:38: unknown key 'burst' in keys.scopes[0].limits",
+        "p.yaml:10:62: 'keys.scopes[0].limits.perPrincipal' must be true or false (got a string)",
         "p.yaml:11:16: 'keys.scopes[0].expires' must be a date (2027-03-01, from the start of that day, UTC) or an instant (2027-03-01T12:00:00Z)",
         "p.yaml:12:7: 'keys.scopes[1]' needs a 'fingerprint' (a real key the application holds) or a 'virtualKey' with its 'secret'",
         "p.yaml:13:15: 'keys.scopes[1].secret': a file secret needs an absolute path: file:/path/to/key",
