@@ -60,7 +60,7 @@ final class CallDecider {
         toSend = clamp(toSend, route, terms.outputTokenLimit());
       }
     }
-    return DecidedCall.forward(route, toSend, completions, withheld, sendHeaders);
+    return DecidedCall.forward(route, toSend, completions, withheld, sendHeaders, terms);
   }
 
   private static byte[] clamp(byte[] body, Route route, int limit) {

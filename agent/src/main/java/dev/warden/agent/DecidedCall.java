@@ -3,11 +3,17 @@ package dev.warden.agent;
 import dev.warden.agent.wire.BlockResponses;
 import dev.warden.agent.wire.Route;
 import dev.warden.agent.wire.response.ObservedInputStream;
+import dev.warden.agent.wire.response.ResponseSummary;
+import dev.warden.agent.wire.response.SummaryWatch;
+import dev.warden.bootstrap.ResponseWatch;
 import dev.warden.bootstrap.WireCall;
+import dev.warden.policies.decision.WireTerms;
+import dev.warden.policies.limits.Reservation;
 import dev.warden.policies.pii.CompletionRewriter;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A request the policy has decided: either answered with a block response or sent on, in which
@@ -26,10 +32,11 @@ final class DecidedCall implements WireCall {
   private final CompletionRewriter completions;
   private final BlockResponses.Response withheld;
   private final Map<String, String> headers;
+  private final WireTerms terms;
 
   private DecidedCall(Route route, byte[] requestBody, int blockStatus, Map<String, String> blockHeaders,
       byte[] blockBody, CompletionRewriter completions, BlockResponses.Response withheld,
-      Map<String, String> headers) {
+      Map<String, String> headers, WireTerms terms) {
     this.route = route;
     this.requestBody = requestBody;
     this.blockStatus = blockStatus;
@@ -38,6 +45,7 @@ final class DecidedCall implements WireCall {
     this.completions = completions;
     this.withheld = withheld;
     this.headers = headers;
+    this.terms = terms;
   }
 
   /**
@@ -45,14 +53,15 @@ final class DecidedCall implements WireCall {
    * @param withheld    the answer that replaces a response whose completion leaked, when
    *                    {@code completions} checks for leaks; else null
    * @param headers     request headers to set before sending
+   * @param terms       the decision's terms: the tokens they hold are settled from the response
    */
   static DecidedCall forward(Route route, byte[] requestBody, CompletionRewriter completions,
-      BlockResponses.Response withheld, Map<String, String> headers) {
-    return new DecidedCall(route, requestBody, 0, Map.of(), null, completions, withheld, headers);
+      BlockResponses.Response withheld, Map<String, String> headers, WireTerms terms) {
+    return new DecidedCall(route, requestBody, 0, Map.of(), null, completions, withheld, headers, terms);
   }
 
   static DecidedCall block(Route route, int status, Map<String, String> headers, byte[] body) {
-    return new DecidedCall(route, null, status, headers, body, null, null, Map.of());
+    return new DecidedCall(route, null, status, headers, body, null, null, Map.of(), WireTerms.NONE);
   }
 
   @Override public boolean blocked() { return blockBody != null; }
@@ -69,13 +78,50 @@ final class DecidedCall implements WireCall {
   public InputStream onResponse(int status, Map<String, List<String>> headers, InputStream body) {
     boolean eventStream = isEventStream(headers);
     InputStream seen = rewritten(status, headers, body, eventStream);
-    if (WardenLog.debugEnabled()) {
-      // observed after the rewrite, so the line also has what completions: detect counted to the end
-      seen = new ObservedInputStream(seen, route.adapter().observeResponse(eventStream),
-          summary -> WardenLog.debug(route.provider() + " " + route.operation() + " response " + status + ": "
-              + summary + completionFindings() + (responseWithheld() ? " withheld: canary_leaked" : "")));
+    // observed after the rewrite, so the debug line also has what completions: detect counted to the end
+    Consumer<ResponseSummary> onEnd = onEnd(status);
+    return onEnd == null ? seen : new ObservedInputStream(seen, route.adapter().observeResponse(eventStream), onEnd);
+  }
+
+  @Override
+  public ResponseWatch watchResponse(int status, Map<String, List<String>> headers) {
+    Consumer<ResponseSummary> onEnd = onEnd(status);
+    return onEnd == null ? null : new SummaryWatch(route.adapter().observeResponse(isEventStream(headers)), onEnd);
+  }
+
+  /**
+   * What to do with the summary of a response of {@code status}: settle the tokens the call holds,
+   * log the debug line; null when neither is wanted. Releases the tokens of a refused call at once.
+   */
+  private Consumer<ResponseSummary> onEnd(int status) {
+    Reservation held = terms.reservation();
+    if (held != null && (status < 200 || status >= 300)) {
+      held.release(); // the provider refused the call: it used no tokens
+      held = null;
     }
-    return seen;
+    boolean debug = WardenLog.debugEnabled();
+    if (!debug && held == null) {
+      return null;
+    }
+    Reservation toSettle = held;
+    return summary -> {
+      if (toSettle != null) {
+        settle(toSettle, summary);
+      }
+      if (debug) {
+        WardenLog.debug(route.provider() + " " + route.operation() + " response " + status + ": "
+            + summary + completionFindings() + (responseWithheld() ? " withheld: canary_leaked" : ""));
+      }
+    };
+  }
+
+  /** Charges the call what the provider says it used; without usage in the response, the estimate held. */
+  private void settle(Reservation held, ResponseSummary summary) {
+    Long input = summary.inputTokens();
+    Long output = summary.outputTokens();
+    held.settle(input != null || output != null
+        ? (input == null ? 0 : input) + (output == null ? 0 : output)
+        : terms.reservedTokens());
   }
 
   private InputStream rewritten(int status, Map<String, List<String>> headers, InputStream body, boolean eventStream) {
@@ -128,5 +174,9 @@ final class DecidedCall implements WireCall {
   }
 
   @Override
-  public void onFailure(Throwable error) {}
+  public void onFailure(Throwable error) {
+    if (terms.reservation() != null) {
+      terms.reservation().release();
+    }
+  }
 }

@@ -40,6 +40,15 @@ public interface WireCall {
   InputStream onResponse(int status, Map<String, List<String>> headers, InputStream body);
 
   /**
+   * A watch on a response that {@link #rewritesResponse()} does not route through
+   * {@link #onResponse}, for a push-based transport to feed; null when nothing needs to see it.
+   * Never throws.
+   */
+  default ResponseWatch watchResponse(int status, Map<String, List<String>> headers) {
+    return null;
+  }
+
+  /**
    * True when the response may be withheld after it arrives ({@link #responseWithheld()}): the
    * policy checks the completion for a leak of the system prompt's canary. A transport that can
    * still choose the status the application sees should read a JSON (not event-stream) body

@@ -63,11 +63,25 @@ public final class JdkHttpSend {
         rewritten.setHeader(header.getKey(), header.getValue());
       }
     }
-    if (call == null || !call.rewritesResponse()) {
+    if (call == null) {
       return new JdkSend(rewritten.build(), handler, null);
     }
+    if (!call.rewritesResponse()) {
+      return new JdkSend(rewritten.build(), new ObservingBodyHandler<>(handler, call), null, sent -> failuresTo(call, sent));
+    }
     RewritingBodyHandler<?> rewriting = new RewritingBodyHandler<>(handler, call);
-    return new JdkSend(rewritten.build(), rewriting, null,
-        call.mayWithholdResponse() ? sent -> WithheldResponse.onceRead(sent, call, rewriting) : null);
+    return new JdkSend(rewritten.build(), rewriting, null, call.mayWithholdResponse()
+        ? sent -> WithheldResponse.onceRead(failuresTo(call, sent), call, rewriting)
+        : sent -> failuresTo(call, sent));
+  }
+
+  /** {@code sent}, with its failure (a reset, a timeout) reported to {@code call}, which gives back what it held. */
+  private static CompletableFuture<?> failuresTo(WireCall call, CompletableFuture<?> sent) {
+    sent.whenComplete((response, error) -> {
+      if (error != null) {
+        call.onFailure(error);
+      }
+    });
+    return sent;
   }
 }

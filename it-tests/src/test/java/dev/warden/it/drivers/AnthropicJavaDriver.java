@@ -110,8 +110,9 @@ public final class AnthropicJavaDriver implements DriverLoop.Client {
       return null;
     }
     List<String> decision = e.headers().values("x-warden-decision");
+    List<String> retryAfter = e.headers().values("retry-after");
     return DriverLoop.errorFields(e.statusCode(), e, null, decision.isEmpty() ? null : decision.get(0),
-        e.body().toString());
+        retryAfter.isEmpty() ? null : retryAfter.get(0), e.body().toString());
   }
 
   private static MessageCreateParams params(String model, String prompt) {

@@ -186,13 +186,13 @@ public final class LangChain4jDriver implements DriverLoop.Client {
   public String describe(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof HttpException http) {
-        return DriverLoop.errorFields(http.statusCode(), error, null, null, http.getMessage());
+        return DriverLoop.errorFields(http.statusCode(), error, null, null, null, http.getMessage());
       }
     }
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       JsonNode event = errorEvent(cause.getMessage());
       if (event != null) {
-        return DriverLoop.errorFields(200, error, event.path("error").path("code").asText(null), null,
+        return DriverLoop.errorFields(200, error, event.path("error").path("code").asText(null), null, null,
             cause.getMessage());
       }
     }

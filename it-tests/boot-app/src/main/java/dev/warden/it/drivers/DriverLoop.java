@@ -36,7 +36,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * loader CLASS         answer: the class name of the loader that defines CLASS
  * </pre>
  *
- * An SDK error answers {@code ERROR|status|exception class|code|x-warden-decision|body}, and a
+ * An SDK error answers {@code ERROR|status|exception class|code|x-warden-decision|retry-after|body}, and a
  * stream that failed after some deltas adds {@code |received:} and the text read before the error;
  * anything else thrown answers {@code FAILURE|…} and prints its stack trace to stderr.
  */
@@ -177,9 +177,10 @@ public final class DriverLoop {
   }
 
   /** The pipe-separated fields of an ERROR answer; absent values are "-". */
-  public static String errorFields(int status, Throwable error, String code, String decision, String body) {
+  public static String errorFields(int status, Throwable error, String code, String decision, String retryAfter,
+      String body) {
     return status + "|" + error.getClass().getSimpleName() + "|" + orDash(code) + "|" + orDash(decision) + "|"
-        + orDash(body);
+        + orDash(retryAfter) + "|" + orDash(body);
   }
 
   private static String orDash(String value) {

@@ -18,7 +18,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-/** Drives openai-java (OkHttp) chat completions. Arguments: base URL, API key. */
+/** Drives openai-java (OkHttp) chat completions. Arguments: base URL, API key; {@code -Ddriver.maxRetries=N}. */
 public final class OpenAiJavaDriver implements DriverLoop.Client {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,7 +26,10 @@ public final class OpenAiJavaDriver implements DriverLoop.Client {
   private final OpenAIClient client;
 
   private OpenAiJavaDriver(String baseUrl, String apiKey) {
-    this.client = OpenAIOkHttpClient.builder().baseUrl(baseUrl).apiKey(apiKey).build();
+    // -Ddriver.maxRetries=0 to see a 429 as the application would without the SDK's retries
+    OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder().baseUrl(baseUrl).apiKey(apiKey);
+    String maxRetries = System.getProperty("driver.maxRetries");
+    this.client = (maxRetries == null ? builder : builder.maxRetries(Integer.parseInt(maxRetries))).build();
   }
 
   public static void main(String[] args) throws Exception {
@@ -120,8 +123,9 @@ public final class OpenAiJavaDriver implements DriverLoop.Client {
       return null;
     }
     List<String> decision = e.headers().values("x-warden-decision");
+    List<String> retryAfter = e.headers().values("retry-after");
     return DriverLoop.errorFields(e.statusCode(), e, e.code().orElse(null),
-        decision.isEmpty() ? null : decision.get(0), e.body().toString());
+        decision.isEmpty() ? null : decision.get(0), retryAfter.isEmpty() ? null : retryAfter.get(0), e.body().toString());
   }
 
   private static ChatCompletionCreateParams params(String model, String prompt) {
