@@ -24,24 +24,30 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Key scope limits with real SDKs: a burst over {@code requestsPerMinute} through openai-java (its
  * retries off, as an application sees the first answer) gets a 429 the SDK raises as its rate limit
  * error, with {@code Retry-After}; and a {@code tokensPerDay} budget through LangChain4j is charged
- * what the provider's response said the call used, not Warden's estimate.
+ * what the provider's response said the call used, not Warden's estimate, a stream included
+ * (openai-java asks for the usage chunk).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RateLimitTest {
 
   private static final String MODEL = "gpt-4o-mini";
   private static final String BUDGET_KEY = "sk-it-budget-0000000000000002";
+  private static final String STREAM_KEY = "sk-it-stream-0000000000000003";
 
   private FakeLlmServer provider;
   private Path dir;
   private ForkedJvm openAi;
   private ForkedJvm langChain;
+  private ForkedJvm streaming;
 
   @RegisterExtension
   final TranscriptOnFailure openAiTranscript = new TranscriptOnFailure(() -> openAi);
 
   @RegisterExtension
   final TranscriptOnFailure langChainTranscript = new TranscriptOnFailure(() -> langChain);
+
+  @RegisterExtension
+  final TranscriptOnFailure streamingTranscript = new TranscriptOnFailure(() -> streaming);
 
   @BeforeAll
   void start() throws IOException {
@@ -60,13 +66,21 @@ class RateLimitTest {
             - id: budget
               fingerprint: "%s"
               limits: {tokensPerDay: 100}
-        """.formatted(provider.port(), TestPolicy.fingerprint(TestPolicy.OPENAI_KEY), TestPolicy.fingerprint(BUDGET_KEY)));
+            - id: stream-budget
+              fingerprint: "%s"
+              limits: {tokensPerDay: 100}
+        """.formatted(provider.port(), TestPolicy.fingerprint(TestPolicy.OPENAI_KEY), TestPolicy.fingerprint(BUDGET_KEY),
+        TestPolicy.fingerprint(STREAM_KEY)));
     openAi = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(),
         List.of("-Ddriver.maxRetries=0"), List.of("-cp", System.getProperty("java.class.path"),
             OpenAiJavaDriver.class.getName(), provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY));
     langChain = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(),
         LangChain4jDriver.class, provider.openAiBaseUrl(), BUDGET_KEY);
+    streaming = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(),
+        List.of("-Ddriver.maxRetries=0"), List.of("-cp", System.getProperty("java.class.path"),
+            OpenAiJavaDriver.class.getName(), provider.openAiBaseUrl(), STREAM_KEY));
     openAi.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
+    streaming.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
     langChain.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
   }
 
@@ -74,6 +88,7 @@ class RateLimitTest {
   void stop() throws IOException {
     openAi.close();
     langChain.close();
+    streaming.close();
     provider.close();
     Files.deleteIfExists(dir.resolve("policy.yaml"));
     Files.deleteIfExists(dir);
@@ -102,5 +117,15 @@ class RateLimitTest {
     ErrorAnswer over = ErrorAnswer.parse(langChain.send("chat " + MODEL + " " + forty));
     assertThat(over.status()).isEqualTo(429);
     assertThat(over.body()).contains("budget_exceeded").contains("tokensPerDay");
+  }
+
+  @Test
+  void aStreamIsChargedTheUsageOfItsLastChunk() {
+    String forty = "a ".repeat(40).strip();
+    assertThat(streaming.send("stream " + MODEL + " " + forty)).startsWith("echo: ");
+    ErrorAnswer over = ErrorAnswer.parse(streaming.send("stream " + MODEL + " " + forty));
+    assertThat(over.status()).isEqualTo(429);
+    assertThat(over.code()).isEqualTo("budget_exceeded");
+    assertThat(Long.parseLong(over.retryAfter())).as("a day refills 100 tokens, one per 864 s").isGreaterThanOrEqualTo(864);
   }
 }
