@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.demo.FakeLlmServer;
 import dev.warden.demo.RecordedRequest;
+import dev.warden.it.drivers.AnthropicJavaDriver;
 import dev.warden.it.drivers.LangChain4jDriver;
 import dev.warden.it.drivers.OpenAiJavaDriver;
 import dev.warden.it.harness.ForkedJvm;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The applications hold only a virtual key; the fake provider receives the real key, read from a
- * secret file, through openai-java (OkHttp hook) and LangChain4j (JDK HttpClient hook). Rotating
+ * secret file, through openai-java (OkHttp hook), LangChain4j (JDK HttpClient
+ * hook) and anthropic-java. Rotating
  * the file changes the key of the next call, and the real keys appear in no line the JVMs print,
  * with Warden's debug log on.
  */
@@ -38,12 +40,15 @@ class VirtualKeyTest {
   private static final String REAL_1 = "sk-it-real-first-4b1d9c0e7a5f3e21";
   private static final String REAL_2 = "sk-it-real-second-90c3aa17d2e84b6f";
   private static final String MODEL = "gpt-4o-mini";
+  private static final String ANTHROPIC_VIRTUAL = "wdn_it_claude_51c2";
+  private static final String ANTHROPIC_REAL = "sk-ant-it-real-7de2a4c18b09f355";
 
   private FakeLlmServer provider;
   private Path dir;
   private Path secret;
   private ForkedJvm openAi;
   private ForkedJvm langChain;
+  private ForkedJvm anthropic;
 
   @RegisterExtension
   final TranscriptOnFailure openAiTranscript = new TranscriptOnFailure(() -> openAi);
@@ -51,22 +56,30 @@ class VirtualKeyTest {
   @RegisterExtension
   final TranscriptOnFailure langChainTranscript = new TranscriptOnFailure(() -> langChain);
 
-  static String policy(int port, Path secret) {
+  @RegisterExtension
+  final TranscriptOnFailure anthropicTranscript = new TranscriptOnFailure(() -> anthropic);
+
+  static String policy(int port, Path secret, Path anthropicSecret) {
     return """
         version: 1
         providers:
-          - {name: openai, format: openai, baseUrl: "http://127.0.0.1:%d/v1"}
+          - {name: openai, format: openai, baseUrl: "http://127.0.0.1:%1$d/v1"}
+          - {name: anthropic, format: anthropic, baseUrl: "http://127.0.0.1:%1$d"}
         keys:
           default: deny
           scopes:
             - id: support-bot
-              virtualKey: %s
-              secret: file:%s
+              virtualKey: %2$s
+              secret: file:%3$s
               providers: [openai]
               models: [gpt-4o-mini]
               maxOutputTokens: 256
               onMaxOutputTokens: clamp
-        """.formatted(port, VIRTUAL, secret);
+            - id: claude-bot
+              virtualKey: %4$s
+              secret: file:%5$s
+              providers: [anthropic]
+        """.formatted(port, VIRTUAL, secret, ANTHROPIC_VIRTUAL, anthropicSecret);
   }
 
   @BeforeAll
@@ -75,16 +88,20 @@ class VirtualKeyTest {
     dir = Files.createTempDirectory("warden-it-");
     secret = dir.resolve("openai.key");
     Files.writeString(secret, REAL_1 + "\n");
+    Files.writeString(dir.resolve("anthropic.key"), ANTHROPIC_REAL);
     PolicyFile file = new PolicyFile(dir.resolve("policy.yaml"));
-    file.write(policy(provider.port(), secret));
+    file.write(policy(provider.port(), secret, dir.resolve("anthropic.key")));
     List<String> debug = List.of("-Dwarden.log=debug");
     List<String> cp = List.of("-cp", System.getProperty("java.class.path"));
     openAi = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), file.path(), debug,
         concat(cp, OpenAiJavaDriver.class.getName(), provider.openAiBaseUrl(), VIRTUAL));
     langChain = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), file.path(), debug,
         concat(cp, LangChain4jDriver.class.getName(), provider.openAiBaseUrl(), VIRTUAL));
+    anthropic = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), file.path(), debug,
+        concat(cp, AnthropicJavaDriver.class.getName(), provider.anthropicBaseUrl(), ANTHROPIC_VIRTUAL));
     openAi.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
     langChain.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
+    anthropic.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
   }
 
   private static List<String> concat(List<String> head, String... tail) {
@@ -97,8 +114,10 @@ class VirtualKeyTest {
   void stop() throws IOException {
     openAi.close();
     langChain.close();
+    anthropic.close();
     provider.close();
     Files.deleteIfExists(secret);
+    Files.deleteIfExists(dir.resolve("anthropic.key"));
     Files.deleteIfExists(dir.resolve("policy.yaml"));
     Files.deleteIfExists(dir);
   }
@@ -117,6 +136,16 @@ class VirtualKeyTest {
       assertThat(request.headers().get("authorization")).containsExactly("Bearer " + REAL_1);
       assertThat(request.body()).doesNotContain(VIRTUAL);
     });
+  }
+
+  @Test
+  @Order(1)
+  void anthropicJavaGetsTheRealKeyInTheHeaderItUsed() {
+    assertThat(anthropic.send("chat claude-3-5-haiku-latest hello from anthropic-java"))
+        .isEqualTo("echo: hello from anthropic-java");
+    RecordedRequest request = provider.requests().get(0);
+    assertThat(request.headers().get("authorization")).containsExactly("Bearer " + ANTHROPIC_REAL);
+    assertThat(request.headers().toString()).doesNotContain(ANTHROPIC_VIRTUAL);
   }
 
   @Test
@@ -149,10 +178,10 @@ class VirtualKeyTest {
   @Test
   @Order(5)
   void noRealKeyInAnythingTheJvmsPrinted() {
-    for (ForkedJvm jvm : List.of(openAi, langChain)) {
+    for (ForkedJvm jvm : List.of(openAi, langChain, anthropic)) {
       String printed = jvm.stdout() + "\n" + jvm.stderr();
-      assertThat(printed).contains("key=support-bot").doesNotContain(REAL_1).doesNotContain(REAL_2)
-          .doesNotContain("sk-it-real");
+      assertThat(printed).contains("key=").doesNotContain(REAL_1).doesNotContain(REAL_2)
+          .doesNotContain("sk-it-real").doesNotContain(ANTHROPIC_REAL);
     }
   }
 }
