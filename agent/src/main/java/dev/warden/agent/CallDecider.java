@@ -1,5 +1,7 @@
 package dev.warden.agent;
 
+import dev.warden.agent.audit.AuditTrail;
+import dev.warden.agent.audit.DecisionRecord;
 import dev.warden.agent.policy.ActivePolicy;
 import dev.warden.agent.wire.BlockResponses;
 import dev.warden.agent.wire.DecodedRequest;
@@ -10,6 +12,7 @@ import dev.warden.bootstrap.WireCall;
 import dev.warden.policies.decision.Decision;
 import dev.warden.policies.decision.WireTerms;
 import dev.warden.policies.exchange.Exchange;
+import dev.warden.policies.identity.Caller;
 import dev.warden.policies.pii.CompletionRewriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,9 +39,17 @@ final class CallDecider {
     Exchange exchange = request.exchange();
     // on the application's thread, where its MDC and security context are; the JDK client's
     // HttpClientImpl is a JDK class, so the context class loader is the application's view
-    Decision decision = policy.snapshot().onRequest(exchange, policy.callers().resolve(null));
+    Caller caller = policy.callers().resolve(null);
+    Decision decision = policy.snapshot().onRequest(exchange, caller);
     if (WardenLog.debugEnabled()) {
       WardenLog.debug(describe(exchange, decision));
+    }
+    AuditTrail audit = policy.audit();
+    if (audit != null && !audit.append(DecisionRecord.of(caller, policy.snapshot().rolesOf(caller), exchange, decision))
+        && policy.snapshot().audit().required() && !decision.blocks()) {
+      release(decision);
+      return blocked(route, wardenError(policy.snapshot().hash(), "Warden could not write this call's audit record, "
+          + "and the policy requires one."));
     }
     if (decision.blocks()) {
       return blocked(route, decision);
@@ -82,6 +93,12 @@ final class CallDecider {
    * application that asks for compression itself decompresses itself, and Warden could not read the body.
    */
   private static final Map<String, String> IDENTITY = Map.of("Accept-Encoding", "identity");
+
+  private static void release(Decision decision) {
+    if (decision.terms().reservation() != null) {
+      decision.terms().reservation().release();
+    }
+  }
 
   static WireCall blocked(Route route, Decision decision) {
     BlockResponses.Response response = BlockResponses.of(route.format(), decision,

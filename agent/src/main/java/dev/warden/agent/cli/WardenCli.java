@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The agent jar's command line: {@code check POLICY.yaml} validates a policy; {@code scan --policy
- * POLICY.yaml} runs its PII scanning over JSON Lines on standard input.
+ * POLICY.yaml} runs its PII scanning over JSON Lines on standard input; {@code verify-audit FILE...}
+ * checks an audit trail's hash chain.
  */
 public final class WardenCli {
 
@@ -32,8 +34,12 @@ public final class WardenCli {
     if (args.length == 3 && args[0].equals("scan") && args[1].equals("--policy")) {
       return scan(Path.of(args[2]), in, out, err);
     }
+    if (args.length >= 2 && args[0].equals("verify-audit")) {
+      return VerifyAuditCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     err.println("usage: java -jar warden-agent.jar check POLICY.yaml");
     err.println("       java -jar warden-agent.jar scan --policy POLICY.yaml < lines.jsonl");
+    err.println("       java -jar warden-agent.jar verify-audit [--key env:NAME|file:/path] FILE...  (oldest first)");
     return USAGE;
   }
 

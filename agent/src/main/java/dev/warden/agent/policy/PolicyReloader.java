@@ -1,6 +1,7 @@
 package dev.warden.agent.policy;
 
 import dev.warden.agent.WardenLog;
+import dev.warden.agent.audit.PolicyRecord;
 import dev.warden.policies.config.PolicyError;
 import dev.warden.policies.config.PolicyException;
 import dev.warden.policies.config.PolicyLoader;
@@ -53,7 +54,11 @@ public final class PolicyReloader {
     try {
       PolicySnapshot snapshot = PolicyLoader.parse(bytes, file.toString());
       boolean first = holder.peek() == null;
-      holder.set(ActivePolicy.of(snapshot));
+      ActivePolicy active = ActivePolicy.of(snapshot);
+      holder.set(active);
+      if (active.audit() != null) {
+        active.audit().append(PolicyRecord.loaded(file.toString(), snapshot.hash(), first));
+      }
       WardenLog.info("policy " + (first ? "loaded: " : "reloaded: ") + file + " (" + snapshot.hash() + ")"
           + (snapshot.monitor() ? " in monitor mode" : ""));
       return true;
@@ -67,6 +72,10 @@ public final class PolicyReloader {
     String keeping = keeping();
     for (PolicyError error : errors) {
       WardenLog.warn("policy rejected: " + error + "; keeping " + keeping);
+    }
+    ActivePolicy current = holder.peek();
+    if (current != null && current.audit() != null) {
+      current.audit().append(PolicyRecord.rejected(file.toString(), errors, current.snapshot().hash()));
     }
   }
 

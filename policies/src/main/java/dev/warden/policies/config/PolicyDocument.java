@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param keys       the {@code keys} section, or null when the file has none (every key allowed)
  * @param pii        the {@code pii} section, {@link PiiPolicy#OFF} when absent
  * @param injection  the {@code injection} section, {@link InjectionPolicy#OFF} when absent
+ * @param audit      the {@code audit} section, {@link AuditPolicy#OFF} when absent
  */
 public record PolicyDocument(boolean monitor, boolean failClosed, List<ProviderEndpoint> providers,
-    IdentityPolicy identity, KeyPolicy keys, PiiPolicy pii, InjectionPolicy injection) {
+    IdentityPolicy identity, KeyPolicy keys, PiiPolicy pii, InjectionPolicy injection, AuditPolicy audit) {
 
   /** True when the section or a key scope scores injections: only then is the model loaded. */
   public boolean usesInjection() {
@@ -38,5 +39,6 @@ public record PolicyDocument(boolean monitor, boolean failClosed, List<ProviderE
     Objects.requireNonNull(identity, "identity");
     Objects.requireNonNull(pii, "pii");
     Objects.requireNonNull(injection, "injection");
+    Objects.requireNonNull(audit, "audit");
   }
 }

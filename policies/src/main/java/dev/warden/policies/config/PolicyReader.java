@@ -14,8 +14,8 @@ import java.util.function.Function;
 final class PolicyReader {
 
   private static final Set<String> TOP_KEYS = Set.of("version", "mode", "onError", "identity", "providers", "keys", "pii",
-      "injection");
-  private static final Set<String> TOP_NOT_YET = Set.of("cache", "telemetry", "audit");
+      "injection", "audit");
+  private static final Set<String> TOP_NOT_YET = Set.of("cache", "telemetry");
   private static final List<String> MODES = List.of("enforce", "monitor");
   private static final List<String> ON_ERROR = List.of("block", "allow");
 
@@ -59,7 +59,8 @@ final class PolicyReader {
         : KeysReader.read(map.get("keys"), providerNames, pii, injection, environment, errors);
     IdentityPolicy identity = map.get("identity") == null ? IdentityPolicy.NONE
         : IdentityReader.read(map.get("identity"), errors);
-    return new PolicyDocument(monitor, failClosed, providers, identity, keys, pii, injection);
+    AuditPolicy audit = map.get("audit") == null ? AuditPolicy.OFF : AuditReader.read(map.get("audit"), environment, errors);
+    return new PolicyDocument(monitor, failClosed, providers, identity, keys, pii, injection, audit);
   }
 
   private static void readVersion(YamlMap map, ErrorList errors) {

@@ -49,6 +49,7 @@ final class InjectionRule {
   InjectionVerdict score(Exchange exchange) {
     List<TextPart> parts = exchange.parts();
     InjectionScore top = null;
+    double topThreshold = 0;
     boolean flagged = false;
     for (int i = 0, n = parts.size(); i < n; i++) {
       TextPart part = parts.get(i);
@@ -58,14 +59,16 @@ final class InjectionRule {
       }
       boolean indirect = "tool".equals(part.role());
       InjectionScore score = scorer.score(text, indirect);
-      boolean over = score.score() >= (indirect ? policy.toolThreshold() : policy.threshold());
+      double threshold = indirect ? policy.toolThreshold() : policy.threshold();
+      boolean over = score.score() >= threshold;
       // the verdict reports the part that decided: a flagged one before any higher unflagged one
       if (top == null || (over && !flagged) || (over == flagged && score.score() > top.score())) {
         top = score;
+        topThreshold = threshold;
       }
       flagged |= over;
     }
-    return top == null ? null : new InjectionVerdict(top.score(), flagged, top.reasons());
+    return top == null ? null : new InjectionVerdict(top.score(), topThreshold, flagged, top.reasons());
   }
 
   /** The block decision for a flagged {@code verdict} under {@code block}, else null. */

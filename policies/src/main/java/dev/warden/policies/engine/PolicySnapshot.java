@@ -1,5 +1,6 @@
 package dev.warden.policies.engine;
 
+import dev.warden.policies.config.AuditPolicy;
 import dev.warden.policies.config.IdentityPolicy;
 import dev.warden.policies.config.InjectionPolicy;
 import dev.warden.policies.config.PolicyDocument;
@@ -21,6 +22,7 @@ import dev.warden.policies.pii.PiiScanner;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A policy compiled once, ready to decide requests. Immutable and thread-safe: a reload builds a
@@ -56,12 +58,14 @@ public final class PolicySnapshot {
   private final Clock clock;
   private final LimitRule limits;
   private final IdentityPolicy identity;
+  private final AuditPolicy audit;
 
   private PolicySnapshot(PolicyDocument document, String hash, String fileName, InjectionScorer scorer,
       LimitStore limitStore, Clock clock) {
     this.clock = clock;
     this.limits = new LimitRule(limitStore);
     this.identity = document.identity();
+    this.audit = document.audit();
     this.hash = Objects.requireNonNull(hash, "hash");
     this.fileName = Objects.requireNonNull(fileName, "fileName");
     this.monitor = document.monitor();
@@ -151,12 +155,22 @@ public final class PolicySnapshot {
     boolean indirect = "tool".equals(role);
     InjectionScore score = (scorer != null ? scorer : LayeredInjectionScorer.standard()).score(text, indirect);
     double threshold = indirect ? injectionPolicy.toolThreshold() : injectionPolicy.threshold();
-    return new InjectionVerdict(score.score(), score.score() >= threshold, score.reasons());
+    return new InjectionVerdict(score.score(), threshold, score.score() >= threshold, score.reasons());
   }
 
   /** {@link #onRequest(Exchange, Caller)} for a caller nothing identifies. */
   public Decision onRequest(Exchange exchange) {
     return onRequest(exchange, Caller.UNKNOWN);
+  }
+
+  /** The {@code audit} section: where the agent writes its records. */
+  public AuditPolicy audit() {
+    return audit;
+  }
+
+  /** The caller's roles, as {@code identity.roles} maps its principal and authorities; for the audit record. */
+  public Set<String> rolesOf(Caller caller) {
+    return identity.roles().rolesOf(caller);
   }
 
   /** Where the agent reads the caller's principal ({@code identity.sources}), in order. */
