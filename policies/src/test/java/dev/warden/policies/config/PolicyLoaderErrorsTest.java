@@ -199,13 +199,27 @@ class PolicyLoaderErrorsTest {
           enabled: false
         telemetry:
           content: none
-        audit:
-          sink: stdout
         """;
     assertThat(errors(yaml)).containsExactly(
         "p.yaml:2:1: 'cache' is not supported by this version of Warden yet",
-        "p.yaml:4:1: 'telemetry' is not supported by this version of Warden yet",
-        "p.yaml:6:1: 'audit' is not supported by this version of Warden yet");
+        "p.yaml:4:1: 'telemetry' is not supported by this version of Warden yet");
+  }
+
+  @Test
+  void auditSinkKeyAndRotationAreChecked() {
+    assertThat(errors("version: 1\naudit: {sink: otlp}\n")).containsExactly(
+        "p.yaml:2:15: 'audit.sink' value 'otlp' is not supported by this version of Warden yet; use file:/path or stdout");
+    assertThat(errors("version: 1\naudit: {sink: file:logs/audit.jsonl}\n")).containsExactly(
+        "p.yaml:2:15: 'audit.sink' must be file:/absolute/path or stdout");
+    assertThat(errors("version: 1\naudit: {key: env:WARDEN_TEST_UNSET_VARIABLE, rotateBytes: 1KB, required: maybe, to: x}\n"))
+        .containsExactly(
+            "p.yaml:2:8: 'audit.sink' is required: file:/path/to/audit.jsonl or stdout",
+            "p.yaml:2:81: unknown key 'to' in audit");
+    assertThat(errors("version: 1\naudit: {sink: stdout, key: env:WARDEN_TEST_UNSET_VARIABLE, rotateBytes: 1KB, required: maybe}\n"))
+        .containsExactly(
+            "p.yaml:2:28: 'audit.key': environment variable WARDEN_TEST_UNSET_VARIABLE is not set or empty",
+            "p.yaml:2:73: 'audit.rotateBytes' must be at least 64KB, as bytes or with KB, MB or GB (e.g. 10MB)",
+            "p.yaml:2:88: 'audit.required' must be true or false (got a string)");
   }
 
   @Test
