@@ -55,9 +55,11 @@ final class CallDecider {
       return blocked(route, decision);
     }
     CompletionRewriter completions = decision.enforced() ? decision.completionRewriter() : null;
-    BlockResponses.Response withheld = completions != null && completions.checksLeaks()
-        ? BlockResponses.of(route.format(), policy.snapshot().completionWithheld(decision))
-        : null;
+    Decision withheldDecision = completions != null && completions.checksLeaks()
+        ? policy.snapshot().completionWithheld(decision) : null;
+    BlockResponses.Response withheld = withheldDecision == null ? null : BlockResponses.of(route.format(), withheldDecision);
+    Runnable auditWithheld = audit == null || withheldDecision == null ? null
+        : () -> audit.append(DecisionRecord.of(caller, policy.snapshot().rolesOf(caller), exchange, withheldDecision));
     byte[] toSend = decision.modifies() ? request.encode(decision.rewrittenParts()) : body;
     Map<String, String> sendHeaders =
         completions != null && DecidedCall.hasEncodingOtherThanIdentity(headers, "accept-encoding") ? IDENTITY : Map.of();
@@ -71,7 +73,7 @@ final class CallDecider {
         toSend = clamp(toSend, route, terms.outputTokenLimit());
       }
     }
-    return DecidedCall.forward(route, toSend, completions, withheld, sendHeaders, terms);
+    return DecidedCall.forward(route, toSend, completions, withheld, sendHeaders, terms, auditWithheld);
   }
 
   private static byte[] clamp(byte[] body, Route route, int limit) {

@@ -33,10 +33,11 @@ final class DecidedCall implements WireCall {
   private final BlockResponses.Response withheld;
   private final Map<String, String> headers;
   private final WireTerms terms;
+  private final Runnable onWithheld;
 
   private DecidedCall(Route route, byte[] requestBody, int blockStatus, Map<String, String> blockHeaders,
       byte[] blockBody, CompletionRewriter completions, BlockResponses.Response withheld,
-      Map<String, String> headers, WireTerms terms) {
+      Map<String, String> headers, WireTerms terms, Runnable onWithheld) {
     this.route = route;
     this.requestBody = requestBody;
     this.blockStatus = blockStatus;
@@ -46,6 +47,7 @@ final class DecidedCall implements WireCall {
     this.withheld = withheld;
     this.headers = headers;
     this.terms = terms;
+    this.onWithheld = onWithheld;
   }
 
   /**
@@ -54,14 +56,16 @@ final class DecidedCall implements WireCall {
    *                    {@code completions} checks for leaks; else null
    * @param headers     request headers to set before sending
    * @param terms       the decision's terms: the tokens they hold are settled from the response
+   * @param onWithheld  run once when the response was withheld and has ended (its audit record), or null
    */
   static DecidedCall forward(Route route, byte[] requestBody, CompletionRewriter completions,
-      BlockResponses.Response withheld, Map<String, String> headers, WireTerms terms) {
-    return new DecidedCall(route, requestBody, 0, Map.of(), null, completions, withheld, headers, terms);
+      BlockResponses.Response withheld, Map<String, String> headers, WireTerms terms, Runnable onWithheld) {
+    return new DecidedCall(route, requestBody, 0, Map.of(), null, completions, withheld, headers, terms,
+        withheld == null ? null : onWithheld);
   }
 
   static DecidedCall block(Route route, int status, Map<String, String> headers, byte[] body) {
-    return new DecidedCall(route, null, status, headers, body, null, null, Map.of(), WireTerms.NONE);
+    return new DecidedCall(route, null, status, headers, body, null, null, Map.of(), WireTerms.NONE, null);
   }
 
   @Override public boolean blocked() { return blockBody != null; }
@@ -100,13 +104,16 @@ final class DecidedCall implements WireCall {
       held = null;
     }
     boolean debug = WardenLog.debugEnabled();
-    if (!debug && held == null) {
+    if (!debug && held == null && onWithheld == null) {
       return null;
     }
     Reservation toSettle = held;
     return summary -> {
       if (toSettle != null) {
         settle(toSettle, summary);
+      }
+      if (onWithheld != null && responseWithheld()) {
+        onWithheld.run();
       }
       if (debug) {
         WardenLog.debug(route.provider() + " " + route.operation() + " response " + status + ": "
