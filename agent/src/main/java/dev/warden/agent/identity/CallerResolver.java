@@ -1,9 +1,11 @@
 package dev.warden.agent.identity;
 
-import dev.warden.agent.identity.AppLibraries.Library;
+import dev.warden.agent.app.AppLibraries.Library;
+import dev.warden.agent.app.AppLibraries;
+import dev.warden.agent.app.ReadFailures;
 import dev.warden.policies.identity.Caller;
-import dev.warden.policies.identity.IdentitySource;
 import dev.warden.policies.identity.IdentitySource.Kind;
+import dev.warden.policies.identity.IdentitySource;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 

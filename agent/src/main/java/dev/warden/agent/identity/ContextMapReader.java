@@ -1,6 +1,7 @@
 package dev.warden.agent.identity;
 
 import dev.warden.agent.WardenLog;
+import dev.warden.agent.app.ReadFailures;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,6 +1,7 @@
 package dev.warden.agent.identity;
 
 import dev.warden.agent.WardenLog;
+import dev.warden.agent.app.ReadFailures;
 import dev.warden.policies.identity.Caller;
 import java.lang.reflect.Method;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.warden.agent.identity;
+package dev.warden.agent.app;
 
 import dev.warden.agent.WardenLog;
 import java.lang.reflect.InvocationTargetException;
@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Says at debug level, once per reader, that reading a source failed: only the failure's type,
  * never its message, which could carry a value read. Thread-safe.
  */
-final class ReadFailures {
+public final class ReadFailures {
 
   private ReadFailures() {}
 
@@ -18,7 +18,7 @@ final class ReadFailures {
    * @param what   the source, e.g. {@code "Spring Security's context"}
    * @param failure what was thrown; an {@link InvocationTargetException} is named by its cause
    */
-  static void logOnce(AtomicBoolean logged, String what, Throwable failure) {
+  public static void logOnce(AtomicBoolean logged, String what, Throwable failure) {
     if (WardenLog.debugEnabled() && logged.compareAndSet(false, true)) {
       Throwable cause = failure instanceof InvocationTargetException && failure.getCause() != null
           ? failure.getCause() : failure;

@@ -1,4 +1,4 @@
-package dev.warden.agent.identity;
+package dev.warden.agent.app;
 
 import dev.warden.agent.WardenLog;
 import java.lang.ref.WeakReference;
@@ -7,7 +7,8 @@ import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The libraries that identity sources read, as one application class loader sees them: for each
+ * The application's libraries that Warden reads (identity sources, the current trace), as one
+ * application class loader sees them: for each
  * {@link Library}, its entry class or the fact that it is absent. Each library is looked up on first
  * need only, with {@code Class.forName(name, false, loader)} (no class initialisation), and the
  * answer is kept, so an absent library costs one {@link ClassNotFoundException} per loader, not one
@@ -20,15 +21,16 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>Thread-safe. Lookups may race, and then the same answer is computed twice; {@link #of} takes a
  * lock only when the calling thread's loader is not the one seen last.
  */
-final class AppLibraries {
+public final class AppLibraries {
 
   /**
    * A library that a source reads, named by a class that every supported version has. A logging API
    * also needs a backend: without one its context map keeps nothing, and touching it prints the
    * API's no-provider warning into the application's output, so it counts as absent.
    */
-  enum Library {
-    OTEL_BAGGAGE("io.opentelemetry.api.baggage.Baggage", "the OpenTelemetry API"),
+  public enum Library {
+    OTEL_BAGGAGE(OTEL_API + "baggage.Baggage", "the OpenTelemetry API"),
+    OTEL_SPAN(OTEL_API + "trace.Span", "the OpenTelemetry API"),
     SLF4J_MDC("org.slf4j.MDC", "SLF4J with a provider",
         // SLF4J 2 providers; SLF4J 1.7 bindings
         "META-INF/services/org.slf4j.spi.SLF4JServiceProvider", "org/slf4j/impl/StaticMDCBinder.class"),
@@ -49,6 +51,9 @@ final class AppLibraries {
     }
   }
 
+  /** {@code io.opentelemetry.api.}, built at run time: the agent's shading relocates the literal. */
+  private static final String OTEL_API = String.join(".", "io", "opentelemetry", "api", "");
+
   private static final WeakReference<Class<?>> ABSENT = new WeakReference<>(null);
   private static final Map<ClassLoader, AppLibraries> BY_LOADER = new WeakHashMap<>();
   private static volatile LastSeen lastSeen;
@@ -60,7 +65,7 @@ final class AppLibraries {
   private AppLibraries() {}
 
   /** The libraries of {@code loader}; the same instance for as long as the loader lives. */
-  static AppLibraries of(ClassLoader loader) {
+  public static AppLibraries of(ClassLoader loader) {
     LastSeen last = lastSeen;
     if (last != null && last.loader.get() == loader) {
       return last.libraries;
@@ -77,7 +82,7 @@ final class AppLibraries {
    * The entry class of {@code library} as {@code loader} (the one this instance belongs to) finds
    * it, or null when it is absent there.
    */
-  Class<?> entryClass(Library library, ClassLoader loader) {
+  public Class<?> entryClass(Library library, ClassLoader loader) {
     WeakReference<Class<?>> known = entryClasses.get(library.ordinal());
     if (known == null) {
       known = lookUp(library, loader);
@@ -94,8 +99,7 @@ final class AppLibraries {
     } catch (ClassNotFoundException | LinkageError e) {
       // absent: said below
     }
-    WardenLog.debug("identity: " + library.title + " is not visible from " + describe(loader)
-        + "; the sources that read it are skipped");
+    WardenLog.debug(library.title + " is not visible from " + describe(loader) + "; what reads it is skipped");
     return ABSENT;
   }
 
