@@ -1,7 +1,5 @@
 package dev.warden.agent;
 
-import dev.warden.agent.audit.AuditTrail;
-import dev.warden.agent.audit.DecisionRecord;
 import dev.warden.agent.policy.ActivePolicy;
 import dev.warden.agent.wire.BlockResponses;
 import dev.warden.agent.wire.DecodedRequest;
@@ -28,7 +26,12 @@ final class CallDecider {
 
   private CallDecider() {}
 
-  static WireCall decide(ActivePolicy policy, Route route, Map<String, List<String>> headers, byte[] body) {
+  /**
+   * @param host the request's host, for the span's {@code server.address}
+   * @param port the request's port
+   */
+  static WireCall decide(ActivePolicy policy, Route route, String host, int port, Map<String, List<String>> headers,
+      byte[] body) {
     DecodedRequest request = body == null ? null : route.adapter().decode(route, body, KeyFingerprint.of(headers));
     if (request == null) {
       // an LLM endpoint whose body Warden cannot read: it cannot be checked
@@ -44,22 +47,19 @@ final class CallDecider {
     if (WardenLog.debugEnabled()) {
       WardenLog.debug(describe(exchange, decision));
     }
-    AuditTrail audit = policy.audit();
-    if (audit != null && !audit.append(DecisionRecord.of(caller, policy.snapshot().rolesOf(caller), exchange, decision))
-        && policy.snapshot().audit().required() && !decision.blocks()) {
+    CallEvidence evidence = CallEvidence.start(policy, host, port, exchange, caller, decision);
+    if (!evidence.record(decision) && policy.snapshot().audit().required() && !decision.blocks()) {
       release(decision);
-      return blocked(route, wardenError(policy.snapshot().hash(), "Warden could not write this call's audit record, "
-          + "and the policy requires one."));
+      decision = wardenError(policy.snapshot().hash(), "Warden could not write this call's audit record, "
+          + "and the policy requires one.");
     }
     if (decision.blocks()) {
+      evidence.blocked(decision);
       return blocked(route, decision);
     }
     CompletionRewriter completions = decision.enforced() ? decision.completionRewriter() : null;
-    Decision withheldDecision = completions != null && completions.checksLeaks()
+    Decision withheld = completions != null && completions.checksLeaks()
         ? policy.snapshot().completionWithheld(decision) : null;
-    BlockResponses.Response withheld = withheldDecision == null ? null : BlockResponses.of(route.format(), withheldDecision);
-    Runnable auditWithheld = audit == null || withheldDecision == null ? null
-        : () -> audit.append(DecisionRecord.of(caller, policy.snapshot().rolesOf(caller), exchange, withheldDecision));
     byte[] toSend = decision.modifies() ? request.encode(decision.rewrittenParts()) : body;
     Map<String, String> sendHeaders =
         completions != null && DecidedCall.hasEncodingOtherThanIdentity(headers, "accept-encoding") ? IDENTITY : Map.of();
@@ -73,7 +73,7 @@ final class CallDecider {
         toSend = clamp(toSend, route, terms.outputTokenLimit());
       }
     }
-    return DecidedCall.forward(route, toSend, completions, withheld, sendHeaders, terms, auditWithheld);
+    return DecidedCall.forward(route, toSend, completions, withheld, sendHeaders, terms, evidence);
   }
 
   private static byte[] clamp(byte[] body, Route route, int limit) {

@@ -7,6 +7,7 @@ import dev.warden.agent.wire.response.ResponseSummary;
 import dev.warden.agent.wire.response.SummaryWatch;
 import dev.warden.bootstrap.ResponseWatch;
 import dev.warden.bootstrap.WireCall;
+import dev.warden.policies.decision.Decision;
 import dev.warden.policies.decision.WireTerms;
 import dev.warden.policies.limits.Reservation;
 import dev.warden.policies.pii.CompletionRewriter;
@@ -33,11 +34,12 @@ final class DecidedCall implements WireCall {
   private final BlockResponses.Response withheld;
   private final Map<String, String> headers;
   private final WireTerms terms;
-  private final Runnable onWithheld;
+  private final Decision withheldDecision;
+  private final CallEvidence evidence;
 
   private DecidedCall(Route route, byte[] requestBody, int blockStatus, Map<String, String> blockHeaders,
       byte[] blockBody, CompletionRewriter completions, BlockResponses.Response withheld,
-      Map<String, String> headers, WireTerms terms, Runnable onWithheld) {
+      Map<String, String> headers, WireTerms terms, Decision withheldDecision, CallEvidence evidence) {
     this.route = route;
     this.requestBody = requestBody;
     this.blockStatus = blockStatus;
@@ -47,25 +49,26 @@ final class DecidedCall implements WireCall {
     this.withheld = withheld;
     this.headers = headers;
     this.terms = terms;
-    this.onWithheld = onWithheld;
+    this.withheldDecision = withheldDecision;
+    this.evidence = evidence;
   }
 
   /**
    * @param completions what the response's completion text goes through, or null for nothing
-   * @param withheld    the answer that replaces a response whose completion leaked, when
+   * @param withheld    the block that replaces a response whose completion leaked, when
    *                    {@code completions} checks for leaks; else null
    * @param headers     request headers to set before sending
    * @param terms       the decision's terms: the tokens they hold are settled from the response
-   * @param onWithheld  run once when the response was withheld and has ended (its audit record), or null
+   * @param evidence    the call's span and audit records, finished when the response ends
    */
-  static DecidedCall forward(Route route, byte[] requestBody, CompletionRewriter completions,
-      BlockResponses.Response withheld, Map<String, String> headers, WireTerms terms, Runnable onWithheld) {
-    return new DecidedCall(route, requestBody, 0, Map.of(), null, completions, withheld, headers, terms,
-        withheld == null ? null : onWithheld);
+  static DecidedCall forward(Route route, byte[] requestBody, CompletionRewriter completions, Decision withheld,
+      Map<String, String> headers, WireTerms terms, CallEvidence evidence) {
+    return new DecidedCall(route, requestBody, 0, Map.of(), null, completions,
+        withheld == null ? null : BlockResponses.of(route.format(), withheld), headers, terms, withheld, evidence);
   }
 
   static DecidedCall block(Route route, int status, Map<String, String> headers, byte[] body) {
-    return new DecidedCall(route, null, status, headers, body, null, null, Map.of(), WireTerms.NONE, null);
+    return new DecidedCall(route, null, status, headers, body, null, null, Map.of(), WireTerms.NONE, null, null);
   }
 
   @Override public boolean blocked() { return blockBody != null; }
@@ -104,7 +107,8 @@ final class DecidedCall implements WireCall {
       held = null;
     }
     boolean debug = WardenLog.debugEnabled();
-    if (!debug && held == null && onWithheld == null) {
+    boolean evidenced = evidence != null && evidence.watchesResponse(withheld != null);
+    if (!debug && held == null && !evidenced) {
       return null;
     }
     Reservation toSettle = held;
@@ -112,8 +116,8 @@ final class DecidedCall implements WireCall {
       if (toSettle != null) {
         settle(toSettle, summary);
       }
-      if (onWithheld != null && responseWithheld()) {
-        onWithheld.run();
+      if (evidenced) {
+        evidence.responseEnded(status, summary, responseWithheld() ? withheldDecision : null);
       }
       if (debug) {
         WardenLog.debug(route.provider() + " " + route.operation() + " response " + status + ": "
@@ -184,6 +188,9 @@ final class DecidedCall implements WireCall {
   public void onFailure(Throwable error) {
     if (terms.reservation() != null) {
       terms.reservation().release();
+    }
+    if (evidence != null) {
+      evidence.failed(error);
     }
   }
 }

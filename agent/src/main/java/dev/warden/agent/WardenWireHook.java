@@ -46,7 +46,7 @@ final class WardenWireHook implements WireHook {
       return null;
     }
     try {
-      return CallDecider.decide(policy, route, headers, body);
+      return CallDecider.decide(policy, route, uri.getHost(), port, headers, body);
     } catch (RuntimeException e) {
       WardenBridge.logOnce(e);
       return policy.snapshot().failClosed()

@@ -22,7 +22,7 @@ public final class ReadFailures {
     if (WardenLog.debugEnabled() && logged.compareAndSet(false, true)) {
       Throwable cause = failure instanceof InvocationTargetException && failure.getCause() != null
           ? failure.getCause() : failure;
-      WardenLog.debug("identity: reading " + what + " failed (" + cause.getClass().getName()
+      WardenLog.debug("reading " + what + " failed (" + cause.getClass().getName()
           + "); it is skipped for that call, and later failures are not logged");
     }
   }

@@ -19,8 +19,17 @@ public final class DecisionRecord {
 
   private DecisionRecord() {}
 
-  public static AuditTrail.Members of(Caller caller, Set<String> roles, Exchange exchange, Decision decision) {
+  /**
+   * @param traceId the trace of the call's span, or null when no span is made
+   * @param spanId  the call's span, or null
+   */
+  public static AuditTrail.Members of(Caller caller, Set<String> roles, Exchange exchange, Decision decision,
+      String traceId, String spanId) {
     return json -> {
+      if (traceId != null) {
+        json.writeStringField("traceId", traceId);
+        json.writeStringField("spanId", spanId);
+      }
       if (caller.principal() != null) {
         json.writeStringField("principal", caller.principal());
       }

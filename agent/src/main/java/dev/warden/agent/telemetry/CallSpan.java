@@ -1,0 +1,143 @@
+package dev.warden.agent.telemetry;
+
+import dev.warden.agent.wire.response.ResponseSummary;
+import dev.warden.policies.decision.Decision;
+import dev.warden.policies.decision.Finding;
+import dev.warden.policies.exchange.Exchange;
+import dev.warden.policies.identity.Caller;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The CLIENT span of one LLM call (DESIGN.md's telemetry contract): named
+ * {@code {operation} {model}}, with the GenAI semantic-convention attributes and Warden's own,
+ * started when the call is decided and ended exactly once: when a blocked call is answered, when
+ * the response body ends or is closed (with its usage tokens, response model and finish reasons),
+ * or when the transport fails. Carries no text, no key and no PII value. Thread-safe.
+ */
+public final class CallSpan {
+
+  private final Span span;
+  private final AtomicBoolean ended = new AtomicBoolean();
+
+  private CallSpan(Span span) {
+    this.span = span;
+  }
+
+  /**
+   * Starts the span of a decided call, as a child of the application's current span when it has one.
+   *
+   * @param appLoader the application's class loader, or null for the thread's context class loader
+   */
+  public static CallSpan start(Tracer tracer, String host, int port, Exchange exchange, Decision decision,
+      Caller caller, ClassLoader appLoader) {
+    String model = exchange.model();
+    SpanBuilder builder = tracer.spanBuilder(exchange.operation() + (model == null ? "" : " " + model))
+        .setSpanKind(SpanKind.CLIENT);
+    SpanContext parent = AppTrace.current(appLoader);
+    builder.setParent(parent == null ? Context.root() : Context.root().with(Span.wrap(parent)));
+    builder.setAttribute(GenAiAttributes.OPERATION_NAME, exchange.operation());
+    builder.setAttribute(GenAiAttributes.PROVIDER_NAME, exchange.provider());
+    if (model != null) {
+      builder.setAttribute(GenAiAttributes.REQUEST_MODEL, model);
+    }
+    if (exchange.maxTokens() != null) {
+      builder.setAttribute(GenAiAttributes.REQUEST_MAX_TOKENS, exchange.maxTokens().longValue());
+    }
+    builder.setAttribute(GenAiAttributes.SERVER_ADDRESS, host);
+    builder.setAttribute(GenAiAttributes.SERVER_PORT, (long) port);
+    builder.setAttribute(WardenAttributes.DECISION, decision.kind().label());
+    if (decision.rule() != null) {
+      builder.setAttribute(WardenAttributes.RULE, decision.rule());
+    }
+    long piiCount = 0;
+    List<String> piiTypes = new ArrayList<>(2);
+    for (Finding finding : decision.findings()) {
+      if ("pii".equals(finding.rule())) {
+        piiCount += finding.count();
+        piiTypes.add(finding.type());
+      }
+    }
+    builder.setAttribute(WardenAttributes.PII_COUNT, piiCount);
+    if (!piiTypes.isEmpty()) {
+      builder.setAttribute(WardenAttributes.PII_TYPES, piiTypes);
+    }
+    if (decision.injection() != null) {
+      builder.setAttribute(WardenAttributes.INJECTION_SCORE, decision.injection().score());
+      builder.setAttribute(WardenAttributes.INJECTION_THRESHOLD, decision.injection().threshold());
+      if (!decision.injection().reasons().isEmpty()) {
+        builder.setAttribute(WardenAttributes.INJECTION_REASONS, decision.injection().reasons());
+      }
+    }
+    if (decision.keyId() != null) {
+      builder.setAttribute(WardenAttributes.KEY_ID, decision.keyId());
+    }
+    if (caller.principal() != null) {
+      builder.setAttribute(WardenAttributes.PRINCIPAL, caller.principal());
+    }
+    builder.setAttribute(WardenAttributes.POLICY_HASH, decision.policyHash());
+    builder.setAttribute(WardenAttributes.CACHE_HIT, false);
+    return new CallSpan(builder.startSpan());
+  }
+
+  /** Ends the span of a call answered without the network: {@code error.type} is the block's code. */
+  public void endBlocked(Decision decision) {
+    if (ended.compareAndSet(false, true)) {
+      fail(decision.code() == null ? "warden_error" : decision.code());
+      span.end();
+    }
+  }
+
+  /** Ends the span when the response body ended or was closed. */
+  public void endResponse(int status, ResponseSummary summary, String withheldCode) {
+    if (!ended.compareAndSet(false, true)) {
+      return;
+    }
+    if (summary.model() != null) {
+      span.setAttribute(GenAiAttributes.RESPONSE_MODEL, summary.model());
+    }
+    if (summary.inputTokens() != null) {
+      span.setAttribute(GenAiAttributes.USAGE_INPUT_TOKENS, summary.inputTokens());
+    }
+    if (summary.outputTokens() != null) {
+      span.setAttribute(GenAiAttributes.USAGE_OUTPUT_TOKENS, summary.outputTokens());
+    }
+    if (!summary.finishReasons().isEmpty()) {
+      span.setAttribute(GenAiAttributes.RESPONSE_FINISH_REASONS, summary.finishReasons());
+    }
+    if (withheldCode != null) {
+      span.setAttribute(WardenAttributes.DECISION, "block");
+      span.setAttribute(WardenAttributes.RULE, "injection");
+      fail(withheldCode);
+    } else if (status >= 400) {
+      fail(Integer.toString(status));
+    }
+    span.end();
+  }
+
+  /** Ends the span of a call whose transport failed. */
+  public void endFailed(Throwable error) {
+    if (ended.compareAndSet(false, true)) {
+      fail(error.getClass().getName());
+      span.end();
+    }
+  }
+
+  private void fail(String errorType) {
+    span.setAttribute(GenAiAttributes.ERROR_TYPE, errorType);
+    span.setStatus(StatusCode.ERROR);
+  }
+
+  /** The span's context, for the audit record's traceId and spanId. */
+  public SpanContext context() {
+    return span.getSpanContext();
+  }
+}
