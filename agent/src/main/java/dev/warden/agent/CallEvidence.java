@@ -5,6 +5,7 @@ import dev.warden.agent.audit.DecisionRecord;
 import dev.warden.agent.policy.ActivePolicy;
 import dev.warden.agent.telemetry.CallSpan;
 import dev.warden.agent.telemetry.Telemetry;
+import dev.warden.agent.telemetry.WardenMetrics;
 import dev.warden.agent.wire.response.ResponseSummary;
 import dev.warden.policies.decision.Decision;
 import dev.warden.policies.exchange.Exchange;
@@ -14,7 +15,7 @@ import io.opentelemetry.api.trace.Tracer;
 import java.util.Set;
 
 /**
- * Step 6 of a call: its span and its audit records. The span starts when the call is decided and
+ * Step 6 of a call: its span, its metrics and its audit records. The span starts when the call is decided and
  * ends when a block is answered, when the response ends, or when the transport fails; the audit
  * record of the decision is written at once, with the span's trace and span ids, and a response
  * withheld for leaking the canary gets a second record. Thread-safe.
@@ -25,20 +26,28 @@ final class CallEvidence {
   private final Exchange exchange;
   private final Caller caller;
   private final CallSpan span;
+  private final WardenMetrics metrics;
+  private final long startNanos;
 
-  private CallEvidence(ActivePolicy policy, Exchange exchange, Caller caller, CallSpan span) {
+  private CallEvidence(ActivePolicy policy, Exchange exchange, Caller caller, CallSpan span, WardenMetrics metrics) {
     this.policy = policy;
     this.exchange = exchange;
     this.caller = caller;
     this.span = span;
+    this.metrics = metrics;
+    this.startNanos = System.nanoTime();
   }
 
-  /** Starts the call's span, when spans are exported. */
+  /** Starts the call's span, when spans are exported, and counts its decision, when metrics are. */
   static CallEvidence start(ActivePolicy policy, String host, int port, Exchange exchange, Caller caller,
       Decision decision) {
     Tracer tracer = Telemetry.tracer();
     CallSpan span = tracer == null ? null : CallSpan.start(tracer, host, port, exchange, decision, caller, null);
-    return new CallEvidence(policy, exchange, caller, span);
+    WardenMetrics metrics = Telemetry.metrics();
+    if (metrics != null) {
+      metrics.decided(decision);
+    }
+    return new CallEvidence(policy, exchange, caller, span, metrics);
   }
 
   /** Writes {@code decision}'s audit record; false when the policy has an audit trail that could not take it. */
@@ -58,11 +67,12 @@ final class CallEvidence {
     if (span != null) {
       span.endBlocked(decision);
     }
+    measure(null, decision.code());
   }
 
-  /** Whether the response's end must be seen: to end the span, or to record a withheld completion. */
+  /** Whether the response's end must be seen: to end the span, measure the call, or record a withheld completion. */
   boolean watchesResponse(boolean mayWithhold) {
-    return span != null || (mayWithhold && policy.audit() != null);
+    return span != null || metrics != null || (mayWithhold && policy.audit() != null);
   }
 
   /**
@@ -73,16 +83,27 @@ final class CallEvidence {
   void responseEnded(int status, ResponseSummary summary, Decision withheld) {
     if (withheld != null) {
       record(withheld);
+      if (metrics != null) {
+        metrics.decided(withheld);
+      }
     }
     if (span != null) {
       span.endResponse(status, summary, withheld == null ? null : withheld.code());
     }
+    measure(summary, withheld != null ? withheld.code() : status >= 400 ? Integer.toString(status) : null);
   }
 
   /** The transport failed before a response arrived. */
   void failed(Throwable error) {
     if (span != null) {
       span.endFailed(error);
+    }
+    measure(null, error.getClass().getName());
+  }
+
+  private void measure(ResponseSummary summary, String errorType) {
+    if (metrics != null) {
+      metrics.callEnded(exchange, (System.nanoTime() - startNanos) / 1e9, summary, errorType);
     }
   }
 }

@@ -2,6 +2,8 @@ package dev.warden.agent.policy;
 
 import dev.warden.agent.WardenLog;
 import dev.warden.agent.audit.PolicyRecord;
+import dev.warden.agent.telemetry.Telemetry;
+import dev.warden.agent.telemetry.WardenMetrics;
 import dev.warden.policies.config.PolicyError;
 import dev.warden.policies.config.PolicyException;
 import dev.warden.policies.config.PolicyLoader;
@@ -59,6 +61,7 @@ public final class PolicyReloader {
       if (active.audit() != null) {
         active.audit().append(PolicyRecord.loaded(file.toString(), snapshot.hash(), first));
       }
+      countLoad("loaded");
       WardenLog.info("policy " + (first ? "loaded: " : "reloaded: ") + file + " (" + snapshot.hash() + ")"
           + (snapshot.monitor() ? " in monitor mode" : ""));
       return true;
@@ -76,6 +79,14 @@ public final class PolicyReloader {
     ActivePolicy current = holder.peek();
     if (current != null && current.audit() != null) {
       current.audit().append(PolicyRecord.rejected(file.toString(), errors, current.snapshot().hash()));
+    }
+    countLoad("rejected");
+  }
+
+  private static void countLoad(String outcome) {
+    WardenMetrics metrics = Telemetry.metricsIfWarm();
+    if (metrics != null) {
+      metrics.policyLoad(outcome);
     }
   }
 

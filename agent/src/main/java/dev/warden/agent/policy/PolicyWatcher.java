@@ -1,6 +1,7 @@
 package dev.warden.agent.policy;
 
 import dev.warden.agent.WardenLog;
+import dev.warden.agent.telemetry.Telemetry;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -45,6 +46,11 @@ public final class PolicyWatcher implements Runnable {
       reloader.reloadIfChanged();
     } finally {
       holder.firstAttemptDone();
+    }
+    // after the policy: the first call waits for that, not for the exporter
+    Telemetry.warmUp();
+    if (Telemetry.metrics() != null) {
+      Telemetry.metrics().policyLoad(holder.peek() != null ? "loaded" : "rejected");
     }
     WatchService watch = openWatch();
     try {

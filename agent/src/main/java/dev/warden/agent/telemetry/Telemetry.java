@@ -5,6 +5,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -26,26 +27,61 @@ public final class Telemetry {
     return Holder.TRACER;
   }
 
+  /** Warden's metric instruments, or null when no metric is exported. */
+  public static WardenMetrics metrics() {
+    return Holder.METRICS;
+  }
+
+  /**
+   * Warden's metric instruments once {@link #warmUp} has built the SDK, else null: for the policy
+   * loader, which also runs in premain ({@code -Dwarden.strict=true}), where the SDK must not be built.
+   */
+  public static WardenMetrics metricsIfWarm() {
+    return warm ? Holder.METRICS : null;
+  }
+
+  private static volatile boolean warm;
+
   /** Builds the SDK now (from the policy thread, so that the first call does not pay for it). */
   public static void warmUp() {
     tracer();
+    warm = true;
   }
 
   private static final class Holder {
-    static final Tracer TRACER = tracerOf(System::getProperty, System::getenv);
+    static final OpenTelemetry OTEL = otelOf(System::getProperty, System::getenv);
+    static final Tracer TRACER = OTEL == null || !exports(System::getProperty, System::getenv, "traces") ? null
+        : OTEL.getTracer(SCOPE);
+    static final WardenMetrics METRICS = OTEL == null || !exports(System::getProperty, System::getenv, "metrics") ? null
+        : new WardenMetrics(OTEL.getMeter(SCOPE));
   }
 
-  static Tracer tracerOf(Function<String, String> properties, Function<String, String> environment) {
-    if (!"otlp".equals(defaults(properties, environment).get("otel.traces.exporter"))
-        && !exportsTraces(properties.apply("otel.traces.exporter"), environment.apply("OTEL_TRACES_EXPORTER"))) {
+  private static final String SCOPE = "dev.warden.agent";
+
+  /** The SDK when it exports anything, else null. */
+  static OpenTelemetry otelOf(Function<String, String> properties, Function<String, String> environment) {
+    if (!exports(properties, environment, "traces") && !exports(properties, environment, "metrics")) {
       return null;
     }
     OpenTelemetry otel = build(properties, environment);
-    return otel == OpenTelemetry.noop() ? null : otel.getTracer("dev.warden.agent");
+    return otel == OpenTelemetry.noop() ? null : otel;
   }
 
-  private static boolean exportsTraces(String property, String environment) {
-    String exporters = property != null ? property : environment;
+  static Tracer tracerOf(Function<String, String> properties, Function<String, String> environment) {
+    OpenTelemetry otel = exports(properties, environment, "traces") ? otelOf(properties, environment) : null;
+    return otel == null ? null : otel.getTracer(SCOPE);
+  }
+
+  /** Whether signal {@code signal} (traces, metrics) is exported, the operator's setting or Warden's default. */
+  static boolean exports(Function<String, String> properties, Function<String, String> environment, String signal) {
+    String property = properties.apply("otel." + signal + ".exporter");
+    String variable = environment.apply("OTEL_" + signal.toUpperCase(Locale.ROOT) + "_EXPORTER");
+    String exporters = property != null ? property : variable != null ? variable
+        : defaults(properties, environment).get("otel." + signal + ".exporter");
+    return exportsAny(exporters);
+  }
+
+  private static boolean exportsAny(String exporters) {
     return exporters != null && !exporters.isBlank() && !exporters.strip().equals("none");
   }
 
@@ -71,7 +107,7 @@ public final class Telemetry {
         || set(environment.apply("OTEL_EXPORTER_OTLP_ENDPOINT"))
         || set(environment.apply("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
     defaults.put("otel.traces.exporter", endpoint ? "otlp" : "none");
-    defaults.put("otel.metrics.exporter", "none");
+    defaults.put("otel.metrics.exporter", endpoint ? "otlp" : "none");
     defaults.put("otel.logs.exporter", "none");
     return defaults;
   }
