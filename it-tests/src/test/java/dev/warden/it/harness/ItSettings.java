@@ -28,6 +28,25 @@ public final class ItSettings {
     return existing("warden.demo.policy", "it ships with the demo module");
   }
 
+  /** Apache SkyWalking OAP's jars, which the it-tests/skywalking-oap module copies from Maven Central. */
+  public static Path skyWalkingLib() {
+    return existing("warden.skywalking.lib", "it is filled by the skywalking-oap module: ./mvnw -B -pl it-tests -am verify");
+  }
+
+  /** The OAP configuration folder, a test resource. */
+  public static Path skyWalkingConfig() {
+    return existing("warden.skywalking.config", "it ships with the it-tests' resources");
+  }
+
+  /** Where each OAP server started by a test writes its output; created when missing. */
+  public static Path skyWalkingLogs() {
+    String value = System.getProperty("warden.skywalking.logs");
+    if (value == null || value.isBlank()) {
+      throw new AssertionError("system property warden.skywalking.logs is not set (run through Maven: ./mvnw -pl it-tests verify)");
+    }
+    return Path.of(value).toAbsolutePath().normalize();
+  }
+
   /** The Java 25 JDK; fails (never skips) when it is missing. */
   public static Path java25Home() {
     Path home = existing("warden.java25.home", "install a Java 25 JDK there or set -Dwarden.java25.home");
