@@ -1,0 +1,161 @@
+package dev.warden.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.demo.FakeLlmServer;
+import dev.warden.it.drivers.OpenAiJavaDriver;
+import dev.warden.it.harness.ForkedJvm;
+import dev.warden.it.harness.ItSettings;
+import dev.warden.it.harness.PolicyFile;
+import dev.warden.it.harness.SkyWalkingBackend;
+import dev.warden.it.harness.TestPolicy;
+import dev.warden.it.harness.TranscriptOnFailure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Warden's spans and metrics arrive in a real backend: an openai-java application with the agent,
+ * configured only by {@code otel.*} properties, exports over OTLP gRPC to Apache SkyWalking OAP on
+ * loopback; the test finds the spans of an allowed, a redacted and a blocked call through
+ * SkyWalking's Zipkin API with their GenAI and Warden attributes, {@code warden.decisions} through
+ * its PromQL API, and the audit records' trace ids in the same traces; the planted key and e-mail
+ * address appear in no span.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TelemetryBackendTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SERVICE = "warden-it-telemetry";
+  private static final String EMAIL = "jane.doe@example.com";
+
+  private SkyWalkingBackend backend;
+  private FakeLlmServer provider;
+  private Path dir;
+  private Path audit;
+  private ForkedJvm app;
+
+  @RegisterExtension
+  final TranscriptOnFailure transcript = new TranscriptOnFailure(() -> app);
+
+  @BeforeAll
+  void start() throws IOException {
+    backend = SkyWalkingBackend.start();
+    provider = FakeLlmServer.start();
+    dir = Files.createTempDirectory("warden-it-");
+    audit = dir.resolve("audit.jsonl");
+    PolicyFile policy = new PolicyFile(dir.resolve("policy.yaml"));
+    policy.write(TestPolicy.yaml(provider.port()) + "audit:\n  sink: file:" + audit + "\n");
+    app = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(),
+        List.of("-Dotel.service.name=" + SERVICE, "-Dotel.exporter.otlp.endpoint=" + backend.otlpEndpoint(),
+            "-Dotel.exporter.otlp.protocol=grpc", "-Dotel.bsp.schedule.delay=200", "-Dotel.metric.export.interval=2000"),
+        List.of("-cp", System.getProperty("java.class.path"), OpenAiJavaDriver.class.getName(),
+            provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY));
+    app.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
+    assertThat(app.send("chat gpt-4o-mini hello there")).isEqualTo("echo: hello there");
+    assertThat(app.send("stream gpt-4.1-mini mail " + EMAIL)).isEqualTo("echo: mail [EMAIL]");
+    assertThat(ErrorAnswer.parse(app.send("chat gpt-4o a model outside the scope")).code()).isEqualTo("model_not_allowed");
+  }
+
+  @AfterAll
+  void stop() throws IOException {
+    if (app != null) {
+      app.close();
+    }
+    if (provider != null) {
+      provider.close();
+    }
+    if (backend != null) {
+      backend.close();
+    }
+    Files.deleteIfExists(audit);
+    Files.deleteIfExists(dir.resolve("policy.yaml"));
+    Files.deleteIfExists(dir);
+  }
+
+  private static JsonNode span(List<JsonNode> traces) {
+    assertThat(traces).hasSize(1);
+    assertThat(traces.get(0)).hasSize(1);
+    return traces.get(0).get(0);
+  }
+
+  @Test
+  void anAllowedCallIsAClientSpanWithItsUsage() {
+    JsonNode span = span(backend.zipkinTraces(SERVICE, "warden.decision=allow"));
+    assertThat(span.get("name").asText()).isEqualTo("chat gpt-4o-mini");
+    assertThat(span.get("kind").asText()).isEqualTo("CLIENT");
+    JsonNode tags = span.get("tags");
+    assertThat(tags.get("gen_ai.operation.name").asText()).isEqualTo("chat");
+    assertThat(tags.get("gen_ai.provider.name").asText()).isEqualTo("openai");
+    assertThat(tags.get("gen_ai.request.model").asText()).isEqualTo("gpt-4o-mini");
+    assertThat(tags.get("gen_ai.response.model").asText()).isEqualTo("gpt-4o-mini");
+    assertThat(tags.get("gen_ai.usage.input_tokens").asText()).isEqualTo("2");
+    assertThat(tags.get("gen_ai.usage.output_tokens").asText()).isEqualTo("3");
+    assertThat(tags.get("gen_ai.response.finish_reasons").asText()).isEqualTo("stop");
+    assertThat(tags.get("server.address").asText()).isEqualTo("127.0.0.1");
+    assertThat(tags.get("warden.key.id").asText()).isEqualTo("test-openai");
+    assertThat(tags.get("warden.policy.hash").asText()).startsWith("sha256:");
+    assertThat(tags.get("warden.pii.count").asText()).isEqualTo("0");
+    assertThat(tags.has("error.type")).isFalse();
+  }
+
+  @Test
+  void aRedactedStreamHasItsFindingsAndTheUsageOfItsLastChunk() {
+    JsonNode tags = span(backend.zipkinTraces(SERVICE, "warden.decision=modify")).get("tags");
+    assertThat(tags.get("gen_ai.request.model").asText()).isEqualTo("gpt-4.1-mini");
+    assertThat(tags.get("warden.rule").asText()).isEqualTo("pii");
+    assertThat(tags.get("warden.pii.count").asText()).isEqualTo("1");
+    assertThat(tags.get("warden.pii.types").asText()).isEqualTo("EMAIL");
+    assertThat(tags.has("gen_ai.usage.output_tokens")).isTrue();
+  }
+
+  @Test
+  void aBlockedCallIsASpanWithErrorType() {
+    JsonNode tags = span(backend.zipkinTraces(SERVICE, "warden.decision=block")).get("tags");
+    assertThat(tags.get("gen_ai.request.model").asText()).isEqualTo("gpt-4o");
+    assertThat(tags.get("warden.rule").asText()).isEqualTo("model");
+    assertThat(tags.get("error.type").asText()).isEqualTo("model_not_allowed");
+    assertThat(tags.get("otel.status_code").asText()).isEqualTo("STATUS_CODE_ERROR");
+  }
+
+  @Test
+  void decisionsAreCountedInPromQl() {
+    double blocked = backend.promValue("meter_warden_decisions{service=\"" + SERVICE
+        + "\",layer=\"GENERAL\",decision=\"block\",rule=\"model\"}");
+    assertThat(blocked).isGreaterThan(0);
+  }
+
+  @Test
+  void auditRecordsNameTheirSpans() throws IOException {
+    List<String> traceIds = new ArrayList<>();
+    for (String line : Files.readAllLines(audit)) {
+      JsonNode record = JSON.readTree(line);
+      if (record.has("decision")) {
+        traceIds.add(record.get("traceId").asText());
+      }
+    }
+    assertThat(traceIds).hasSize(3);
+    JsonNode trace = backend.zipkinTrace(traceIds.get(2));
+    assertThat(trace.get(0).get("tags").get("warden.decision").asText()).isEqualTo("block");
+  }
+
+  @Test
+  void noKeyAndNoPiiValueInAnySpan() {
+    List<JsonNode> all = new ArrayList<>();
+    for (String decision : List.of("allow", "modify", "block")) {
+      all.addAll(backend.zipkinTraces(SERVICE, "warden.decision=" + decision));
+    }
+    String exported = all.toString();
+    assertThat(exported).doesNotContain(TestPolicy.OPENAI_KEY).doesNotContain(EMAIL).doesNotContain("jane.doe")
+        .doesNotContain("hello there");
+  }
+}
