@@ -28,6 +28,11 @@ public final class ItSettings {
     return existing("warden.demo.policy", "it ships with the demo module");
   }
 
+  /** The OpenTelemetry Java agent from Maven Central, which the it-tests' pom copies. */
+  public static Path otelJavaAgent() {
+    return existing("warden.otel.javaagent", "the it-tests' pom copies it: ./mvnw -B -pl it-tests -am verify");
+  }
+
   /** Apache SkyWalking OAP's jars, which the it-tests/skywalking-oap module copies from Maven Central. */
   public static Path skyWalkingLib() {
     return existing("warden.skywalking.lib", "it is filled by the skywalking-oap module: ./mvnw -B -pl it-tests -am verify");
