@@ -28,8 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * configured only by {@code otel.*} properties, exports over OTLP gRPC to Apache SkyWalking OAP on
  * loopback; the test finds the spans of an allowed, a redacted and a blocked call through
  * SkyWalking's Zipkin API with their GenAI and Warden attributes, {@code warden.decisions} through
- * its PromQL API, and the audit records' trace ids in the same traces; the planted key and e-mail
- * address appear in no span.
+ * its PromQL API, and the audit records' trace ids in the same traces; the audit trail's checkpoint
+ * and, from a second application, the {@code otlp} audit sink's records through its LogQL API; the
+ * planted key and e-mail address appear in no span and no log record.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TelemetryBackendTest {
@@ -37,15 +38,26 @@ class TelemetryBackendTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SERVICE = "warden-it-telemetry";
   private static final String EMAIL = "jane.doe@example.com";
+  private static final String OTLP_SERVICE = "warden-it-audit-otlp";
 
   private SkyWalkingBackend backend;
   private FakeLlmServer provider;
   private Path dir;
   private Path audit;
   private ForkedJvm app;
+  private ForkedJvm otlpApp;
 
   @RegisterExtension
   final TranscriptOnFailure transcript = new TranscriptOnFailure(() -> app);
+
+  @RegisterExtension
+  final TranscriptOnFailure otlpTranscript = new TranscriptOnFailure(() -> otlpApp);
+
+  private List<String> otel(String service) {
+    return List.of("-Dotel.service.name=" + service, "-Dotel.exporter.otlp.endpoint=" + backend.otlpEndpoint(),
+        "-Dotel.exporter.otlp.protocol=grpc", "-Dotel.bsp.schedule.delay=200", "-Dotel.metric.export.interval=2000",
+        "-Dotel.blrp.schedule.delay=200", "-Dwarden.audit.checkpoint.seconds=1");
+  }
 
   @BeforeAll
   void start() throws IOException {
@@ -55,12 +67,17 @@ class TelemetryBackendTest {
     audit = dir.resolve("audit.jsonl");
     PolicyFile policy = new PolicyFile(dir.resolve("policy.yaml"));
     policy.write(TestPolicy.yaml(provider.port()) + "audit:\n  sink: file:" + audit + "\n");
-    app = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(),
-        List.of("-Dotel.service.name=" + SERVICE, "-Dotel.exporter.otlp.endpoint=" + backend.otlpEndpoint(),
-            "-Dotel.exporter.otlp.protocol=grpc", "-Dotel.bsp.schedule.delay=200", "-Dotel.metric.export.interval=2000"),
+    app = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(), otel(SERVICE),
         List.of("-cp", System.getProperty("java.class.path"), OpenAiJavaDriver.class.getName(),
             provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY));
+    PolicyFile otlpPolicy = new PolicyFile(dir.resolve("otlp-policy.yaml"));
+    otlpPolicy.write(TestPolicy.yaml(provider.port()) + "audit:\n  sink: otlp\n");
+    otlpApp = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), otlpPolicy.path(),
+        otel(OTLP_SERVICE), List.of("-cp", System.getProperty("java.class.path"), OpenAiJavaDriver.class.getName(),
+            provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY));
     app.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
+    otlpApp.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
+    assertThat(otlpApp.send("chat gpt-4o-mini mail " + EMAIL)).isEqualTo("echo: mail [EMAIL]");
     assertThat(app.send("chat gpt-4o-mini hello there")).isEqualTo("echo: hello there");
     assertThat(app.send("stream gpt-4.1-mini mail " + EMAIL)).isEqualTo("echo: mail [EMAIL]");
     assertThat(ErrorAnswer.parse(app.send("chat gpt-4o a model outside the scope")).code()).isEqualTo("model_not_allowed");
@@ -71,6 +88,9 @@ class TelemetryBackendTest {
     if (app != null) {
       app.close();
     }
+    if (otlpApp != null) {
+      otlpApp.close();
+    }
     if (provider != null) {
       provider.close();
     }
@@ -79,6 +99,7 @@ class TelemetryBackendTest {
     }
     Files.deleteIfExists(audit);
     Files.deleteIfExists(dir.resolve("policy.yaml"));
+    Files.deleteIfExists(dir.resolve("otlp-policy.yaml"));
     Files.deleteIfExists(dir);
   }
 
@@ -146,6 +167,45 @@ class TelemetryBackendTest {
     assertThat(traceIds).hasSize(3);
     JsonNode trace = backend.zipkinTrace(traceIds.get(2));
     assertThat(trace.get(0).get("tags").get("warden.decision").asText()).isEqualTo("block");
+  }
+
+  @Test
+  void theFileTrailsCheckpointIsExportedAsALogRecord() throws IOException {
+    List<String> lines = Files.readAllLines(audit);
+    JsonNode newest = JSON.readTree(lines.get(lines.size() - 1));
+    // SkyWalking's LogQL takes no escaped quotes: find the checkpoints, then the one of the newest record
+    JsonNode checkpoint = null;
+    long deadline = System.nanoTime() + 90_000_000_000L;
+    while (checkpoint == null && System.nanoTime() < deadline) {
+      for (String line : backend.lokiLines(SERVICE, "audit_checkpoint")) {
+        JsonNode candidate = JSON.readTree(line);
+        if (candidate.get("seq").asLong() == newest.get("seq").asLong()) {
+          checkpoint = candidate;
+        }
+      }
+    }
+    assertThat(checkpoint).as("a checkpoint of record %s", newest.get("seq")).isNotNull();
+    assertThat(checkpoint.get("hash").asText()).isEqualTo(newest.get("hash").asText());
+    assertThat(checkpoint.get("sink").asText()).isEqualTo("file:" + audit);
+  }
+
+  @Test
+  void theOtlpSinkExportsEachRecordAsALogRecord() throws IOException {
+    List<JsonNode> records = new ArrayList<>();
+    long deadline = System.nanoTime() + 90_000_000_000L;
+    while (records.size() < 2 && System.nanoTime() < deadline) {
+      records.clear();
+      for (String line : backend.lokiLines(OTLP_SERVICE, "sha256")) {
+        records.add(JSON.readTree(line));
+      }
+    }
+    assertThat(records).extracting(r -> r.path("event").asText(r.path("decision").asText()))
+        .containsExactlyInAnyOrder("policy_loaded", "modify");
+    JsonNode modified = records.stream().filter(r -> r.has("decision")).findFirst().orElseThrow();
+    assertThat(modified.get("seq").asLong()).isEqualTo(2);
+    assertThat(modified.get("findings").toString()).contains("EMAIL");
+    assertThat(modified.get("traceId").asText()).hasSize(32);
+    assertThat(records.toString()).doesNotContain(EMAIL).doesNotContain(TestPolicy.OPENAI_KEY);
   }
 
   @Test

@@ -115,4 +115,12 @@ public final class AuditTrail {
   String describe() {
     return sink.describe();
   }
+
+  /** The newest record written: its {@code seq} and {@code hash} ({@code seq} 0 before any). */
+  synchronized Checkpoint checkpoint() {
+    return new Checkpoint(seq, prev);
+  }
+
+  /** Where the chain stands; an independent copy of it catches a rewritten or truncated trail. */
+  public record Checkpoint(long seq, String hash) {}
 }

@@ -20,12 +20,16 @@ public final class AuditTrails {
       return null;
     }
     HashChain chain = HashChain.of(policy.key() == null ? null : policy.key().value());
-    String sink = policy.stdout() ? "stdout" : "file:" + policy.file() + "#" + policy.rotateBytes();
+    String sink = policy.stdout() ? "stdout" : policy.otlp() ? "otlp" : "file:" + policy.file() + "#" + policy.rotateBytes();
     AuditTrail trail = BY_SINK.get(sink);
     if (trail == null) {
-      AuditSink target = policy.stdout() ? new StdoutAuditSink(System.out) : new FileAuditSink(policy.file(), policy.rotateBytes());
+      AuditSink target = policy.stdout() ? new StdoutAuditSink(System.out)
+          : policy.otlp() ? new OtlpAuditSink() : new FileAuditSink(policy.file(), policy.rotateBytes());
       trail = new AuditTrail(target, serviceName(), chain);
       BY_SINK.put(sink, trail);
+      if (!policy.otlp()) {
+        AuditCheckpoints.watch(trail);
+      }
     } else {
       trail.rekey(chain);
     }

@@ -41,6 +41,17 @@ public final class AuditVerifier {
   }
 
   public Result verify(List<Path> files) throws IOException {
+    return verify(files, null);
+  }
+
+  /**
+   * As {@link #verify(List)}, and the trail must hold {@code checkpoint}'s record (an exported
+   * {@code audit_checkpoint}): a trail cut short before it, or rewritten since, fails at its seq.
+   *
+   * @param checkpoint {@code seq} and {@code hash} of a checkpoint, or null
+   */
+  public Result verify(List<Path> files, AuditTrail.Checkpoint checkpoint) throws IOException {
+    boolean checkpointSeen = false;
     long records = 0;
     long lastSeq = -1;
     String lastHash = null;
@@ -81,8 +92,18 @@ public final class AuditVerifier {
           lastSeq = seq;
           lastHash = AuditLine.hashOf(line);
           records++;
+          if (checkpoint != null && seq == checkpoint.seq()) {
+            if (!lastHash.equals(checkpoint.hash())) {
+              return new Result(records - 1, seq, where, "the record differs from the exported checkpoint");
+            }
+            checkpointSeen = true;
+          }
         }
       }
+    }
+    if (checkpoint != null && !checkpointSeen) {
+      return new Result(records, checkpoint.seq(), null, "the trail has no record " + checkpoint.seq()
+          + ", which an exported checkpoint names: records were removed or the trail was rewritten");
     }
     return new Result(records, -1, null, null);
   }

@@ -39,7 +39,7 @@ public final class WardenCli {
     }
     err.println("usage: java -jar warden-agent.jar check POLICY.yaml");
     err.println("       java -jar warden-agent.jar scan --policy POLICY.yaml < lines.jsonl");
-    err.println("       java -jar warden-agent.jar verify-audit [--key env:NAME|file:/path] FILE...  (oldest first)");
+    err.println("       java -jar warden-agent.jar verify-audit [--key env:NAME|file:/path] [--checkpoint SEQ:HASH] FILE...  (oldest first)");
     return USAGE;
   }
 

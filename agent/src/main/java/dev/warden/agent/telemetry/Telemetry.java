@@ -2,6 +2,7 @@ package dev.warden.agent.telemetry;
 
 import dev.warden.agent.WardenLog;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import java.util.HashMap;
@@ -12,8 +13,9 @@ import java.util.function.Function;
 /**
  * Warden's own OpenTelemetry SDK (shaded: it never meets the application's), configured the
  * standard way from {@code OTEL_*} environment variables and {@code otel.*} system properties.
- * Spans are exported only when an OTLP endpoint is configured ({@code OTEL_EXPORTER_OTLP_ENDPOINT}
- * or {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT}) or {@code OTEL_TRACES_EXPORTER} asks for it: an
+ * Spans, metrics and logs (the audit trail's {@code otlp} sink and checkpoints) are exported only
+ * when an OTLP endpoint is configured ({@code OTEL_EXPORTER_OTLP_ENDPOINT} or
+ * {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT}) or {@code OTEL_*_EXPORTER} asks for them: an
  * application without a collector must not get an export error in its log every few seconds.
  * Built once, on first use, off premain's path; a failure to build is logged once and leaves
  * tracing off. Thread-safe.
@@ -30,6 +32,16 @@ public final class Telemetry {
   /** Warden's metric instruments, or null when no metric is exported. */
   public static WardenMetrics metrics() {
     return Holder.METRICS;
+  }
+
+  /** Warden's OpenTelemetry logger (audit records, checkpoints), or null when no log is exported. */
+  public static Logger logger() {
+    return Holder.LOGGER;
+  }
+
+  /** As {@link #logger()}, but null until {@link #warmUp} has built the SDK: never builds it. */
+  public static Logger loggerIfWarm() {
+    return warm ? Holder.LOGGER : null;
   }
 
   /**
@@ -54,13 +66,16 @@ public final class Telemetry {
         : OTEL.getTracer(SCOPE);
     static final WardenMetrics METRICS = OTEL == null || !exports(System::getProperty, System::getenv, "metrics") ? null
         : new WardenMetrics(OTEL.getMeter(SCOPE));
+    static final Logger LOGGER = OTEL == null || !exports(System::getProperty, System::getenv, "logs") ? null
+        : OTEL.getLogsBridge().get(SCOPE);
   }
 
   private static final String SCOPE = "dev.warden.agent";
 
   /** The SDK when it exports anything, else null. */
   static OpenTelemetry otelOf(Function<String, String> properties, Function<String, String> environment) {
-    if (!exports(properties, environment, "traces") && !exports(properties, environment, "metrics")) {
+    if (!exports(properties, environment, "traces") && !exports(properties, environment, "metrics")
+        && !exports(properties, environment, "logs")) {
       return null;
     }
     OpenTelemetry otel = build(properties, environment);
@@ -108,7 +123,7 @@ public final class Telemetry {
         || set(environment.apply("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
     defaults.put("otel.traces.exporter", endpoint ? "otlp" : "none");
     defaults.put("otel.metrics.exporter", endpoint ? "otlp" : "none");
-    defaults.put("otel.logs.exporter", "none");
+    defaults.put("otel.logs.exporter", endpoint ? "otlp" : "none");
     return defaults;
   }
 

@@ -122,6 +122,27 @@ class AuditTrailTest {
   }
 
   @Test
+  void aCheckpointCatchesATrailCutShortOrRewritten() throws IOException {
+    Path file = dir.resolve("audit.jsonl");
+    AuditTrail trail = trail(file, 1 << 20, KEYED);
+    for (int i = 1; i <= 5; i++) {
+      trail.append(event(i));
+    }
+    AuditTrail.Checkpoint checkpoint = trail.checkpoint();
+    assertThat(checkpoint.seq()).isEqualTo(5);
+    assertThat(new AuditVerifier(KEYED).verify(List.of(file), checkpoint).intact()).isTrue();
+    assertThat(AuditCheckpoints.body(trail, checkpoint))
+        .isEqualTo("{\"event\":\"audit_checkpoint\",\"sink\":\"file:" + file + "\",\"seq\":5,\"hash\":\"" + checkpoint.hash() + "\"}");
+
+    List<String> lines = Files.readAllLines(file);
+    Path cut = Files.write(dir.resolve("cut.jsonl"), lines.subList(0, 3));
+    assertThat(new AuditVerifier(KEYED).verify(List.of(cut)).intact()).as("a shorter chain verifies alone").isTrue();
+    AuditVerifier.Result result = new AuditVerifier(KEYED).verify(List.of(cut), checkpoint);
+    assertThat(result.intact()).isFalse();
+    assertThat(result.brokenSeq()).isEqualTo(5);
+  }
+
+  @Test
   void aNewRunContinuesTheChainOfTheFile() throws IOException {
     Path file = dir.resolve("audit.jsonl");
     trail(file, 1 << 20, KEYED).append(event(1));

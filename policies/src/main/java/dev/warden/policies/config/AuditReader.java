@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Validates the {@code audit} section: {@code sink} ({@code file:/absolute/path} or {@code stdout};
- * {@code otlp} is announced for a later version), {@code key}, {@code rotateBytes} (a whole number of
+ * Validates the {@code audit} section: {@code sink} ({@code file:/absolute/path}, {@code stdout} or
+ * {@code otlp}), {@code key}, {@code rotateBytes} (a whole number of
  * bytes or {@code 512KB}, {@code 10MB}, {@code 1GB}) and {@code required}.
  */
 final class AuditReader {
@@ -27,21 +27,22 @@ final class AuditReader {
     Fields.checkKeys(map, "audit", KEYS, Set.of(), errors);
     YamlNode sinkNode = map.get("sink");
     if (sinkNode == null) {
-      errors.add(map, "'audit.sink' is required: file:/path/to/audit.jsonl or stdout");
+      errors.add(map, "'audit.sink' is required: file:/path/to/audit.jsonl, stdout or otlp");
       return AuditPolicy.OFF;
     }
     String sink = Fields.string(sinkNode, "audit.sink", errors);
     Path file = null;
     boolean stdout = false;
+    boolean otlp = false;
     if (sink != null) {
       if (sink.equals("stdout")) {
         stdout = true;
       } else if (sink.equals("otlp")) {
-        errors.add(sinkNode, "'audit.sink' value 'otlp' " + Fields.NOT_YET + "; use file:/path or stdout");
+        otlp = true;
       } else if (sink.startsWith("file:") && sink.length() > 5 && Path.of(sink.substring(5)).isAbsolute()) {
         file = Path.of(sink.substring(5));
       } else {
-        errors.add(sinkNode, "'audit.sink' must be file:/absolute/path or stdout");
+        errors.add(sinkNode, "'audit.sink' must be file:/absolute/path, stdout or otlp");
       }
     }
     Secret key = null;
@@ -57,7 +58,7 @@ final class AuditReader {
     long rotateBytes = map.get("rotateBytes") == null ? AuditPolicy.DEFAULT_ROTATE_BYTES
         : readSize(map.get("rotateBytes"), errors);
     Boolean required = map.get("required") == null ? Boolean.FALSE : Fields.bool(map.get("required"), "audit.required", errors);
-    return new AuditPolicy(file, stdout, key, rotateBytes, Boolean.TRUE.equals(required));
+    return new AuditPolicy(file, stdout, otlp, key, rotateBytes, Boolean.TRUE.equals(required));
   }
 
   private static long readSize(YamlNode node, ErrorList errors) {

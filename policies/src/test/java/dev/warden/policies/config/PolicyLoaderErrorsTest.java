@@ -206,14 +206,13 @@ class PolicyLoaderErrorsTest {
   }
 
   @Test
-  void auditSinkKeyAndRotationAreChecked() {
-    assertThat(errors("version: 1\naudit: {sink: otlp}\n")).containsExactly(
-        "p.yaml:2:15: 'audit.sink' value 'otlp' is not supported by this version of Warden yet; use file:/path or stdout");
+  void auditSinkKeyAndRotationAreChecked() throws PolicyException {
+    assertThat(PolicyLoader.parse("version: 1\naudit: {sink: otlp}\n", "p.yaml").audit().otlp()).isTrue();
     assertThat(errors("version: 1\naudit: {sink: file:logs/audit.jsonl}\n")).containsExactly(
-        "p.yaml:2:15: 'audit.sink' must be file:/absolute/path or stdout");
+        "p.yaml:2:15: 'audit.sink' must be file:/absolute/path, stdout or otlp");
     assertThat(errors("version: 1\naudit: {key: env:WARDEN_TEST_UNSET_VARIABLE, rotateBytes: 1KB, required: maybe, to: x}\n"))
         .containsExactly(
-            "p.yaml:2:8: 'audit.sink' is required: file:/path/to/audit.jsonl or stdout",
+            "p.yaml:2:8: 'audit.sink' is required: file:/path/to/audit.jsonl, stdout or otlp",
             "p.yaml:2:81: unknown key 'to' in audit");
     assertThat(errors("version: 1\naudit: {sink: stdout, key: env:WARDEN_TEST_UNSET_VARIABLE, rotateBytes: 1KB, required: maybe}\n"))
         .containsExactly(
