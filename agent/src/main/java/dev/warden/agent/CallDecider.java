@@ -10,10 +10,12 @@ import dev.warden.bootstrap.WireCall;
 import dev.warden.policies.decision.Decision;
 import dev.warden.policies.decision.WireTerms;
 import dev.warden.policies.exchange.Exchange;
+import dev.warden.policies.exchange.TextPart;
 import dev.warden.policies.identity.Caller;
 import dev.warden.policies.pii.CompletionRewriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,9 @@ final class CallDecider {
       decision = wardenError(policy.snapshot().hash(), "Warden could not write this call's audit record, "
           + "and the policy requires one.");
     }
+    if (evidence.recordsContent()) {
+      evidence.recordPrompt(sentParts(exchange, decision));
+    }
     if (decision.blocks()) {
       evidence.blocked(decision);
       return blocked(route, decision);
@@ -60,6 +65,9 @@ final class CallDecider {
     CompletionRewriter completions = decision.enforced() ? decision.completionRewriter() : null;
     Decision withheld = completions != null && completions.checksLeaks()
         ? policy.snapshot().completionWithheld(decision) : null;
+    if (evidence.recordsContent()) {
+      completions = evidence.recordCompletion(completions);
+    }
     byte[] toSend = decision.modifies() ? request.encode(decision.rewrittenParts()) : body;
     Map<String, String> sendHeaders =
         completions != null && DecidedCall.hasEncodingOtherThanIdentity(headers, "accept-encoding") ? IDENTITY : Map.of();
@@ -74,6 +82,18 @@ final class CallDecider {
       }
     }
     return DecidedCall.forward(route, toSend, completions, withheld, sendHeaders, terms, evidence);
+  }
+
+  /** {role, text as sent} of each part: the rewritten text where the decision changed it. */
+  private static List<String[]> sentParts(Exchange exchange, Decision decision) {
+    String[] rewritten = decision.modifies() ? decision.rewrittenParts() : null;
+    List<String[]> parts = new ArrayList<>(exchange.parts().size());
+    for (int i = 0; i < exchange.parts().size(); i++) {
+      TextPart part = exchange.parts().get(i);
+      String sent = rewritten != null && rewritten[i] != null ? rewritten[i] : part.text();
+      parts.add(new String[] {part.role(), sent == null ? "" : sent});
+    }
+    return parts;
   }
 
   private static byte[] clamp(byte[] body, Route route, int limit) {

@@ -4,14 +4,17 @@ import dev.warden.agent.audit.AuditTrail;
 import dev.warden.agent.audit.DecisionRecord;
 import dev.warden.agent.policy.ActivePolicy;
 import dev.warden.agent.telemetry.CallSpan;
+import dev.warden.agent.telemetry.CompletionRecorder;
 import dev.warden.agent.telemetry.Telemetry;
 import dev.warden.agent.telemetry.WardenMetrics;
 import dev.warden.agent.wire.response.ResponseSummary;
 import dev.warden.policies.decision.Decision;
 import dev.warden.policies.exchange.Exchange;
 import dev.warden.policies.identity.Caller;
+import dev.warden.policies.pii.CompletionRewriter;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.Tracer;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,6 +31,8 @@ final class CallEvidence {
   private final CallSpan span;
   private final WardenMetrics metrics;
   private final long startNanos;
+  /** The provider's completion, kept for telemetry.content: redacted; null otherwise. */
+  private CompletionRecorder recorder;
 
   private CallEvidence(ActivePolicy policy, Exchange exchange, Caller caller, CallSpan span, WardenMetrics metrics) {
     this.policy = policy;
@@ -49,6 +54,39 @@ final class CallEvidence {
     }
     return new CallEvidence(policy, exchange, caller, span, metrics);
   }
+
+  /** True when the span is to carry the call's prompt and completion ({@code telemetry.content: redacted}). */
+  boolean recordsContent() {
+    return span != null && policy.snapshot().telemetryContent();
+  }
+
+  /**
+   * Puts the prompt as sent, redacted, on the span ({@link #recordsContent()} only).
+   *
+   * @param sentParts the text of each part as it goes out (rewritten or not), with its role
+   */
+  void recordPrompt(List<String[]> sentParts) {
+    StringBuilder prompt = new StringBuilder();
+    for (String[] part : sentParts) {
+      if (prompt.length() >= MAX_PROMPT_CHARS) {
+        break;
+      }
+      prompt.append(part[0]).append(": ").append(part[1]).append('\n');
+    }
+    String cut = prompt.length() > MAX_PROMPT_CHARS ? prompt.substring(0, MAX_PROMPT_CHARS) : prompt.toString();
+    span.addContent(policy.snapshot().redactForTelemetry(cut), null);
+  }
+
+  /**
+   * The rewriter through which the completion must pass so that it reaches the span too, redacted,
+   * when the response ends ({@link #recordsContent()} only).
+   */
+  CompletionRewriter recordCompletion(CompletionRewriter completions) {
+    recorder = new CompletionRecorder(completions);
+    return recorder;
+  }
+
+  private static final int MAX_PROMPT_CHARS = 16 * 1024;
 
   /** Writes {@code decision}'s audit record; false when the policy has an audit trail that could not take it. */
   boolean record(Decision decision) {
@@ -88,6 +126,9 @@ final class CallEvidence {
       }
     }
     if (span != null) {
+      if (recorder != null) {
+        span.addContent(null, policy.snapshot().redactForTelemetry(recorder.recorded()));
+      }
       span.endResponse(status, summary, withheld == null ? null : withheld.code());
     }
     measure(summary, withheld != null ? withheld.code() : status >= 400 ? Integer.toString(status) : null);

@@ -39,6 +39,7 @@ class TelemetryBackendTest {
   private static final String SERVICE = "warden-it-telemetry";
   private static final String EMAIL = "jane.doe@example.com";
   private static final String OTLP_SERVICE = "warden-it-audit-otlp";
+  private static final String CONTENT_SERVICE = "warden-it-content";
 
   private SkyWalkingBackend backend;
   private FakeLlmServer provider;
@@ -46,12 +47,16 @@ class TelemetryBackendTest {
   private Path audit;
   private ForkedJvm app;
   private ForkedJvm otlpApp;
+  private ForkedJvm contentApp;
 
   @RegisterExtension
   final TranscriptOnFailure transcript = new TranscriptOnFailure(() -> app);
 
   @RegisterExtension
   final TranscriptOnFailure otlpTranscript = new TranscriptOnFailure(() -> otlpApp);
+
+  @RegisterExtension
+  final TranscriptOnFailure contentTranscript = new TranscriptOnFailure(() -> contentApp);
 
   private List<String> otel(String service) {
     return List.of("-Dotel.service.name=" + service, "-Dotel.exporter.otlp.endpoint=" + backend.otlpEndpoint(),
@@ -75,8 +80,17 @@ class TelemetryBackendTest {
     otlpApp = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), otlpPolicy.path(),
         otel(OTLP_SERVICE), List.of("-cp", System.getProperty("java.class.path"), OpenAiJavaDriver.class.getName(),
             provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY));
+    PolicyFile contentPolicy = new PolicyFile(dir.resolve("content-policy.yaml"));
+    contentPolicy.write(TestPolicy.yaml(provider.port()).replace("prompts: redact", "prompts: detect")
+        + "telemetry:\n  content: redacted\n");
+    contentApp = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), contentPolicy.path(),
+        otel(CONTENT_SERVICE), List.of("-cp", System.getProperty("java.class.path"), OpenAiJavaDriver.class.getName(),
+            provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY));
     app.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
     otlpApp.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
+    contentApp.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
+    assertThat(contentApp.send("system-stream gpt-4o-mini You help with invoices. || mail " + EMAIL + " today"))
+        .isEqualTo("echo: mail " + EMAIL + " today");
     assertThat(otlpApp.send("chat gpt-4o-mini mail " + EMAIL)).isEqualTo("echo: mail [EMAIL]");
     assertThat(app.send("chat gpt-4o-mini hello there")).isEqualTo("echo: hello there");
     assertThat(app.send("stream gpt-4.1-mini mail " + EMAIL)).isEqualTo("echo: mail [EMAIL]");
@@ -91,6 +105,9 @@ class TelemetryBackendTest {
     if (otlpApp != null) {
       otlpApp.close();
     }
+    if (contentApp != null) {
+      contentApp.close();
+    }
     if (provider != null) {
       provider.close();
     }
@@ -100,6 +117,7 @@ class TelemetryBackendTest {
     Files.deleteIfExists(audit);
     Files.deleteIfExists(dir.resolve("policy.yaml"));
     Files.deleteIfExists(dir.resolve("otlp-policy.yaml"));
+    Files.deleteIfExists(dir.resolve("content-policy.yaml"));
     Files.deleteIfExists(dir);
   }
 
@@ -206,6 +224,15 @@ class TelemetryBackendTest {
     assertThat(modified.get("findings").toString()).contains("EMAIL");
     assertThat(modified.get("traceId").asText()).hasSize(32);
     assertThat(records.toString()).doesNotContain(EMAIL).doesNotContain(TestPolicy.OPENAI_KEY);
+  }
+
+  @Test
+  void contentRedactedPutsThePromptAndTheCompletionOnTheSpanWithoutThePiiValue() {
+    JsonNode span = span(backend.zipkinTraces(CONTENT_SERVICE, "warden.decision=allow"));
+    String annotations = span.get("annotations").toString();
+    assertThat(annotations).contains("gen_ai.content.prompt").contains("gen_ai.content.completion")
+        .contains("system: You help with invoices.").contains("user: mail [EMAIL] today")
+        .contains("echo: mail [EMAIL] today").doesNotContain(EMAIL).doesNotContain("jane.doe");
   }
 
   @Test

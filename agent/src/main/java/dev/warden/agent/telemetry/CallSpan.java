@@ -5,6 +5,8 @@ import dev.warden.policies.decision.Decision;
 import dev.warden.policies.decision.Finding;
 import dev.warden.policies.exchange.Exchange;
 import dev.warden.policies.identity.Caller;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
@@ -135,6 +137,23 @@ public final class CallSpan {
     span.setAttribute(GenAiAttributes.ERROR_TYPE, errorType);
     span.setStatus(StatusCode.ERROR);
   }
+
+  /**
+   * Adds the call's prompt and completion, already redacted, as the events
+   * {@code gen_ai.content.prompt} ({@code gen_ai.prompt}) and {@code gen_ai.content.completion}
+   * ({@code gen_ai.completion}), for {@code telemetry.content: redacted}. Before the span ends.
+   */
+  public void addContent(String redactedPrompt, String redactedCompletion) {
+    if (redactedPrompt != null) {
+      span.addEvent("gen_ai.content.prompt", Attributes.of(PROMPT, redactedPrompt));
+    }
+    if (redactedCompletion != null) {
+      span.addEvent("gen_ai.content.completion", Attributes.of(COMPLETION, redactedCompletion));
+    }
+  }
+
+  private static final AttributeKey<String> PROMPT = AttributeKey.stringKey("gen_ai.prompt");
+  private static final AttributeKey<String> COMPLETION = AttributeKey.stringKey("gen_ai.completion");
 
   /** The span's context, for the audit record's traceId and spanId. */
   public SpanContext context() {

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param pii        the {@code pii} section, {@link PiiPolicy#OFF} when absent
  * @param injection  the {@code injection} section, {@link InjectionPolicy#OFF} when absent
  * @param audit      the {@code audit} section, {@link AuditPolicy#OFF} when absent
+ * @param telemetryContent {@code telemetry.content: redacted}: spans carry the redacted prompt and completion
  */
 public record PolicyDocument(boolean monitor, boolean failClosed, List<ProviderEndpoint> providers,
-    IdentityPolicy identity, KeyPolicy keys, PiiPolicy pii, InjectionPolicy injection, AuditPolicy audit) {
+    IdentityPolicy identity, KeyPolicy keys, PiiPolicy pii, InjectionPolicy injection, AuditPolicy audit,
+    boolean telemetryContent) {
 
   /** True when the section or a key scope scores injections: only then is the model loaded. */
   public boolean usesInjection() {

@@ -14,8 +14,8 @@ import java.util.function.Function;
 final class PolicyReader {
 
   private static final Set<String> TOP_KEYS = Set.of("version", "mode", "onError", "identity", "providers", "keys", "pii",
-      "injection", "audit");
-  private static final Set<String> TOP_NOT_YET = Set.of("cache", "telemetry");
+      "injection", "audit", "telemetry");
+  private static final Set<String> TOP_NOT_YET = Set.of("cache");
   private static final List<String> MODES = List.of("enforce", "monitor");
   private static final List<String> ON_ERROR = List.of("block", "allow");
 
@@ -60,7 +60,8 @@ final class PolicyReader {
     IdentityPolicy identity = map.get("identity") == null ? IdentityPolicy.NONE
         : IdentityReader.read(map.get("identity"), errors);
     AuditPolicy audit = map.get("audit") == null ? AuditPolicy.OFF : AuditReader.read(map.get("audit"), environment, errors);
-    return new PolicyDocument(monitor, failClosed, providers, identity, keys, pii, injection, audit);
+    boolean telemetryContent = map.get("telemetry") != null && TelemetryReader.readRedactedContent(map.get("telemetry"), errors);
+    return new PolicyDocument(monitor, failClosed, providers, identity, keys, pii, injection, audit, telemetryContent);
   }
 
   private static void readVersion(YamlMap map, ErrorList errors) {

@@ -19,6 +19,7 @@ import dev.warden.policies.limits.InMemoryLimitStore;
 import dev.warden.policies.limits.LimitStore;
 import dev.warden.policies.limits.TimeSource;
 import dev.warden.policies.pii.PiiScanner;
+import dev.warden.policies.pii.Redactor;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -59,6 +60,7 @@ public final class PolicySnapshot {
   private final LimitRule limits;
   private final IdentityPolicy identity;
   private final AuditPolicy audit;
+  private final boolean telemetryContent;
 
   private PolicySnapshot(PolicyDocument document, String hash, String fileName, InjectionScorer scorer,
       LimitStore limitStore, Clock clock) {
@@ -66,6 +68,7 @@ public final class PolicySnapshot {
     this.limits = new LimitRule(limitStore);
     this.identity = document.identity();
     this.audit = document.audit();
+    this.telemetryContent = document.telemetryContent();
     this.hash = Objects.requireNonNull(hash, "hash");
     this.fileName = Objects.requireNonNull(fileName, "fileName");
     this.monitor = document.monitor();
@@ -161,6 +164,19 @@ public final class PolicySnapshot {
   /** {@link #onRequest(Exchange, Caller)} for a caller nothing identifies. */
   public Decision onRequest(Exchange exchange) {
     return onRequest(exchange, Caller.UNKNOWN);
+  }
+
+  /** True for {@code telemetry.content: redacted}: spans carry the prompt and completion, redacted. */
+  public boolean telemetryContent() {
+    return telemetryContent;
+  }
+
+  /**
+   * {@code text} with every personal data value the policy's scanner finds replaced by its type
+   * ({@code [EMAIL]}), whatever the policy does with PII in calls: for span events.
+   */
+  public String redactForTelemetry(String text) {
+    return Redactor.redact(text, piiScanner.scan(text));
   }
 
   /** The {@code audit} section: where the agent writes its records. */
