@@ -198,11 +198,13 @@ class PolicyLoaderErrorsTest {
         cache:
           enabled: false
         telemetry:
-          content: none
+          content: full
+          exporter: otlp
         """;
     assertThat(errors(yaml)).containsExactly(
         "p.yaml:2:1: 'cache' is not supported by this version of Warden yet",
-        "p.yaml:4:1: 'telemetry' is not supported by this version of Warden yet");
+        "p.yaml:5:12: 'telemetry.content' must be one of: none, redacted (got 'full')",
+        "p.yaml:6:3: unknown key 'exporter' in telemetry");
   }
 
   @Test
