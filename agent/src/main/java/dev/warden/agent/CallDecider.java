@@ -7,6 +7,7 @@ import dev.warden.agent.wire.KeyFingerprint;
 import dev.warden.agent.wire.Route;
 import dev.warden.agent.wire.json.OutputTokenLimit;
 import dev.warden.bootstrap.WireCall;
+import dev.warden.policies.cache.ResponseCache;
 import dev.warden.policies.decision.Decision;
 import dev.warden.policies.decision.WireTerms;
 import dev.warden.policies.exchange.Exchange;
@@ -50,15 +51,11 @@ final class CallDecider {
       WardenLog.debug(describe(exchange, decision));
     }
     CallEvidence evidence = CallEvidence.start(policy, host, port, exchange, caller, decision);
-    if (!evidence.record(decision) && policy.snapshot().audit().required() && !decision.blocks()) {
-      release(decision);
-      decision = wardenError(policy.snapshot().hash(), "Warden could not write this call's audit record, "
-          + "and the policy requires one.");
-    }
     if (evidence.recordsContent()) {
       evidence.recordPrompt(sentParts(exchange, decision));
     }
     if (decision.blocks()) {
+      evidence.record(decision, false);
       evidence.blocked(decision);
       return blocked(route, decision);
     }
@@ -81,7 +78,32 @@ final class CallDecider {
         toSend = clamp(toSend, route, terms.outputTokenLimit());
       }
     }
-    return DecidedCall.forward(route, toSend, completions, withheld, sendHeaders, terms, evidence);
+    ResponseCache cache = decision.enforced() ? policy.snapshot().cache() : null;
+    ResponseCache.Entry entry = cache == null ? null : entryFor(policy, cache, exchange, decision, caller, toSend);
+    ResponseCache.Lookup lookup = entry == null ? null : cache.lookup(entry);
+    if (lookup != null && lookup.openFailed()) {
+      evidence.cacheEntryRejected();
+    }
+    boolean hit = lookup != null && lookup.hit() != null;
+    if (!evidence.record(decision, hit) && policy.snapshot().audit().required()) {
+      release(decision);
+      Decision error = wardenError(policy.snapshot().hash(), "Warden could not write this call's audit record, "
+          + "and the policy requires one.");
+      evidence.blocked(error);
+      return blocked(route, error);
+    }
+    if (hit) {
+      return CachedAnswer.of(route, lookup.hit(), completions, withheld, decision, evidence);
+    }
+    return DecidedCall.forward(route, toSend, completions, withheld, sendHeaders, terms, evidence,
+        entry == null ? null : new DecidedCall.CacheFill(cache, entry));
+  }
+
+  /** The cache entry of a call (in its key scope's or principal's partition), or null when it is not cached. */
+  private static ResponseCache.Entry entryFor(ActivePolicy policy, ResponseCache cache, Exchange exchange,
+      Decision decision, Caller caller, byte[] toSend) {
+    String partition = policy.snapshot().cachePartition(decision.keyId(), exchange.keyFingerprint(), caller);
+    return partition == null ? null : cache.entryFor(exchange.operation(), exchange.stream(), toSend, partition);
   }
 
   /** {role, text as sent} of each part: the rewritten text where the decision changed it. */
@@ -125,7 +147,7 @@ final class CallDecider {
   static WireCall blocked(Route route, Decision decision) {
     BlockResponses.Response response = BlockResponses.of(route.format(), decision,
         decision.retryAfterSeconds() > 0 ? decision.retryAfterSeconds() : BlockResponses.DEFAULT_RETRY_AFTER_SECONDS);
-    return DecidedCall.block(route, response.status(), response.headers(), response.body());
+    return DecidedCall.answer(route, response.status(), response.headers(), response.body());
   }
 
   static Decision wardenError(String policyHash, String message) {

@@ -90,6 +90,47 @@ final class CallEvidence {
 
   /** Writes {@code decision}'s audit record; false when the policy has an audit trail that could not take it. */
   boolean record(Decision decision) {
+    return record(decision, false);
+  }
+
+  /**
+   * As {@link #record(Decision)}; a call answered from the cache is recorded as {@code cache_hit},
+   * and so counted.
+   */
+  boolean record(Decision decision, boolean cacheHit) {
+    if (cacheHit && metrics != null) {
+      metrics.cacheLookup("hit");
+    }
+    if (cacheHit && span != null) {
+      span.cacheHit();
+    }
+    return write(decision, cacheHit);
+  }
+
+  /** A stored entry did not open (tampered, or sealed under a key the ring no longer holds): a miss, and a record. */
+  void cacheEntryRejected() {
+    if (metrics != null) {
+      metrics.cacheLookup("open_failure");
+    }
+    AuditTrail audit = policy.audit();
+    if (audit != null) {
+      audit.append(json -> {
+        json.writeStringField("event", "cache_entry_rejected");
+        json.writeStringField("provider", exchange.provider());
+        json.writeStringField("operation", exchange.operation());
+        json.writeStringField("policy", policy.snapshot().hash());
+      });
+    }
+  }
+
+  /** Counts a cache miss (a cacheable call that went to the provider). */
+  void cacheMiss() {
+    if (metrics != null) {
+      metrics.cacheLookup("miss");
+    }
+  }
+
+  private boolean write(Decision decision, boolean cacheHit) {
     AuditTrail audit = policy.audit();
     if (audit == null) {
       return true;
@@ -97,7 +138,7 @@ final class CallEvidence {
     Set<String> roles = policy.snapshot().rolesOf(caller);
     SpanContext trace = span == null ? null : span.context();
     return audit.append(DecisionRecord.of(caller, roles, exchange, decision,
-        trace == null ? null : trace.getTraceId(), trace == null ? null : trace.getSpanId()));
+        trace == null ? null : trace.getTraceId(), trace == null ? null : trace.getSpanId(), cacheHit));
   }
 
   /** The call was answered with {@code decision}'s block, without the network. */

@@ -2,11 +2,13 @@ package dev.warden.agent;
 
 import dev.warden.agent.wire.BlockResponses;
 import dev.warden.agent.wire.Route;
+import dev.warden.agent.wire.response.CapturingInputStream;
 import dev.warden.agent.wire.response.ObservedInputStream;
 import dev.warden.agent.wire.response.ResponseSummary;
 import dev.warden.agent.wire.response.SummaryWatch;
 import dev.warden.bootstrap.ResponseWatch;
 import dev.warden.bootstrap.WireCall;
+import dev.warden.policies.cache.ResponseCache;
 import dev.warden.policies.decision.Decision;
 import dev.warden.policies.decision.WireTerms;
 import dev.warden.policies.limits.Reservation;
@@ -36,10 +38,18 @@ final class DecidedCall implements WireCall {
   private final WireTerms terms;
   private final Decision withheldDecision;
   private final CallEvidence evidence;
+  private final CacheFill cacheFill;
+
+  /** Where a cacheable miss stores its response: the policy's cache and the call's entry. */
+  record CacheFill(ResponseCache cache, ResponseCache.Entry entry) {}
+
+  /** The largest response kept for the cache; a larger one is not cached. */
+  static final int MAX_CACHED_BYTES = 4 << 20;
 
   private DecidedCall(Route route, byte[] requestBody, int blockStatus, Map<String, String> blockHeaders,
       byte[] blockBody, CompletionRewriter completions, BlockResponses.Response withheld,
-      Map<String, String> headers, WireTerms terms, Decision withheldDecision, CallEvidence evidence) {
+      Map<String, String> headers, WireTerms terms, Decision withheldDecision, CallEvidence evidence,
+      CacheFill cacheFill) {
     this.route = route;
     this.requestBody = requestBody;
     this.blockStatus = blockStatus;
@@ -51,6 +61,7 @@ final class DecidedCall implements WireCall {
     this.terms = terms;
     this.withheldDecision = withheldDecision;
     this.evidence = evidence;
+    this.cacheFill = cacheFill;
   }
 
   /**
@@ -60,15 +71,21 @@ final class DecidedCall implements WireCall {
    * @param headers     request headers to set before sending
    * @param terms       the decision's terms: the tokens they hold are settled from the response
    * @param evidence    the call's span and audit records, finished when the response ends
+   * @param cacheFill   where the response goes when it is complete, or null when the call is not cached
    */
   static DecidedCall forward(Route route, byte[] requestBody, CompletionRewriter completions, Decision withheld,
-      Map<String, String> headers, WireTerms terms, CallEvidence evidence) {
+      Map<String, String> headers, WireTerms terms, CallEvidence evidence, CacheFill cacheFill) {
+    if (cacheFill != null) {
+      evidence.cacheMiss();
+    }
     return new DecidedCall(route, requestBody, 0, Map.of(), null, completions,
-        withheld == null ? null : BlockResponses.of(route.format(), withheld), headers, terms, withheld, evidence);
+        withheld == null ? null : BlockResponses.of(route.format(), withheld), headers, terms, withheld, evidence,
+        cacheFill);
   }
 
-  static DecidedCall block(Route route, int status, Map<String, String> headers, byte[] body) {
-    return new DecidedCall(route, null, status, headers, body, null, null, Map.of(), WireTerms.NONE, null, null);
+  /** A call answered without the network: a block, or a response from the cache. */
+  static DecidedCall answer(Route route, int status, Map<String, String> headers, byte[] body) {
+    return new DecidedCall(route, null, status, headers, body, null, null, Map.of(), WireTerms.NONE, null, null, null);
   }
 
   @Override public boolean blocked() { return blockBody != null; }
@@ -77,16 +94,31 @@ final class DecidedCall implements WireCall {
   @Override public byte[] blockBody() { return withheld != null ? withheld.body().clone() : blockBody; }
   @Override public byte[] requestBody() { return requestBody; }
   @Override public Map<String, String> headers() { return headers; }
-  @Override public boolean rewritesResponse() { return completions != null; }
+  // a cacheable miss is read through onResponse too, so that its bytes can be kept
+  @Override public boolean rewritesResponse() { return completions != null || cacheFill != null; }
   @Override public boolean mayWithholdResponse() { return withheld != null; }
   @Override public boolean responseWithheld() { return withheld != null && completions.leaked(); }
 
   @Override
   public InputStream onResponse(int status, Map<String, List<String>> headers, InputStream body) {
     boolean eventStream = isEventStream(headers);
-    InputStream seen = rewritten(status, headers, body, eventStream);
+    CapturingInputStream kept = cacheFill != null && status == 200 && !eventStream
+        && !hasEncodingOtherThanIdentity(headers, "content-encoding") ? new CapturingInputStream(body, MAX_CACHED_BYTES) : null;
+    InputStream seen = rewritten(status, headers, kept != null ? kept : body, eventStream);
     // observed after the rewrite, so the debug line also has what completions: detect counted to the end
     Consumer<ResponseSummary> onEnd = onEnd(status);
+    if (kept != null) {
+      Consumer<ResponseSummary> then = onEnd;
+      onEnd = summary -> {
+        // only a whole, regular answer that nothing withheld names an entry
+        if (summary.complete() && !responseWithheld() && kept.captured() != null) {
+          cacheFill.cache().store(cacheFill.entry(), kept.captured());
+        }
+        if (then != null) {
+          then.accept(summary);
+        }
+      };
+    }
     return onEnd == null ? seen : new ObservedInputStream(seen, route.adapter().observeResponse(eventStream), onEnd);
   }
 

@@ -10,6 +10,7 @@ import java.util.Map;
  */
 public interface WireCall {
 
+  /** True when the call is answered without the network: a block, or a response from Warden's cache. */
   boolean blocked();
 
   /** Status of the synthetic response when {@link #blocked()} or {@link #responseWithheld()}. */

@@ -22,9 +22,10 @@ public final class DecisionRecord {
   /**
    * @param traceId the trace of the call's span, or null when no span is made
    * @param spanId  the call's span, or null
+   * @param cacheHit true when the call was answered from the cache: its decision is {@code cache_hit}
    */
   public static AuditTrail.Members of(Caller caller, Set<String> roles, Exchange exchange, Decision decision,
-      String traceId, String spanId) {
+      String traceId, String spanId, boolean cacheHit) {
     return json -> {
       if (traceId != null) {
         json.writeStringField("traceId", traceId);
@@ -46,7 +47,7 @@ public final class DecisionRecord {
       if (exchange.model() != null) {
         json.writeStringField("model", exchange.model());
       }
-      json.writeStringField("decision", decision.kind().label());
+      json.writeStringField("decision", cacheHit ? "cache_hit" : decision.kind().label());
       if (!decision.enforced()) {
         json.writeBooleanField("enforced", false);
       }

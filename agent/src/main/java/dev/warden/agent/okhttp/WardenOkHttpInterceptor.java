@@ -105,7 +105,7 @@ public final class WardenOkHttpInterceptor implements Interceptor, WardenInterce
         .request(request)
         .protocol(Protocol.HTTP_1_1)
         .code(call.blockStatus())
-        .message(call.blockStatus() == 429 ? "Too Many Requests" : "Forbidden");
+        .message(call.blockStatus() == 200 ? "OK" : call.blockStatus() == 429 ? "Too Many Requests" : "Forbidden");
     MediaType json = MediaType.get("application/json");
     for (Map.Entry<String, String> header : call.blockHeaders().entrySet()) {
       response.header(header.getKey(), header.getValue());

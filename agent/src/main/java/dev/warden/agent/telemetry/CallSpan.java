@@ -90,6 +90,12 @@ public final class CallSpan {
     return new CallSpan(builder.startSpan());
   }
 
+  /** The call is answered from the cache. */
+  public void cacheHit() {
+    span.setAttribute(WardenAttributes.DECISION, "cache_hit");
+    span.setAttribute(WardenAttributes.CACHE_HIT, true);
+  }
+
   /** Ends the span of a call answered without the network: {@code error.type} is the block's code. */
   public void endBlocked(Decision decision) {
     if (ended.compareAndSet(false, true)) {

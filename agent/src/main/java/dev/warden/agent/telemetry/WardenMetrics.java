@@ -1,6 +1,7 @@
 package dev.warden.agent.telemetry;
 
 import dev.warden.agent.wire.response.ResponseSummary;
+import dev.warden.policies.cache.CacheStores;
 import dev.warden.policies.decision.Decision;
 import dev.warden.policies.exchange.Exchange;
 import io.opentelemetry.api.common.AttributeKey;
@@ -24,6 +25,7 @@ public final class WardenMetrics {
   private static final AttributeKey<String> DECISION = AttributeKey.stringKey("decision");
   private static final AttributeKey<String> RULE = AttributeKey.stringKey("rule");
   private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("outcome");
+  private static final AttributeKey<String> RESULT = AttributeKey.stringKey("result");
   /** The semantic conventions' advice for token counts and durations. */
   private static final List<Long> TOKEN_BUCKETS = List.of(1L, 4L, 16L, 64L, 256L, 1024L, 4096L, 16384L, 65536L,
       262144L, 1048576L, 4194304L, 16777216L, 67108864L);
@@ -34,6 +36,7 @@ public final class WardenMetrics {
   private final DoubleHistogram duration;
   private final LongCounter decisions;
   private final LongCounter reloads;
+  private final LongCounter cacheLookups;
 
   WardenMetrics(Meter meter) {
     tokenUsage = meter.histogramBuilder("gen_ai.client.token.usage").ofLongs().setUnit("{token}")
@@ -43,11 +46,20 @@ public final class WardenMetrics {
         .build();
     decisions = meter.counterBuilder("warden.decisions").setDescription("Warden's decisions on LLM calls").build();
     reloads = meter.counterBuilder("warden.policy.reloads").setDescription("Policy file loads by outcome").build();
+    cacheLookups = meter.counterBuilder("warden.cache.lookups")
+        .setDescription("Response cache lookups by result: hit, miss, open_failure").build();
+    meter.counterBuilder("warden.cache.evictions").setDescription("Cache entries dropped for size or age")
+        .buildWithCallback(count -> count.record(CacheStores.evictions()));
   }
 
   /** One decision, by kind and rule ({@code none} when no rule decided). */
   public void decided(Decision decision) {
     decisions.add(1, Attributes.of(DECISION, decision.kind().label(), RULE, decision.rule() == null ? "none" : decision.rule()));
+  }
+
+  /** A response cache lookup: {@code hit}, {@code miss} or {@code open_failure}. */
+  public void cacheLookup(String result) {
+    cacheLookups.add(1, Attributes.of(RESULT, result));
   }
 
   /** A policy file loaded ({@code loaded}) or rejected ({@code rejected}). */

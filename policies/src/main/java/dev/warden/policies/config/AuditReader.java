@@ -2,7 +2,6 @@ package dev.warden.policies.config;
 
 import dev.warden.policies.secret.Secret;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -66,7 +65,7 @@ final class AuditReader {
     if (node instanceof YamlScalar s && s.type() == YamlScalar.Type.INTEGER) {
       bytes = s.number().longValue();
     } else if (node instanceof YamlScalar s && s.isString()) {
-      bytes = parseSize(s.text());
+      bytes = Quantities.parseSize(s.text());
     }
     if (bytes < MIN_ROTATE_BYTES) {
       errors.add(node, "'audit.rotateBytes' must be at least 64KB, as bytes or with KB, MB or GB (e.g. 10MB)");
@@ -75,18 +74,5 @@ final class AuditReader {
     return bytes;
   }
 
-  /** {@code 10MB} → 10 × 2^20; -1 when it is not a size. */
-  static long parseSize(String text) {
-    String upper = text.strip().toUpperCase(Locale.ROOT);
-    long unit = upper.endsWith("KB") ? 1L << 10 : upper.endsWith("MB") ? 1L << 20 : upper.endsWith("GB") ? 1L << 30 : 0;
-    if (unit == 0) {
-      return -1;
-    }
-    try {
-      long n = Long.parseLong(upper.substring(0, upper.length() - 2).strip());
-      return n <= 0 || n > (Long.MAX_VALUE / unit) ? -1 : n * unit;
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
+
 }

@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param injection  the {@code injection} section, {@link InjectionPolicy#OFF} when absent
  * @param audit      the {@code audit} section, {@link AuditPolicy#OFF} when absent
  * @param telemetryContent {@code telemetry.content: redacted}: spans carry the redacted prompt and completion
+ * @param cache      the {@code cache} section, {@link CachePolicy#OFF} when absent or disabled
  */
 public record PolicyDocument(boolean monitor, boolean failClosed, List<ProviderEndpoint> providers,
     IdentityPolicy identity, KeyPolicy keys, PiiPolicy pii, InjectionPolicy injection, AuditPolicy audit,
-    boolean telemetryContent) {
+    boolean telemetryContent, CachePolicy cache) {
 
   /** True when the section or a key scope scores injections: only then is the model loaded. */
   public boolean usesInjection() {

@@ -14,8 +14,7 @@ import java.util.function.Function;
 final class PolicyReader {
 
   private static final Set<String> TOP_KEYS = Set.of("version", "mode", "onError", "identity", "providers", "keys", "pii",
-      "injection", "audit", "telemetry");
-  private static final Set<String> TOP_NOT_YET = Set.of("cache");
+      "injection", "audit", "telemetry", "cache");
   private static final List<String> MODES = List.of("enforce", "monitor");
   private static final List<String> ON_ERROR = List.of("block", "allow");
 
@@ -38,7 +37,7 @@ final class PolicyReader {
       throw errors.fatal(root.line(), root.column(), "a policy file must be a mapping that starts with 'version: 1'");
     }
     readVersion(map, errors);
-    Fields.checkKeys(map, "", TOP_KEYS, TOP_NOT_YET, errors);
+    Fields.checkKeys(map, "", TOP_KEYS, Set.of(), errors);
     boolean monitor = "monitor".equals(readEnum(map, "mode", MODES, errors));
     boolean failClosed = !"allow".equals(readEnum(map, "onError", ON_ERROR, errors));
 
@@ -61,7 +60,9 @@ final class PolicyReader {
         : IdentityReader.read(map.get("identity"), errors);
     AuditPolicy audit = map.get("audit") == null ? AuditPolicy.OFF : AuditReader.read(map.get("audit"), environment, errors);
     boolean telemetryContent = map.get("telemetry") != null && TelemetryReader.readRedactedContent(map.get("telemetry"), errors);
-    return new PolicyDocument(monitor, failClosed, providers, identity, keys, pii, injection, audit, telemetryContent);
+    CachePolicy cache = map.get("cache") == null ? CachePolicy.OFF : CacheReader.read(map.get("cache"), environment, errors);
+    return new PolicyDocument(monitor, failClosed, providers, identity, keys, pii, injection, audit, telemetryContent,
+        cache);
   }
 
   private static void readVersion(YamlMap map, ErrorList errors) {

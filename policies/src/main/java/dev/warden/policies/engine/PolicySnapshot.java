@@ -1,6 +1,9 @@
 package dev.warden.policies.engine;
 
+import dev.warden.policies.cache.CacheStores;
+import dev.warden.policies.cache.ResponseCache;
 import dev.warden.policies.config.AuditPolicy;
+import dev.warden.policies.config.CachePolicy;
 import dev.warden.policies.config.IdentityPolicy;
 import dev.warden.policies.config.InjectionPolicy;
 import dev.warden.policies.config.PolicyDocument;
@@ -61,6 +64,8 @@ public final class PolicySnapshot {
   private final IdentityPolicy identity;
   private final AuditPolicy audit;
   private final boolean telemetryContent;
+  private final CachePolicy cachePolicy;
+  private final ResponseCache cache;
 
   private PolicySnapshot(PolicyDocument document, String hash, String fileName, InjectionScorer scorer,
       LimitStore limitStore, Clock clock) {
@@ -69,6 +74,9 @@ public final class PolicySnapshot {
     this.identity = document.identity();
     this.audit = document.audit();
     this.telemetryContent = document.telemetryContent();
+    this.cachePolicy = document.cache();
+    this.cache = cachePolicy.enabled() ? new ResponseCache(cachePolicy.keyring(),
+        CacheStores.memory(cachePolicy.maxBytes(), cachePolicy.ttl()), cachePolicy.anyTemperature()) : null;
     this.hash = Objects.requireNonNull(hash, "hash");
     this.fileName = Objects.requireNonNull(fileName, "fileName");
     this.monitor = document.monitor();
@@ -164,6 +172,23 @@ public final class PolicySnapshot {
   /** {@link #onRequest(Exchange, Caller)} for a caller nothing identifies. */
   public Decision onRequest(Exchange exchange) {
     return onRequest(exchange, Caller.UNKNOWN);
+  }
+
+  /** The response cache, or null when the policy caches nothing. */
+  public ResponseCache cache() {
+    return cache;
+  }
+
+  /**
+   * Who may read a call's cache entries: its key scope ({@code partition: key}; a key that matches no
+   * scope stands for itself) or its principal ({@code partition: principal}); null when the call has
+   * neither, and then it is not cached: unidentified callers must not share entries.
+   */
+  public String cachePartition(String keyId, String keyFingerprint, Caller caller) {
+    if (cachePolicy.byPrincipal()) {
+      return caller.principal() == null ? null : "principal:" + caller.principal();
+    }
+    return keyId != null ? "key:" + keyId : keyFingerprint != null ? "fingerprint:" + keyFingerprint : null;
   }
 
   /** True for {@code telemetry.content: redacted}: spans carry the prompt and completion, redacted. */

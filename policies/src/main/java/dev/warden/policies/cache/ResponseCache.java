@@ -1,0 +1,79 @@
+package dev.warden.policies.cache;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+
+/**
+ * The encrypted response cache of one policy: names a cacheable request's entry (HMAC of its
+ * canonical form and its partition), opens a hit, seals what a miss brought. A chat request is
+ * cacheable when its sampling is deterministic ({@code temperature: 0}) unless the policy caches
+ * every chat; an embeddings request always is; a streamed request is not (yet). Thread-safe.
+ */
+public final class ResponseCache {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The name of a cacheable request's entry. */
+  public record Entry(String name) {}
+
+  /** What a lookup found: the plaintext of a hit, or a miss, with whether a stored entry failed to open. */
+  public record Lookup(Entry entry, byte[] hit, boolean openFailed) {}
+
+  private final CacheKeyring keyring;
+  private final CacheStore store;
+  private final boolean anyTemperature;
+
+  /** @param anyTemperature true to cache chat whatever its sampling settings ({@code when: always}) */
+  public ResponseCache(CacheKeyring keyring, CacheStore store, boolean anyTemperature) {
+    this.keyring = keyring;
+    this.store = store;
+    this.anyTemperature = anyTemperature;
+  }
+
+  /**
+   * The entry of a request, or null when it is not cacheable.
+   *
+   * @param operation {@code chat} or {@code embeddings}
+   * @param body      the request as it is sent (after every rewrite, so no raw PII names an entry)
+   * @param partition who may read the entry: a key scope's or a principal's partition
+   */
+  public Entry entryFor(String operation, boolean stream, byte[] body, String partition) {
+    if (stream || !("chat".equals(operation) || "embeddings".equals(operation))) {
+      return null;
+    }
+    if ("chat".equals(operation) && !anyTemperature && !deterministic(body)) {
+      return null;
+    }
+    byte[] canonical = CanonicalRequest.of(body);
+    return canonical == null ? null : new Entry(keyring.name(canonical, partition));
+  }
+
+  private static boolean deterministic(byte[] body) {
+    try {
+      JsonNode temperature = JSON.readTree(body).path("temperature");
+      return temperature.isNumber() && temperature.doubleValue() == 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Looks the entry up and opens it; a tampered, foreign or undecryptable entry is a miss. */
+  public Lookup lookup(Entry entry) {
+    byte[] sealed = store.get(entry.name());
+    if (sealed == null) {
+      return new Lookup(entry, null, false);
+    }
+    try {
+      return new Lookup(entry, keyring.open(sealed, entry.name()), false);
+    } catch (GeneralSecurityException e) {
+      return new Lookup(entry, null, true);
+    }
+  }
+
+  /** Seals and stores the response a miss brought. */
+  public void store(Entry entry, byte[] response) {
+    store.put(entry.name(), keyring.seal(response, entry.name()));
+  }
+}
