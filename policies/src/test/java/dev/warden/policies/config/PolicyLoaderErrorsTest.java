@@ -192,19 +192,26 @@ class PolicyLoaderErrorsTest {
   }
 
   @Test
-  void unsupportedTopLevelSectionsSaySo() {
+  void cacheAndTelemetrySectionsAreChecked() {
     String yaml = """
         version: 1
         cache:
-          enabled: false
+          enabled: true
+          ttl: forever
+          maxBytes: 10KB
+          keyring: env:WARDEN_TEST_UNSET_VARIABLE
+          store: redis://127.0.0.1:6379
         telemetry:
           content: full
           exporter: otlp
         """;
     assertThat(errors(yaml)).containsExactly(
-        "p.yaml:2:1: 'cache' is not supported by this version of Warden yet",
-        "p.yaml:5:12: 'telemetry.content' must be one of: none, redacted (got 'full')",
-        "p.yaml:6:3: unknown key 'exporter' in telemetry");
+        "p.yaml:4:8: 'cache.ttl' must be a duration such as 30s, 10m, 2h or 1d",
+        "p.yaml:5:13: 'cache.maxBytes' must be at least 1MB, as bytes or with KB, MB or GB (e.g. 64MB)",
+        "p.yaml:6:12: 'cache.keyring': environment variable WARDEN_TEST_UNSET_VARIABLE is not set or empty",
+        "p.yaml:7:10: 'cache.store' value 'redis://…' is not supported by this version of Warden yet; use memory",
+        "p.yaml:9:12: 'telemetry.content' must be one of: none, redacted (got 'full')",
+        "p.yaml:10:3: unknown key 'exporter' in telemetry");
   }
 
   @Test
@@ -416,7 +423,7 @@ class PolicyLoaderErrorsTest {
     String yaml = """
         foo: 1
         mode: loud
-        cache: {}
+        cache: {enabled: true}
         keys:
           scopes:
             - id: a
@@ -426,7 +433,7 @@ class PolicyLoaderErrorsTest {
         "p.yaml:1:1: 'version' is required",
         "p.yaml:1:1: unknown key 'foo' at the top level",
         "p.yaml:2:7: 'mode' must be one of: enforce, monitor (got 'loud')",
-        "p.yaml:3:1: 'cache' is not supported by this version of Warden yet",
+        "p.yaml:3:8: 'cache.keyring' is required when the cache is enabled: entries are always encrypted",
         "p.yaml:7:20: 'keys.scopes[0].fingerprint' must be \"sha256:\" followed by 64 lowercase hex digits");
   }
 
