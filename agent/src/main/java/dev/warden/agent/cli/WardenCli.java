@@ -8,12 +8,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Base64;
 
 /**
  * The agent jar's command line: {@code check POLICY.yaml} validates a policy; {@code scan --policy
  * POLICY.yaml} runs its PII scanning over JSON Lines on standard input; {@code verify-audit FILE...}
- * checks an audit trail's hash chain.
+ * checks an audit trail's hash chain; {@code keygen} prints a new key for a cache keyring.
  */
 public final class WardenCli {
 
@@ -34,11 +36,18 @@ public final class WardenCli {
     if (args.length == 3 && args[0].equals("scan") && args[1].equals("--policy")) {
       return scan(Path.of(args[2]), in, out, err);
     }
+    if (args.length == 1 && args[0].equals("keygen")) {
+      byte[] key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      out.println(Base64.getEncoder().encodeToString(key));
+      return OK;
+    }
     if (args.length >= 2 && args[0].equals("verify-audit")) {
       return VerifyAuditCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
     }
     err.println("usage: java -jar warden-agent.jar check POLICY.yaml");
     err.println("       java -jar warden-agent.jar scan --policy POLICY.yaml < lines.jsonl");
+    err.println("       java -jar warden-agent.jar keygen   (a new base64 256-bit key for cache.keyring)");
     err.println("       java -jar warden-agent.jar verify-audit [--key env:NAME|file:/path] [--checkpoint SEQ:HASH] FILE...  (oldest first)");
     return USAGE;
   }

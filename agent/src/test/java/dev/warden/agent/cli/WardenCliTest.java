@@ -35,6 +35,24 @@ class WardenCliTest {
   }
 
   @Test
+  void keygenPrintsAFreshKeyThatAKeyringTakes() {
+    assertThat(run("keygen")).isZero();
+    String key = text(out).strip();
+    assertThat(java.util.Base64.getDecoder().decode(key)).hasSize(32);
+    dev.warden.policies.cache.CacheKeyring.parse(key);
+    out.reset();
+    run("keygen");
+    assertThat(text(out).strip()).isNotEqualTo(key);
+  }
+
+  @Test
+  void verifyAuditExitsOneForABrokenChainAndNamesTheSeq() throws Exception {
+    Path trail = Files.writeString(dir.resolve("audit.jsonl"), "{\"seq\":1,\"prev\":\"x\",\"hash\":\"sha256:00\"}\n");
+    assertThat(run("verify-audit", trail.toString())).isEqualTo(1);
+    assertThat(text(out)).startsWith("broken at seq 1 (" + trail + ":1): the record's hash does not match its content");
+  }
+
+  @Test
   void aMissingFileExitsTwo() {
     assertThat(run("check", dir.resolve("absent.yaml").toString())).isEqualTo(2);
     assertThat(text(out)).contains("absent.yaml:1:1: cannot read the file (NoSuchFileException)");
