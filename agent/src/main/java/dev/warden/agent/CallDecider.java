@@ -93,7 +93,7 @@ final class CallDecider {
       return blocked(route, error);
     }
     if (hit) {
-      return CachedAnswer.of(route, lookup.hit(), completions, withheld, decision, evidence);
+      return CachedAnswer.of(route, lookup.hit(), exchange.stream(), completions, withheld, decision, evidence);
     }
     return DecidedCall.forward(route, toSend, completions, withheld, sendHeaders, terms, evidence,
         entry == null ? null : new DecidedCall.CacheFill(cache, entry));
@@ -103,7 +103,7 @@ final class CallDecider {
   private static ResponseCache.Entry entryFor(ActivePolicy policy, ResponseCache cache, Exchange exchange,
       Decision decision, Caller caller, byte[] toSend) {
     String partition = policy.snapshot().cachePartition(decision.keyId(), exchange.keyFingerprint(), caller);
-    return partition == null ? null : cache.entryFor(exchange.operation(), exchange.stream(), toSend, partition);
+    return partition == null ? null : cache.entryFor(exchange.operation(), toSend, partition);
   }
 
   /** {role, text as sent} of each part: the rewritten text where the decision changed it. */

@@ -102,7 +102,7 @@ final class DecidedCall implements WireCall {
   @Override
   public InputStream onResponse(int status, Map<String, List<String>> headers, InputStream body) {
     boolean eventStream = isEventStream(headers);
-    CapturingInputStream kept = cacheFill != null && status == 200 && !eventStream
+    CapturingInputStream kept = cacheFill != null && status == 200
         && !hasEncodingOtherThanIdentity(headers, "content-encoding") ? new CapturingInputStream(body, MAX_CACHED_BYTES) : null;
     InputStream seen = rewritten(status, headers, kept != null ? kept : body, eventStream);
     // observed after the rewrite, so the debug line also has what completions: detect counted to the end
@@ -110,7 +110,8 @@ final class DecidedCall implements WireCall {
     if (kept != null) {
       Consumer<ResponseSummary> then = onEnd;
       onEnd = summary -> {
-        // only a whole, regular answer that nothing withheld names an entry
+        // only a whole, regular answer (a JSON document, or a stream to its terminal event) that
+        // nothing withheld is stored
         if (summary.complete() && !responseWithheld() && kept.captured() != null) {
           cacheFill.cache().store(cacheFill.entry(), kept.captured());
         }

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The encrypted response cache with real SDKs: the second identical call never reaches the fake
- * provider and gets the same text, its pseudonyms restored as on a miss, through openai-java
- * (OkHttp) and LangChain4j (JDK HttpClient); two key scopes with identical requests never share an
+ * provider and gets the same text, its pseudonyms restored as on a miss, sync and streamed (the
+ * stream replayed in the provider's event format), through openai-java (OkHttp) and LangChain4j
+ * (JDK HttpClient); two key scopes with identical requests never share an
  * entry; the audit trail records the hit as {@code cache_hit}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -137,6 +138,19 @@ class ResponseCacheTest {
     assertThat(provider.requests()).as("team-b's identical call went to the provider").hasSize(2);
     otherKey.send(prompt);
     assertThat(provider.requests()).as("and then hit its own entry").hasSize(2);
+  }
+
+  @Test
+  void aStreamIsReplayedFromTheCacheInTheProvidersEventFormat() {
+    String prompt = "stream gpt-4o-mini Count the planets of the solar system, and mail " + EMAIL;
+    String first = openAi.send(prompt);
+    assertThat(first).isEqualTo("echo: Count the planets of the solar system, and mail " + EMAIL);
+    assertThat(openAi.send(prompt)).isEqualTo(first);
+    String lcPrompt = "stream gpt-4o-mini List three rivers of Europe.";
+    String lcFirst = langChain.send(lcPrompt);
+    assertThat(lcFirst).isEqualTo("echo: List three rivers of Europe.");
+    assertThat(langChain.send(lcPrompt)).isEqualTo(lcFirst);
+    assertThat(provider.requests()).as("each stream reached the provider once").hasSize(2);
   }
 
   @Test

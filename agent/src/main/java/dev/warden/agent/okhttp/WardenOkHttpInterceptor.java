@@ -106,13 +106,16 @@ public final class WardenOkHttpInterceptor implements Interceptor, WardenInterce
         .protocol(Protocol.HTTP_1_1)
         .code(call.blockStatus())
         .message(call.blockStatus() == 200 ? "OK" : call.blockStatus() == 429 ? "Too Many Requests" : "Forbidden");
-    MediaType json = MediaType.get("application/json");
+    MediaType type = MediaType.get("application/json");
     for (Map.Entry<String, String> header : call.blockHeaders().entrySet()) {
       response.header(header.getKey(), header.getValue());
+      if (header.getKey().equalsIgnoreCase("content-type")) {
+        type = MediaType.get(header.getValue()); // a cached stream is text/event-stream
+      }
     }
     long now = System.currentTimeMillis();
     return response
-        .body(ResponseBody.create(call.blockBody(), json))
+        .body(ResponseBody.create(call.blockBody(), type))
         .sentRequestAtMillis(now)
         .receivedResponseAtMillis(now)
         .build();

@@ -54,7 +54,7 @@ public class CacheBenchmark {
     String prompt = "Where is my parcel? It was due on Monday and has not arrived yet. ".repeat(28);
     request = ("{\"model\":\"gpt-4o-mini\",\"temperature\":0,\"messages\":[{\"role\":\"system\",\"content\":\"You are a "
         + "helpful support assistant.\"},{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}").getBytes(StandardCharsets.UTF_8);
-    cache.store(cache.entryFor("chat", false, request, "key:bench"), response);
+    cache.store(cache.entryFor("chat", request, "key:bench"), response);
   }
 
   @Benchmark
@@ -69,6 +69,6 @@ public class CacheBenchmark {
 
   @Benchmark
   public byte[] hit() {
-    return cache.lookup(cache.entryFor("chat", false, request, "key:bench")).hit();
+    return cache.lookup(cache.entryFor("chat", request, "key:bench")).hit();
   }
 }

@@ -9,7 +9,8 @@ import java.security.GeneralSecurityException;
  * The encrypted response cache of one policy: names a cacheable request's entry (HMAC of its
  * canonical form and its partition), opens a hit, seals what a miss brought. A chat request is
  * cacheable when its sampling is deterministic ({@code temperature: 0}) unless the policy caches
- * every chat; an embeddings request always is; a streamed request is not (yet). Thread-safe.
+ * every chat; an embeddings request always is. A streamed request's body says so ({@code stream:
+ * true}), so it names an entry of its own, which holds the stream's events. Thread-safe.
  */
 public final class ResponseCache {
 
@@ -39,8 +40,8 @@ public final class ResponseCache {
    * @param body      the request as it is sent (after every rewrite, so no raw PII names an entry)
    * @param partition who may read the entry: a key scope's or a principal's partition
    */
-  public Entry entryFor(String operation, boolean stream, byte[] body, String partition) {
-    if (stream || !("chat".equals(operation) || "embeddings".equals(operation))) {
+  public Entry entryFor(String operation, byte[] body, String partition) {
+    if (!("chat".equals(operation) || "embeddings".equals(operation))) {
       return null;
     }
     if ("chat".equals(operation) && !anyTemperature && !deterministic(body)) {

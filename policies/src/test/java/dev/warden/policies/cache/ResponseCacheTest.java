@@ -24,29 +24,31 @@ class ResponseCacheTest {
   }
 
   @Test
-  void onlyDeterministicChatAndEmbeddingsAreCached() {
-    assertThat(cache.entryFor("chat", false, json("{\"model\":\"m\",\"temperature\":0}"), "key:a")).isNotNull();
-    assertThat(cache.entryFor("chat", false, json("{\"model\":\"m\",\"temperature\":0.7}"), "key:a")).isNull();
-    assertThat(cache.entryFor("chat", false, json("{\"model\":\"m\"}"), "key:a")).as("the provider's default samples").isNull();
-    assertThat(cache.entryFor("embeddings", false, json("{\"model\":\"e\",\"input\":\"x\"}"), "key:a")).isNotNull();
-    assertThat(cache.entryFor("chat", true, json("{\"model\":\"m\",\"temperature\":0}"), "key:a")).isNull();
+  void deterministicChatAndEmbeddingsAreCachedAndStreamsApart() {
+    assertThat(cache.entryFor("chat", json("{\"model\":\"m\",\"temperature\":0}"), "key:a")).isNotNull();
+    assertThat(cache.entryFor("chat", json("{\"model\":\"m\",\"temperature\":0.7}"), "key:a")).isNull();
+    assertThat(cache.entryFor("chat", json("{\"model\":\"m\"}"), "key:a")).as("the provider's default samples").isNull();
+    assertThat(cache.entryFor("embeddings", json("{\"model\":\"e\",\"input\":\"x\"}"), "key:a")).isNotNull();
+    assertThat(cache.entryFor("chat", json("{\"model\":\"m\",\"temperature\":0,\"stream\":true}"), "key:a"))
+        .as("a stream names an entry of its own").isNotNull()
+        .isNotEqualTo(cache.entryFor("chat", json("{\"model\":\"m\",\"temperature\":0}"), "key:a"));
     ResponseCache always = new ResponseCache(CacheKeyring.parse(CacheKeyringTest.newKey()), store, true);
-    assertThat(always.entryFor("chat", false, json("{\"model\":\"m\"}"), "key:a")).isNotNull();
+    assertThat(always.entryFor("chat", json("{\"model\":\"m\"}"), "key:a")).isNotNull();
   }
 
   @Test
   void aStoredResponseIsAHitInItsPartitionOnly() {
     byte[] request = json("{\"model\":\"m\",\"temperature\":0}");
-    ResponseCache.Entry a = cache.entryFor("chat", false, request, "key:a");
+    ResponseCache.Entry a = cache.entryFor("chat", request, "key:a");
     assertThat(cache.lookup(a).hit()).isNull();
     cache.store(a, json("{\"answer\":42}"));
     assertThat(cache.lookup(a).hit()).isEqualTo(json("{\"answer\":42}"));
-    assertThat(cache.lookup(cache.entryFor("chat", false, request, "key:b")).hit()).isNull();
+    assertThat(cache.lookup(cache.entryFor("chat", request, "key:b")).hit()).isNull();
   }
 
   @Test
   void aTamperedEntryIsAMissThatSaysSo() {
-    ResponseCache.Entry a = cache.entryFor("chat", false, json("{\"model\":\"m\",\"temperature\":0}"), "key:a");
+    ResponseCache.Entry a = cache.entryFor("chat", json("{\"model\":\"m\",\"temperature\":0}"), "key:a");
     cache.store(a, json("{\"answer\":42}"));
     byte[] sealed = store.get(a.name());
     sealed[sealed.length - 1] ^= 1;
