@@ -31,9 +31,9 @@ public final class AppLibraries {
   public enum Library {
     OTEL_BAGGAGE(OTEL_API + "baggage.Baggage", "the OpenTelemetry API"),
     OTEL_SPAN(OTEL_API + "trace.Span", "the OpenTelemetry API"),
-    SLF4J_MDC("org.slf4j.MDC", "SLF4J with a provider",
+    SLF4J_MDC(SLF4J + ".MDC", "SLF4J with a provider",
         // SLF4J 2 providers; SLF4J 1.7 bindings
-        "META-INF/services/org.slf4j.spi.SLF4JServiceProvider", "org/slf4j/impl/StaticMDCBinder.class"),
+        "META-INF/services/" + SLF4J + ".spi.SLF4JServiceProvider", SLF4J.replace('.', '/') + "/impl/StaticMDCBinder.class"),
     LOG4J_THREAD_CONTEXT("org.apache.logging.log4j.ThreadContext", "the Log4j2 API with a provider",
         // Log4j 2.x providers, declared either way
         "META-INF/services/org.apache.logging.log4j.spi.Provider", "META-INF/log4j-provider.properties"),
@@ -51,8 +51,12 @@ public final class AppLibraries {
     }
   }
 
-  /** {@code io.opentelemetry.api.}, built at run time: the agent's shading relocates the literal. */
+  /**
+   * The application's {@code io.opentelemetry.api.} and {@code org.slf4j}, built at run time: the
+   * agent's shading relocates these names in every literal (its own copies live elsewhere).
+   */
   private static final String OTEL_API = String.join(".", "io", "opentelemetry", "api", "");
+  private static final String SLF4J = String.join(".", "org", "slf4j");
 
   private static final WeakReference<Class<?>> ABSENT = new WeakReference<>(null);
   private static final Map<ClassLoader, AppLibraries> BY_LOADER = new WeakHashMap<>();

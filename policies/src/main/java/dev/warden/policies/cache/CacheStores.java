@@ -1,5 +1,6 @@
 package dev.warden.policies.cache;
 
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -13,6 +14,23 @@ public final class CacheStores {
   private static Duration memoryTtl;
 
   private CacheStores() {}
+
+  private static RedisCacheStore redis;
+  private static URI redisUri;
+  private static Duration redisTtl;
+
+  /** The Redis store for {@code uri}: the current one, or a new one when the address or ttl changed. */
+  public static synchronized RedisCacheStore redis(URI uri, Duration ttl) {
+    if (redis == null || !uri.equals(redisUri) || !ttl.equals(redisTtl)) {
+      if (redis != null) {
+        redis.close();
+      }
+      redis = new RedisCacheStore(uri, ttl);
+      redisUri = uri;
+      redisTtl = ttl;
+    }
+    return redis;
+  }
 
   /** Entries the memory store has dropped for size or age (0 before there is one). */
   public static synchronized long evictions() {

@@ -1,6 +1,7 @@
 package dev.warden.policies.config;
 
 import dev.warden.policies.cache.CacheKeyring;
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -12,9 +13,10 @@ import java.time.Duration;
  * @param keyring        the keys that seal entries, newest first
  * @param byPrincipal    {@code partition: principal}: entries are the caller's own, else the key scope's
  * @param anyTemperature {@code when: always}: chat is cached whatever its sampling settings
+ * @param redis          {@code store: redis://host:port[/db]}, or null for {@code store: memory}
  */
 public record CachePolicy(boolean enabled, Duration ttl, long maxBytes, CacheKeyring keyring, boolean byPrincipal,
-    boolean anyTemperature) {
+    boolean anyTemperature, URI redis) {
 
-  public static final CachePolicy OFF = new CachePolicy(false, Duration.ofMinutes(10), 64L << 20, null, false, false);
+  public static final CachePolicy OFF = new CachePolicy(false, Duration.ofMinutes(10), 64L << 20, null, false, false, null);
 }

@@ -2,6 +2,8 @@ package dev.warden.policies.config;
 
 import dev.warden.policies.cache.CacheKeyring;
 import dev.warden.policies.secret.Secret;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -10,8 +12,8 @@ import java.util.function.Function;
 /**
  * Validates the {@code cache} section: {@code enabled}, {@code ttl} ({@code 10m}),
  * {@code maxBytes} ({@code 64MB}), {@code keyring} ({@code env:NAME | file:/path}: base64 256-bit
- * keys, newest first), {@code partition} ({@code key | principal}), {@code store} ({@code memory};
- * {@code redis://} is announced for a later version) and {@code when}
+ * keys, newest first), {@code partition} ({@code key | principal}), {@code store} ({@code memory} or
+ * {@code redis://host:port[/db]}) and {@code when}
  * ({@code deterministic | always}). A missing or invalid keyring is an error: the cache never
  * runs unencrypted.
  */
@@ -47,12 +49,16 @@ final class CacheReader {
         errors.add(size, "'cache.maxBytes' must be at least 1MB, as bytes or with KB, MB or GB (e.g. 64MB)");
       }
     }
+    URI redis = null;
     if (map.get("store") != null) {
       String store = Fields.string(map.get("store"), "cache.store", errors);
       if (store != null && store.startsWith("redis://")) {
-        errors.add(map.get("store"), "'cache.store' value 'redis://…' " + Fields.NOT_YET + "; use memory");
+        redis = redisUri(store);
+        if (redis == null) {
+          errors.add(map.get("store"), "'cache.store' must be redis://host:port or redis://host:port/db");
+        }
       } else if (store != null && !store.equals("memory")) {
-        errors.add(map.get("store"), "'cache.store' must be memory");
+        errors.add(map.get("store"), "'cache.store' must be memory or redis://host:port[/db]");
       }
     }
     boolean byPrincipal = map.get("partition") != null
@@ -76,6 +82,18 @@ final class CacheReader {
     if (!enabled || keyring == null || ttl == null) {
       return CachePolicy.OFF;
     }
-    return new CachePolicy(true, ttl, maxBytes, keyring, byPrincipal, always);
+    return new CachePolicy(true, ttl, maxBytes, keyring, byPrincipal, always, redis);
+  }
+
+  /** {@code redis://host[:port][/db]} without credentials in it; null when it is not one. */
+  private static URI redisUri(String text) {
+    try {
+      URI uri = new URI(text);
+      String path = uri.getPath();
+      boolean dbOk = path == null || path.isEmpty() || path.equals("/") || path.substring(1).matches("\\d{1,2}");
+      return uri.getHost() != null && uri.getUserInfo() == null && uri.getQuery() == null && dbOk ? uri : null;
+    } catch (URISyntaxException e) {
+      return null;
+    }
   }
 }

@@ -75,8 +75,9 @@ public final class PolicySnapshot {
     this.audit = document.audit();
     this.telemetryContent = document.telemetryContent();
     this.cachePolicy = document.cache();
-    this.cache = cachePolicy.enabled() ? new ResponseCache(cachePolicy.keyring(),
-        CacheStores.memory(cachePolicy.maxBytes(), cachePolicy.ttl()), cachePolicy.anyTemperature()) : null;
+    this.cache = cachePolicy.enabled() ? new ResponseCache(cachePolicy.keyring(), cachePolicy.redis() != null
+        ? CacheStores.redis(cachePolicy.redis(), cachePolicy.ttl())
+        : CacheStores.memory(cachePolicy.maxBytes(), cachePolicy.ttl()), cachePolicy.anyTemperature()) : null;
     this.hash = Objects.requireNonNull(hash, "hash");
     this.fileName = Objects.requireNonNull(fileName, "fileName");
     this.monitor = document.monitor();

@@ -200,7 +200,7 @@ class PolicyLoaderErrorsTest {
           ttl: forever
           maxBytes: 10KB
           keyring: env:WARDEN_TEST_UNSET_VARIABLE
-          store: redis://127.0.0.1:6379
+          store: redis://user:secret@127.0.0.1:6379
         telemetry:
           content: full
           exporter: otlp
@@ -209,7 +209,7 @@ class PolicyLoaderErrorsTest {
         "p.yaml:4:8: 'cache.ttl' must be a duration such as 30s, 10m, 2h or 1d",
         "p.yaml:5:13: 'cache.maxBytes' must be at least 1MB, as bytes or with KB, MB or GB (e.g. 64MB)",
         "p.yaml:6:12: 'cache.keyring': environment variable WARDEN_TEST_UNSET_VARIABLE is not set or empty",
-        "p.yaml:7:10: 'cache.store' value 'redis://…' is not supported by this version of Warden yet; use memory",
+        "p.yaml:7:10: 'cache.store' must be redis://host:port or redis://host:port/db",
         "p.yaml:9:12: 'telemetry.content' must be one of: none, redacted (got 'full')",
         "p.yaml:10:3: unknown key 'exporter' in telemetry");
   }
