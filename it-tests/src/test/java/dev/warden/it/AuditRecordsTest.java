@@ -61,9 +61,8 @@ class AuditRecordsTest {
     Files.writeString(auditKey, "it-audit-hmac-key-5b1f0e\n");
     policy = new PolicyFile(dir.resolve("policy.yaml"));
     policy.write(policyYaml());
-    app = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(),
-        List.of("-Dapp.user=alice"), List.of("-cp", System.getProperty("java.class.path"),
-            OpenAiJavaDriver.class.getName(), provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY));
+    app = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(),
+        List.of("-Dapp.user=alice"), OpenAiJavaDriver.class, provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY);
     app.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
   }
 

@@ -44,9 +44,8 @@ class InvalidPolicyAtStartTest {
   @Test
   void strictModeRefusesToStart() throws IOException {
     Path policy = Files.writeString(dir.resolve("policy.yaml"), BROKEN);
-    try (ForkedJvm app = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy,
-        List.of("-Dwarden.strict=true"), List.of("-cp", System.getProperty("java.class.path"),
-            OpenAiJavaDriver.class.getName(), "http://127.0.0.1:9/v1", TestPolicy.OPENAI_KEY))) {
+    try (ForkedJvm app = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy,
+        List.of("-Dwarden.strict=true"), OpenAiJavaDriver.class, "http://127.0.0.1:9/v1", TestPolicy.OPENAI_KEY)) {
       assertThat(app.awaitExit(Duration.ofSeconds(60))).isNotZero();
       assertThat(app.stderr()).contains(policy + ":5:11: ").contains("Warden refused to start");
     }

@@ -63,9 +63,8 @@ class OtelAgentCoexistenceTest {
         "-Dotel.service.name=" + SERVICE, "-Dotel.exporter.otlp.endpoint=" + backend.otlpEndpoint(),
         "-Dotel.exporter.otlp.protocol=grpc", "-Dotel.metrics.exporter=none", "-Dotel.logs.exporter=none",
         "-Dotel.bsp.schedule.delay=200");
-    List<String> program = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"),
-        TracedAppDriver.class.getName(), provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY));
-    app = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(), jvm, program);
+    app = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(), jvm,
+        TracedAppDriver.class, provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY);
     Matcher listening = app.awaitStderr(LISTENING, 0, Duration.ofSeconds(90));
     port = Integer.parseInt(listening.group(1));
   }

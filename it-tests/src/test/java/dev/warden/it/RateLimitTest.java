@@ -71,14 +71,12 @@ class RateLimitTest {
               limits: {tokensPerDay: 100}
         """.formatted(provider.port(), TestPolicy.fingerprint(TestPolicy.OPENAI_KEY), TestPolicy.fingerprint(BUDGET_KEY),
         TestPolicy.fingerprint(STREAM_KEY)));
-    openAi = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(),
-        List.of("-Ddriver.maxRetries=0"), List.of("-cp", System.getProperty("java.class.path"),
-            OpenAiJavaDriver.class.getName(), provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY));
+    openAi = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(),
+        List.of("-Ddriver.maxRetries=0"), OpenAiJavaDriver.class, provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY);
     langChain = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(),
         LangChain4jDriver.class, provider.openAiBaseUrl(), BUDGET_KEY);
-    streaming = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(),
-        List.of("-Ddriver.maxRetries=0"), List.of("-cp", System.getProperty("java.class.path"),
-            OpenAiJavaDriver.class.getName(), provider.openAiBaseUrl(), STREAM_KEY));
+    streaming = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(),
+        List.of("-Ddriver.maxRetries=0"), OpenAiJavaDriver.class, provider.openAiBaseUrl(), STREAM_KEY);
     openAi.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
     streaming.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
     langChain.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);

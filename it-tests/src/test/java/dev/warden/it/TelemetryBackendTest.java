@@ -72,20 +72,17 @@ class TelemetryBackendTest {
     audit = dir.resolve("audit.jsonl");
     PolicyFile policy = new PolicyFile(dir.resolve("policy.yaml"));
     policy.write(TestPolicy.yaml(provider.port()) + "audit:\n  sink: file:" + audit + "\n");
-    app = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(), otel(SERVICE),
-        List.of("-cp", System.getProperty("java.class.path"), OpenAiJavaDriver.class.getName(),
-            provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY));
+    app = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(), otel(SERVICE),
+        OpenAiJavaDriver.class, provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY);
     PolicyFile otlpPolicy = new PolicyFile(dir.resolve("otlp-policy.yaml"));
     otlpPolicy.write(TestPolicy.yaml(provider.port()) + "audit:\n  sink: otlp\n");
-    otlpApp = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), otlpPolicy.path(),
-        otel(OTLP_SERVICE), List.of("-cp", System.getProperty("java.class.path"), OpenAiJavaDriver.class.getName(),
-            provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY));
+    otlpApp = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), otlpPolicy.path(), otel(OTLP_SERVICE),
+        OpenAiJavaDriver.class, provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY);
     PolicyFile contentPolicy = new PolicyFile(dir.resolve("content-policy.yaml"));
     contentPolicy.write(TestPolicy.yaml(provider.port()).replace("prompts: redact", "prompts: detect")
         + "telemetry:\n  content: redacted\n");
-    contentApp = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), contentPolicy.path(),
-        otel(CONTENT_SERVICE), List.of("-cp", System.getProperty("java.class.path"), OpenAiJavaDriver.class.getName(),
-            provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY));
+    contentApp = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), contentPolicy.path(), otel(CONTENT_SERVICE),
+        OpenAiJavaDriver.class, provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY);
     app.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
     otlpApp.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
     contentApp.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);

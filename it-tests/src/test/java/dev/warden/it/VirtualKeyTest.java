@@ -92,22 +92,15 @@ class VirtualKeyTest {
     PolicyFile file = new PolicyFile(dir.resolve("policy.yaml"));
     file.write(policy(provider.port(), secret, dir.resolve("anthropic.key")));
     List<String> debug = List.of("-Dwarden.log=debug");
-    List<String> cp = List.of("-cp", System.getProperty("java.class.path"));
-    openAi = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), file.path(), debug,
-        concat(cp, OpenAiJavaDriver.class.getName(), provider.openAiBaseUrl(), VIRTUAL));
-    langChain = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), file.path(), debug,
-        concat(cp, LangChain4jDriver.class.getName(), provider.openAiBaseUrl(), VIRTUAL));
-    anthropic = ForkedJvm.start(ItSettings.currentJavaHome(), ItSettings.agentJar(), file.path(), debug,
-        concat(cp, AnthropicJavaDriver.class.getName(), provider.anthropicBaseUrl(), ANTHROPIC_VIRTUAL));
+    openAi = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), file.path(), debug,
+        OpenAiJavaDriver.class, provider.openAiBaseUrl(), VIRTUAL);
+    langChain = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), file.path(), debug,
+        LangChain4jDriver.class, provider.openAiBaseUrl(), VIRTUAL);
+    anthropic = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), file.path(), debug,
+        AnthropicJavaDriver.class, provider.anthropicBaseUrl(), ANTHROPIC_VIRTUAL);
     openAi.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
     langChain.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
     anthropic.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
-  }
-
-  private static List<String> concat(List<String> head, String... tail) {
-    List<String> out = new java.util.ArrayList<>(head);
-    out.addAll(List.of(tail));
-    return out;
   }
 
   @AfterAll

@@ -91,9 +91,15 @@ public final class ForkedJvm implements AutoCloseable {
   /** Starts a driver main class on this JVM's own class path. */
   public static ForkedJvm startDriver(Path javaHome, Path agentJar, Path policy, Class<?> driver, String... args)
       throws IOException {
+    return startDriver(javaHome, agentJar, policy, List.of(), driver, args);
+  }
+
+  /** As {@link #startDriver(Path, Path, Path, Class, String...)}, with {@code jvmArgs} before the class path. */
+  public static ForkedJvm startDriver(Path javaHome, Path agentJar, Path policy, List<String> jvmArgs, Class<?> driver,
+      String... args) throws IOException {
     List<String> program = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), driver.getName()));
     program.addAll(List.of(args));
-    return start(javaHome, agentJar, policy, List.of(), program);
+    return start(javaHome, agentJar, policy, jvmArgs, program);
   }
 
   /** Sends one command and returns the driver's answer without its prefix; fails if none comes in time. */
