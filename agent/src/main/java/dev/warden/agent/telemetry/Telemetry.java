@@ -82,11 +82,6 @@ public final class Telemetry {
     return otel == OpenTelemetry.noop() ? null : otel;
   }
 
-  static Tracer tracerOf(Function<String, String> properties, Function<String, String> environment) {
-    OpenTelemetry otel = exports(properties, environment, "traces") ? otelOf(properties, environment) : null;
-    return otel == null ? null : otel.getTracer(SCOPE);
-  }
-
   /** Whether signal {@code signal} (traces, metrics) is exported, the operator's setting or Warden's default. */
   static boolean exports(Function<String, String> properties, Function<String, String> environment, String signal) {
     String property = properties.apply("otel." + signal + ".exporter");

@@ -12,7 +12,4 @@ public interface CacheStore {
 
   /** Stores a sealed entry. */
   void put(String name, byte[] sealed);
-
-  /** Drops every entry (a keyring or partition change). */
-  void clear();
 }

@@ -39,11 +39,6 @@ public final class MemoryCacheStore implements CacheStore {
     entries.put(name, sealed);
   }
 
-  @Override
-  public void clear() {
-    entries.invalidateAll();
-  }
-
   /** Entries dropped for size or age so far. */
   public long evictions() {
     return evictions.sum();

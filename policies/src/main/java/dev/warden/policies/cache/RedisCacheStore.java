@@ -27,7 +27,6 @@ public final class RedisCacheStore implements CacheStore {
   private final JedisPooled redis;
   private final long ttlMillis;
   private final AtomicLong downUntil = new AtomicLong();
-  private final AtomicLong failures = new AtomicLong();
 
   public RedisCacheStore(URI uri, Duration ttl) {
     JedisClientConfig config = DefaultJedisClientConfig.builder()
@@ -69,19 +68,9 @@ public final class RedisCacheStore implements CacheStore {
     }
   }
 
-  @Override
-  public void clear() {
-    // entries expire on their own; other replicas may still use them
-  }
-
   /** Closes the connections (a reload pointed the cache elsewhere). */
   void close() {
     redis.close();
-  }
-
-  /** How many commands failed (Redis down, slow or refusing). */
-  public long failures() {
-    return failures.get();
   }
 
   private boolean resting() {
@@ -89,7 +78,6 @@ public final class RedisCacheStore implements CacheStore {
   }
 
   private void failed() {
-    failures.incrementAndGet();
     downUntil.set(System.currentTimeMillis() + BACKOFF_MILLIS);
   }
 

@@ -20,7 +20,7 @@ public final class ResponseCache {
   public record Entry(String name) {}
 
   /** What a lookup found: the plaintext of a hit, or a miss, with whether a stored entry failed to open. */
-  public record Lookup(Entry entry, byte[] hit, boolean openFailed) {}
+  public record Lookup(byte[] hit, boolean openFailed) {}
 
   private final CacheKeyring keyring;
   private final CacheStore store;
@@ -64,12 +64,12 @@ public final class ResponseCache {
   public Lookup lookup(Entry entry) {
     byte[] sealed = store.get(entry.name());
     if (sealed == null) {
-      return new Lookup(entry, null, false);
+      return new Lookup(null, false);
     }
     try {
-      return new Lookup(entry, keyring.open(sealed, entry.name()), false);
+      return new Lookup(keyring.open(sealed, entry.name()), false);
     } catch (GeneralSecurityException e) {
-      return new Lookup(entry, null, true);
+      return new Lookup(null, true);
     }
   }
 
