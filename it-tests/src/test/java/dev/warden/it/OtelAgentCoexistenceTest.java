@@ -94,14 +94,25 @@ class OtelAgentCoexistenceTest {
 
     List<JsonNode> traces = backend.zipkinTraces(SERVICE, "warden.decision=allow");
     assertThat(traces).hasSize(1);
-    JsonNode trace = backend.zipkinTrace(traces.get(0).get(0).get("traceId").asText());
+    String traceId = traces.get(0).get(0).get("traceId").asText();
+    // the spans of one trace arrive in batches: the server span ends last, after the answer is written
+    JsonNode trace = null;
     JsonNode warden = null;
     JsonNode server = null;
-    for (JsonNode span : trace) {
-      if (span.path("tags").has("warden.decision")) {
-        warden = span;
-      } else if ("SERVER".equals(span.path("kind").asText())) {
-        server = span;
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!linked(trace, warden, server) && System.nanoTime() < deadline) {
+      trace = backend.zipkinTrace(traceId);
+      warden = null;
+      server = null;
+      for (JsonNode span : trace) {
+        if (span.path("tags").has("warden.decision")) {
+          warden = span;
+        } else if ("SERVER".equals(span.path("kind").asText())) {
+          server = span;
+        }
+      }
+      if (!linked(trace, warden, server)) {
+        Thread.sleep(200);
       }
     }
     assertThat(server).as("the OpenTelemetry agent's server span in %s", trace).isNotNull();
@@ -109,6 +120,11 @@ class OtelAgentCoexistenceTest {
     assertThat(warden.get("traceId").asText()).isEqualTo(server.get("traceId").asText());
     assertThat(ancestors(trace, warden)).as("Warden's span descends from the server span")
         .contains(server.get("id").asText());
+  }
+
+  /** Whether both spans are there and every span between them too. */
+  private static boolean linked(JsonNode trace, JsonNode warden, JsonNode server) {
+    return warden != null && server != null && ancestors(trace, warden).contains(server.get("id").asText());
   }
 
   /** The ids of {@code span}'s ancestors within {@code trace}, nearest first. */
