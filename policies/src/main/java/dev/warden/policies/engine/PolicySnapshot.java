@@ -23,7 +23,6 @@ import dev.warden.policies.limits.LimitStore;
 import dev.warden.policies.limits.TimeSource;
 import dev.warden.policies.pii.PiiScanner;
 import dev.warden.policies.pii.Redactor;
-import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -59,7 +58,6 @@ public final class PolicySnapshot {
   private final PiiScanner piiScanner;
   private final Decision allowedWithoutScope;
   private final Verdicts verdicts;
-  private final Clock clock;
   private final LimitRule limits;
   private final IdentityPolicy identity;
   private final AuditPolicy audit;
@@ -68,8 +66,7 @@ public final class PolicySnapshot {
   private final ResponseCache cache;
 
   private PolicySnapshot(PolicyDocument document, String hash, String fileName, InjectionScorer scorer,
-      LimitStore limitStore, Clock clock) {
-    this.clock = clock;
+      LimitStore limitStore) {
     this.limits = new LimitRule(limitStore);
     this.identity = document.identity();
     this.audit = document.audit();
@@ -111,12 +108,12 @@ public final class PolicySnapshot {
    */
   public static PolicySnapshot compile(PolicyDocument document, String hash, String fileName, LimitStore limitStore) {
     return new PolicySnapshot(document, hash, fileName,
-        document.usesInjection() ? LayeredInjectionScorer.standard() : null, limitStore, Clock.systemUTC());
+        document.usesInjection() ? LayeredInjectionScorer.standard() : null, limitStore);
   }
 
   /** As {@link #compile(PolicyDocument, String, String)}, scoring injections with {@code scorer}. */
   public static PolicySnapshot compile(PolicyDocument document, String hash, String fileName, InjectionScorer scorer) {
-    return new PolicySnapshot(document, hash, fileName, scorer, JVM_LIMITS, Clock.systemUTC());
+    return new PolicySnapshot(document, hash, fileName, scorer, JVM_LIMITS);
   }
 
   /**
@@ -240,7 +237,7 @@ public final class PolicySnapshot {
       } else {
         KeyScopeRule.Scope scope = match.scope();
         allowed = scope.allowed(exchange, match.virtual());
-        Decision refused = scope.refuse(exchange, identity.roles().rolesOf(caller), clock.millis());
+        Decision refused = scope.refuse(exchange, identity.roles().rolesOf(caller), System.currentTimeMillis());
         if (refused == null && scope.limits != null) {
           Decision admitted = admit(scope, caller, exchange, allowed);
           if (admitted.kind() == Decision.Kind.BLOCK) {
