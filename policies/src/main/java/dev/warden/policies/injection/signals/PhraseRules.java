@@ -24,13 +24,15 @@ final class PhraseRules {
       "orders", "anweisungen", "anweisung", "instruktionen", "regeln", "befehle", "vorgaben",
       "richtlinien", "informationen", "eingaben", "texte", "ausführungen", "instrucciones",
       "direction",
-      "consignes", "instrukcije", "istruzioni");
+      "consignes", "instrukcije", "istruzioni",
+      // what a retrieval-augmented prompt calls its documents: "disregarding the articles"
+      "articles", "artikel", "tasks", "aufgaben", "information");
   private static final Set<String> QUALIFIERS = Set.of("previous", "prior", "above", "earlier",
       "preceding", "foregoing", "original", "initial", "system", "former", "old", "all", "any",
       "your", "every", "existing", "following", "subsequent", "vorherigen", "vorherige",
       "bisherigen", "obigen", "vorigen", "alle", "deine", "ihre", "alten", "vorangegangenen",
       "vorangehenden", "vorhergehenden", "todas", "toutes", "tous", "sve", "tutte", "anteriores",
-      "précédentes");
+      "précédentes", "provided", "given", "supplied");
   private static final Set<String> POSITIONS = Set.of("above", "previous", "prior", "earlier",
       "preceding", "foregoing", "before", "so", "said", "davor", "vorher", "bisher", "zuvor", "oben",
       "antes", "avant", "prima");
