@@ -27,14 +27,26 @@ public final class CanonicalRequest {
 
   /** The canonical bytes of {@code body}; null when it is not a JSON object. */
   public static byte[] of(byte[] body) {
+    JsonNode root = parse(body);
+    return root == null ? null : of(root);
+  }
+
+  /** {@code body} as a JSON object, or null when it is not one. */
+  static JsonNode parse(byte[] body) {
     try {
       JsonNode root = JSON.readTree(body);
-      if (root == null || !root.isObject()) {
-        return null;
-      }
-      return JSON.writeValueAsBytes(sorted(root));
+      return root != null && root.isObject() ? root : null;
     } catch (IOException e) {
       return null;
+    }
+  }
+
+  /** The canonical bytes of a parsed object. */
+  static byte[] of(JsonNode root) {
+    try {
+      return JSON.writeValueAsBytes(sorted(root));
+    } catch (IOException e) {
+      throw new IllegalStateException("a parsed JSON tree always writes", e);
     }
   }
 

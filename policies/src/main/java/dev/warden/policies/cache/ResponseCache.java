@@ -1,8 +1,6 @@
 package dev.warden.policies.cache;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 
 /**
@@ -13,8 +11,6 @@ import java.security.GeneralSecurityException;
  * true}), so it names an entry of its own, which holds the stream's events. Thread-safe.
  */
 public final class ResponseCache {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The name of a cacheable request's entry. */
   public record Entry(String name) {}
@@ -44,20 +40,16 @@ public final class ResponseCache {
     if (!("chat".equals(operation) || "embeddings".equals(operation))) {
       return null;
     }
-    if ("chat".equals(operation) && !anyTemperature && !deterministic(body)) {
+    JsonNode root = CanonicalRequest.parse(body);
+    if (root == null || ("chat".equals(operation) && !anyTemperature && !deterministic(root))) {
       return null;
     }
-    byte[] canonical = CanonicalRequest.of(body);
-    return canonical == null ? null : new Entry(keyring.name(canonical, partition));
+    return new Entry(keyring.name(CanonicalRequest.of(root), partition));
   }
 
-  private static boolean deterministic(byte[] body) {
-    try {
-      JsonNode temperature = JSON.readTree(body).path("temperature");
-      return temperature.isNumber() && temperature.doubleValue() == 0;
-    } catch (IOException e) {
-      return false;
-    }
+  private static boolean deterministic(JsonNode request) {
+    JsonNode temperature = request.path("temperature");
+    return temperature.isNumber() && temperature.doubleValue() == 0;
   }
 
   /** Looks the entry up and opens it; a tampered, foreign or undecryptable entry is a miss. */
