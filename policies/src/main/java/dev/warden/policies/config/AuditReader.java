@@ -61,18 +61,11 @@ final class AuditReader {
   }
 
   private static long readSize(YamlNode node, ErrorList errors) {
-    long bytes = -1;
-    if (node instanceof YamlScalar s && s.type() == YamlScalar.Type.INTEGER) {
-      bytes = s.number().longValue();
-    } else if (node instanceof YamlScalar s && s.isString()) {
-      bytes = Quantities.parseSize(s.text());
-    }
+    long bytes = Quantities.size(node);
     if (bytes < MIN_ROTATE_BYTES) {
       errors.add(node, "'audit.rotateBytes' must be at least 64KB, as bytes or with KB, MB or GB (e.g. 10MB)");
       return AuditPolicy.DEFAULT_ROTATE_BYTES;
     }
     return bytes;
   }
-
-
 }

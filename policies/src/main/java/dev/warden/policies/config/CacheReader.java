@@ -43,8 +43,7 @@ final class CacheReader {
     long maxBytes = CachePolicy.OFF.maxBytes();
     if (map.get("maxBytes") != null) {
       YamlNode size = map.get("maxBytes");
-      maxBytes = size instanceof YamlScalar s && s.type() == YamlScalar.Type.INTEGER ? s.number().longValue()
-          : size instanceof YamlScalar s && s.isString() ? Quantities.parseSize(s.text()) : -1;
+      maxBytes = Quantities.size(size);
       if (maxBytes < 1 << 20) {
         errors.add(size, "'cache.maxBytes' must be at least 1MB, as bytes or with KB, MB or GB (e.g. 64MB)");
       }

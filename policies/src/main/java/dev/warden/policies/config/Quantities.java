@@ -8,6 +8,14 @@ final class Quantities {
 
   private Quantities() {}
 
+  /** A size as a policy writes it: a whole number of bytes, or {@link #parseSize}'s form; -1 otherwise. */
+  static long size(YamlNode node) {
+    if (node instanceof YamlScalar s && s.type() == YamlScalar.Type.INTEGER) {
+      return s.number().longValue();
+    }
+    return node instanceof YamlScalar s && s.isString() ? parseSize(s.text()) : -1;
+  }
+
   /** {@code 512KB}, {@code 10MB}, {@code 1GB} in bytes (powers of 1024); -1 when it is not a size. */
   static long parseSize(String text) {
     String upper = text.strip().toUpperCase(Locale.ROOT);
