@@ -1,8 +1,6 @@
 package dev.warden.agent.wire;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.warden.policies.secret.ApiKeyFingerprint;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +10,6 @@ import java.util.Map;
  */
 public final class KeyFingerprint {
 
-  private static final String PREFIX = "sha256:";
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
-  private static final MessageDigest SHA_256 = sha256();
 
   private KeyFingerprint() {}
 
@@ -87,16 +82,9 @@ public final class KeyFingerprint {
    * @return {@code "sha256:"} + 64 lowercase hex digits
    */
   public static String ofKey(String key) {
-    byte[] digest = digest().digest(key.getBytes(StandardCharsets.UTF_8));
-    char[] out = new char[PREFIX.length() + digest.length * 2];
-    PREFIX.getChars(0, PREFIX.length(), out, 0);
-    int j = PREFIX.length();
-    for (byte b : digest) {
-      out[j++] = HEX[(b >> 4) & 0xF];
-      out[j++] = HEX[b & 0xF];
-    }
-    return new String(out);
+    return ApiKeyFingerprint.of(key);
   }
+
 
   private static String bearerToken(List<String> values) {
     if (values == null) {
@@ -128,21 +116,5 @@ public final class KeyFingerprint {
       }
     }
     return null;
-  }
-
-  private static MessageDigest digest() {
-    try {
-      return (MessageDigest) SHA_256.clone();
-    } catch (CloneNotSupportedException e) {
-      return sha256();
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
   }
 }

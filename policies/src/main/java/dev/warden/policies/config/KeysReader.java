@@ -2,17 +2,14 @@ package dev.warden.policies.config;
 
 import dev.warden.policies.engine.Glob;
 import dev.warden.policies.limits.Limits;
+import dev.warden.policies.secret.ApiKeyFingerprint;
 import dev.warden.policies.secret.Secret;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +153,7 @@ final class KeysReader {
       errors.add(node, "'" + path + "' must be at least " + MIN_VIRTUAL_KEY_LENGTH + " printable ASCII characters without spaces");
       return null;
     }
-    String fingerprint = fingerprintOf(key);
+    String fingerprint = ApiKeyFingerprint.of(key);
     String first = fingerprints.putIfAbsent(fingerprint, owner);
     if (first != null) {
       errors.add(node, "'" + path + "' is already used by " + first + "; a key can match only one scope");
@@ -399,16 +396,6 @@ final class KeysReader {
       }
     }
     return true;
-  }
-
-  /** The fingerprint of a key as the wire hook computes it: {@code "sha256:"} + hex SHA-256 of its UTF-8 bytes. */
-  static String fingerprintOf(String key) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return "sha256:" + HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
   }
 
   /** {@code "sha256:"} followed by exactly 64 lowercase hex digits. */
