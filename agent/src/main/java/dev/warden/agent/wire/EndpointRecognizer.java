@@ -69,8 +69,7 @@ public final class EndpointRecognizer {
     private final int port;
     private final boolean defaultPort;
     private final String basePath;
-    private final String[] suffixes;
-    private final Route[] routes;
+    private final PathRoutes routes;
 
     Endpoint(ProviderEndpoint endpoint) {
       this.host = unbracket(endpoint.host(), 0, endpoint.host().length()).toLowerCase(Locale.ROOT);
@@ -79,21 +78,24 @@ public final class EndpointRecognizer {
       this.defaultPort = endpoint.port() == schemeDefault;
       String base = endpoint.basePath() == null ? "" : endpoint.basePath();
       this.basePath = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-      String name = endpoint.name();
-      String format = endpoint.format();
+      this.routes = routesOf(endpoint.name(), endpoint.format());
+    }
+
+    private static PathRoutes routesOf(String name, String format) {
       if (Route.OPENAI.equals(format)) {
-        suffixes = new String[] {"/chat/completions", "/responses", "/embeddings"};
-        routes = new Route[] {
-            new Route(name, format, Route.CHAT, ChatCompletionsAdapter.INSTANCE),
-            new Route(name, format, Route.CHAT, ResponsesAdapter.INSTANCE),
-            new Route(name, format, Route.EMBEDDINGS, EmbeddingsAdapter.INSTANCE)};
-      } else if (Route.ANTHROPIC.equals(format)) {
-        suffixes = new String[] {"/v1/messages"};
-        routes = new Route[] {new Route(name, format, Route.CHAT, MessagesAdapter.INSTANCE)};
-      } else {
-        throw new IllegalArgumentException(
-            "provider " + name + ": unsupported wire format " + format + " (openai, anthropic)");
+        return new SuffixRoutes(
+            new String[] {"/chat/completions", "/responses", "/embeddings"},
+            new Route[] {
+                new Route(name, format, Route.CHAT, ChatCompletionsAdapter.INSTANCE),
+                new Route(name, format, Route.CHAT, ResponsesAdapter.INSTANCE),
+                new Route(name, format, Route.EMBEDDINGS, EmbeddingsAdapter.INSTANCE)});
       }
+      if (Route.ANTHROPIC.equals(format)) {
+        return new SuffixRoutes(new String[] {"/v1/messages"},
+            new Route[] {new Route(name, format, Route.CHAT, MessagesAdapter.INSTANCE)});
+      }
+      throw new IllegalArgumentException(
+          "provider " + name + ": unsupported wire format " + format + " (openai, anthropic)");
     }
 
     boolean hostMatches(String candidate) {
@@ -107,18 +109,7 @@ public final class EndpointRecognizer {
     }
 
     Route route(String path, int pathEnd) {
-      int base = basePath.length();
-      if (!path.startsWith(basePath)) {
-        return null;
-      }
-      int rest = pathEnd - base;
-      for (int i = 0; i < suffixes.length; i++) {
-        String suffix = suffixes[i];
-        if (suffix.length() == rest && path.regionMatches(base, suffix, 0, rest)) {
-          return routes[i];
-        }
-      }
-      return null;
+      return path.startsWith(basePath) ? routes.match(path, basePath.length(), pathEnd) : null;
     }
 
     private static String unbracket(String host, int from, int to) {

@@ -2,15 +2,18 @@ package dev.warden.agent.wire;
 
 /**
  * A recognised LLM endpoint: which provider a request goes to, in which wire format, for which
- * operation, and the adapter that reads its body. Instances are created once per
- * {@link EndpointRecognizer} and shared by every matching request.
+ * operation, and the adapter that reads its body. Routes whose path names no model are created
+ * once per {@link EndpointRecognizer} and shared by every matching request; a route whose path
+ * names the model (Gemini, Bedrock, Azure deployments) is a copy made for the request.
  *
  * @param provider  provider name from the policy (openai, anthropic, or a configured name)
  * @param format    wire format: {@link #OPENAI} or {@link #ANTHROPIC}
  * @param operation GenAI operation name: chat or embeddings
  * @param adapter   the adapter that decodes this endpoint's requests and observes its responses
+ * @param pathModel the model (or deployment) the request path names; null when only the body
+ *     names it. A model in the body wins.
  */
-public record Route(String provider, String format, String operation, WireAdapter adapter) {
+public record Route(String provider, String format, String operation, WireAdapter adapter, String pathModel) {
 
   /** The OpenAI wire format, also spoken by OpenAI-compatible servers. */
   public static final String OPENAI = "openai";
@@ -23,4 +26,14 @@ public record Route(String provider, String format, String operation, WireAdapte
 
   /** GenAI operation name of embeddings calls. */
   public static final String EMBEDDINGS = "embeddings";
+
+  /** A route whose path names no model. */
+  public Route(String provider, String format, String operation, WireAdapter adapter) {
+    this(provider, format, operation, adapter, null);
+  }
+
+  /** This route for a request whose path names {@code model}. */
+  public Route withPathModel(String model) {
+    return new Route(provider, format, operation, adapter, model);
+  }
 }

@@ -62,11 +62,12 @@ public final class TextPartsBuilder {
   /**
    * Builds the decoded request.
    *
-   * @param body the body the parts were read from, with {@link dev.warden.agent.wire.json.LocatedJson}
+   * @param body  the body the parts were read from, with {@link dev.warden.agent.wire.json.LocatedJson}
+   * @param model the model the body names; null falls back to the route's path model
    */
   public DecodedRequest build(byte[] body, Route route, String model, boolean stream, String keyFingerprint,
       Integer maxTokens) {
-    Exchange exchange = new Exchange(route.provider(), route.operation(), model, stream, keyFingerprint,
+    Exchange exchange = new Exchange(route.provider(), route.operation(), model != null ? model : route.pathModel(), stream, keyFingerprint,
         maxTokens, parts);
     return new DecodedRequest(body, exchange, Arrays.copyOf(offsets, parts.size()));
   }
