@@ -1,7 +1,7 @@
 package dev.warden.agent;
 
 import dev.warden.agent.jdkhttp.JdkHttpSend;
-import dev.warden.agent.okhttp.OkHttpGlue;
+import dev.warden.agent.glue.LibraryGlue;
 import dev.warden.agent.policy.ActivePolicy;
 import dev.warden.agent.policy.PolicyHolder;
 import dev.warden.agent.wire.Route;
@@ -19,11 +19,14 @@ import java.util.Map;
 final class WardenWireHook implements WireHook {
 
   private final PolicyHolder holder;
-  private final OkHttpGlue okHttpGlue;
+  private final LibraryGlue okHttpGlue;
+  private final LibraryGlue azureGlue;
 
   WardenWireHook(PolicyHolder holder, ClassLoader agentLoader) {
     this.holder = holder;
-    this.okHttpGlue = new OkHttpGlue(agentLoader);
+    this.okHttpGlue = new LibraryGlue(agentLoader, "warden-okhttp", "dev.warden.agent.okhttp.WardenOkHttpInterceptor");
+    this.azureGlue = new LibraryGlue(agentLoader, "warden-azure", "dev.warden.agent.azure.WardenAzurePolicy",
+        "dev.warden.agent.azure.WardenAzureResponse", "dev.warden.agent.azure.AzureBodyStream");
   }
 
   @Override
@@ -57,7 +60,12 @@ final class WardenWireHook implements WireHook {
 
   @Override
   public Object okHttpInterceptor(ClassLoader okHttpLoader) {
-    return okHttpGlue.interceptorFor(okHttpLoader);
+    return okHttpGlue.instanceFor(okHttpLoader);
+  }
+
+  @Override
+  public Object azurePolicy(ClassLoader azureLoader) {
+    return azureGlue.instanceFor(azureLoader);
   }
 
   @Override

@@ -68,6 +68,28 @@ public final class WardenBridge {
     }
   }
 
+  /** Appends Warden's policy to an Azure pipeline's policy list, once. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static void addAzurePolicy(List policies, ClassLoader azureLoader) {
+    WireHook h = hook;
+    if (h == null) {
+      return;
+    }
+    try {
+      for (Object existing : policies) {
+        if (existing instanceof WardenInterceptorMarker) {
+          return;
+        }
+      }
+      Object policy = h.azurePolicy(azureLoader);
+      if (policy != null) {
+        policies.add(policy);
+      }
+    } catch (Throwable t) {
+      logOnce(t);
+    }
+  }
+
   /** See {@link WireHook#onJdkSend}; null means: send untouched. */
   public static JdkSend onJdkSend(Object request, Object handler) {
     WireHook h = hook;

@@ -31,8 +31,10 @@ import java.util.zip.GZIPOutputStream;
  * with the first line of it, and {@code repeat your last line} with the last (case aside).
  *
  * <p>Routes (POST): {@code /v1/chat/completions}, {@code /v1/responses}, {@code /v1/embeddings}
- * (OpenAI, base URL {@link #openAiBaseUrl()}) and {@code /v1/messages} (Anthropic, base URL
- * {@link #anthropicBaseUrl()}); {@code "stream": true} selects SSE. Any other path gets a 404.
+ * (OpenAI, base URL {@link #openAiBaseUrl()}), {@code /v1/messages} (Anthropic, base URL
+ * {@link #anthropicBaseUrl()}) and Azure OpenAI's {@code /openai/deployments/NAME/chat/completions}
+ * and {@code …/embeddings} (endpoint {@link #baseUrl()}; the deployment is the model when the body
+ * names none); {@code "stream": true} selects SSE. Any other path gets a 404.
  *
  * <p>Every request is recorded before it is answered, whatever its path. Thread-safe; listens on
  * 127.0.0.1 only; its threads are daemons, so it never keeps a JVM alive.
@@ -40,6 +42,7 @@ import java.util.zip.GZIPOutputStream;
 public final class FakeLlmServer implements AutoCloseable {
 
   private static final String SSE = "text/event-stream; charset=utf-8";
+  private static final String AZURE = "/openai/deployments/";
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -120,9 +123,12 @@ public final class FakeLlmServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String path = exchange.getRequestURI().getPath();
+      String received = exchange.getRequestURI().getPath();
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      requests.add(new RecordedRequest(exchange.getRequestMethod(), path, headersOf(exchange), body));
+      requests.add(new RecordedRequest(exchange.getRequestMethod(), received, headersOf(exchange), body));
+      String deployment = azureDeployment(received);
+      // Azure OpenAI: OpenAI's bodies, the deployment in the path standing for the model
+      String path = deployment == null ? received : "/v1" + received.substring(received.indexOf('/', AZURE.length()));
       boolean anthropic = path.equals("/v1/messages");
       if (!anthropic && !path.equals("/v1/chat/completions") && !path.equals("/v1/responses")
           && !path.equals("/v1/embeddings")) {
@@ -134,7 +140,7 @@ public final class FakeLlmServer implements AutoCloseable {
         return;
       }
       JsonNode request = parse(body);
-      String model = request == null ? "" : request.path("model").asText("");
+      String model = request == null ? "" : request.path("model").asText(deployment == null ? "" : deployment);
       if (model.isEmpty()) {
         String message = request == null ? "The body is not valid JSON." : "The 'model' field is required.";
         sendJson(exchange, 400, anthropic
@@ -178,6 +184,12 @@ public final class FakeLlmServer implements AutoCloseable {
       case "/v1/responses" -> OpenAiReplies.streamResponse(sse, completion);
       default -> AnthropicReplies.streamMessage(sse, completion);
     }
+  }
+
+  /** The deployment of an Azure OpenAI path {@code /openai/deployments/NAME/…}, or null for any other path. */
+  private static String azureDeployment(String path) {
+    int end = path.startsWith(AZURE) ? path.indexOf('/', AZURE.length()) : -1;
+    return end > AZURE.length() ? path.substring(AZURE.length(), end) : null;
   }
 
   /** The text answer to {@code prompt}: an echo, or the part of the system prompt it asks to repeat. */

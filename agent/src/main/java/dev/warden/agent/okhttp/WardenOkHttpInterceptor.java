@@ -19,8 +19,9 @@ import okio.Okio;
 
 /**
  * Warden's first OkHttp interceptor. Glue only: it hands the request bytes to the bridge and
- * applies the answer. Defined next to the application's OkHttp by {@link OkHttpGlue}, so it may
- * reference only OkHttp, Okio, the JDK and the bridge, and must not have nested classes.
+ * applies the answer. Defined next to the application's OkHttp by
+ * {@link dev.warden.agent.glue.LibraryGlue}, so it may reference only OkHttp, Okio, the JDK and
+ * the bridge, and must not have nested classes.
  */
 public final class WardenOkHttpInterceptor implements Interceptor, WardenInterceptorMarker {
 

@@ -16,8 +16,9 @@ import java.util.Locale;
  *
  * <p>Recognised paths, after the endpoint's base path: for the {@code openai} format
  * {@code /chat/completions} and {@code /responses} (operation chat) and {@code /embeddings}
- * (operation embeddings); for the {@code anthropic} format {@code /v1/messages} (chat). Only
- * {@code POST} requests match.
+ * (operation embeddings); for the {@code anthropic} format {@code /v1/messages} (chat); for the
+ * {@code azure-openai} format those of {@link AzureRoutes}. Only {@code POST} requests match. A
+ * host {@code *.example.com} matches any one label in place of the {@code *}.
  */
 public final class EndpointRecognizer {
 
@@ -66,6 +67,8 @@ public final class EndpointRecognizer {
   private static final class Endpoint {
 
     private final String host;
+    /** Where the fixed part of a {@code *.} host begins (at its dot), or -1 for an exact host. */
+    private final int wildcardFrom;
     private final int port;
     private final boolean defaultPort;
     private final String basePath;
@@ -73,6 +76,7 @@ public final class EndpointRecognizer {
 
     Endpoint(ProviderEndpoint endpoint) {
       this.host = unbracket(endpoint.host(), 0, endpoint.host().length()).toLowerCase(Locale.ROOT);
+      this.wildcardFrom = host.startsWith("*.") ? 1 : -1;
       this.port = endpoint.port();
       int schemeDefault = "https".equalsIgnoreCase(endpoint.scheme()) ? 443 : 80;
       this.defaultPort = endpoint.port() == schemeDefault;
@@ -94,8 +98,11 @@ public final class EndpointRecognizer {
         return new SuffixRoutes(new String[] {"/v1/messages"},
             new Route[] {new Route(name, format, Route.CHAT, MessagesAdapter.INSTANCE)});
       }
+      if (Route.AZURE_OPENAI.equals(format)) {
+        return new AzureRoutes(name, format);
+      }
       throw new IllegalArgumentException(
-          "provider " + name + ": unsupported wire format " + format + " (openai, anthropic)");
+          "provider " + name + ": unsupported wire format " + format + " (openai, anthropic, azure-openai)");
     }
 
     boolean hostMatches(String candidate) {
@@ -105,7 +112,14 @@ public final class EndpointRecognizer {
         from = 1;
         to--;
       }
-      return to - from == host.length() && candidate.regionMatches(true, from, host, 0, host.length());
+      if (wildcardFrom < 0) {
+        return to - from == host.length() && candidate.regionMatches(true, from, host, 0, host.length());
+      }
+      // "*.rest": one non-empty label without dots, then exactly the rest
+      int restLength = host.length() - wildcardFrom;
+      int labelEnd = to - restLength;
+      return labelEnd > from && candidate.indexOf('.', from) == labelEnd
+          && candidate.regionMatches(true, labelEnd, host, wildcardFrom, restLength);
     }
 
     Route route(String path, int pathEnd) {

@@ -16,8 +16,8 @@ public final class KeyFingerprint {
   /**
    * Fingerprints the API key of a request. Header names are matched case-insensitively; the key is
    * the first present of {@code Authorization: Bearer <key>} (OpenAI, anthropic-java 3.x),
-   * {@code x-api-key} (Anthropic through LangChain4j and Spring AI) and {@code x-goog-api-key}
-   * (Gemini). Surrounding whitespace is not part of the key.
+   * {@code x-api-key} (Anthropic through LangChain4j and Spring AI), {@code x-goog-api-key}
+   * (Gemini) and {@code api-key} (Azure OpenAI). Surrounding whitespace is not part of the key.
    *
    * @param headers request headers, any name case; may be null
    * @return the fingerprint, or null when no key was sent
@@ -29,7 +29,8 @@ public final class KeyFingerprint {
 
   /**
    * The header that carries the key {@link #of} fingerprints, by its canonical name
-   * ({@link #AUTHORIZATION}, {@link #X_API_KEY} or {@link #X_GOOG_API_KEY}), or null when no key was sent.
+   * ({@link #AUTHORIZATION}, {@link #X_API_KEY}, {@link #X_GOOG_API_KEY} or {@link #API_KEY}), or
+   * null when no key was sent.
    */
   public static String header(Map<String, List<String>> headers) {
     String[] presented = presented(headers);
@@ -47,6 +48,7 @@ public final class KeyFingerprint {
   public static final String AUTHORIZATION = "Authorization";
   public static final String X_API_KEY = "x-api-key";
   public static final String X_GOOG_API_KEY = "x-goog-api-key";
+  public static final String API_KEY = "api-key";
 
   /** {canonical header name, key} of the key the request presents, or null. */
   private static String[] presented(Map<String, List<String>> headers) {
@@ -56,6 +58,7 @@ public final class KeyFingerprint {
     String bearer = null;
     String apiKey = null;
     String googKey = null;
+    String azureKey = null;
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       String name = header.getKey();
       if (name == null) {
@@ -67,11 +70,14 @@ public final class KeyFingerprint {
         apiKey = firstValue(header.getValue());
       } else if (googKey == null && name.equalsIgnoreCase(X_GOOG_API_KEY)) {
         googKey = firstValue(header.getValue());
+      } else if (azureKey == null && name.equalsIgnoreCase(API_KEY)) {
+        azureKey = firstValue(header.getValue());
       }
     }
     return bearer != null ? new String[] {AUTHORIZATION, bearer}
         : apiKey != null ? new String[] {X_API_KEY, apiKey}
         : googKey != null ? new String[] {X_GOOG_API_KEY, googKey}
+        : azureKey != null ? new String[] {API_KEY, azureKey}
         : null;
   }
 

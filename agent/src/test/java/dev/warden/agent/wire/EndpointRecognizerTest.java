@@ -18,7 +18,9 @@ class EndpointRecognizerTest {
       new ProviderEndpoint("anthropic", "anthropic", "https", "api.anthropic.com", 443, ""),
       new ProviderEndpoint("local", "openai", "http", "127.0.0.1", 8080, "/openai/v1"),
       new ProviderEndpoint("gateway-claude", "anthropic", "http", "127.0.0.1", 8080, "/claude"),
-      new ProviderEndpoint("v6", "openai", "http", "::1", 11434, "/v1")));
+      new ProviderEndpoint("v6", "openai", "http", "::1", 11434, "/v1"),
+      new ProviderEndpoint("azure.ai.openai", "azure-openai", "https", "*.openai.azure.com", 443, ""),
+      new ProviderEndpoint("azure-gw", "azure-openai", "http", "127.0.0.1", 9090, "/gw")));
 
   @Test
   void recognisesEachOpenAiOperation() {
@@ -108,6 +110,47 @@ class EndpointRecognizerTest {
   void ipv6WithOrWithoutBrackets() {
     assertThat(recognizer.recognize("POST", "[::1]", 11434, "/v1/chat/completions")).isNotNull();
     assertThat(recognizer.recognize("POST", "::1", 11434, "/v1/chat/completions")).isNotNull();
+  }
+
+  @Test
+  void azureDeploymentPathsNameTheModel() {
+    Route chat = recognizer.recognize("POST", "contoso.openai.azure.com", 443,
+        "/openai/deployments/gpt-4o-prod/chat/completions?api-version=2024-10-21");
+    assertRoute(chat, "azure.ai.openai", "chat", ChatCompletionsAdapter.INSTANCE);
+    assertThat(chat.pathModel()).isEqualTo("gpt-4o-prod");
+    assertThat(chat.format()).isEqualTo(Route.AZURE_OPENAI);
+
+    Route embeddings = recognizer.recognize("POST", "127.0.0.1", 9090, "/gw/openai/deployments/emb/embeddings");
+    assertRoute(embeddings, "azure-gw", "embeddings", EmbeddingsAdapter.INSTANCE);
+    assertThat(embeddings.pathModel()).isEqualTo("emb");
+  }
+
+  @Test
+  void azureV1PathsLeaveTheModelToTheBody() {
+    Route chat = recognizer.recognize("POST", "contoso.openai.azure.com", 443, "/openai/v1/chat/completions");
+    assertRoute(chat, "azure.ai.openai", "chat", ChatCompletionsAdapter.INSTANCE);
+    assertThat(chat.pathModel()).isNull();
+    assertRoute(recognizer.recognize("POST", "contoso.openai.azure.com", 443, "/openai/responses?api-version=preview"),
+        "azure.ai.openai", "chat", ResponsesAdapter.INSTANCE);
+  }
+
+  @Test
+  void azureOtherPathsAreNotRecognised() {
+    assertThat(recognizer.recognize("POST", "contoso.openai.azure.com", 443, "/openai/deployments//chat/completions")).isNull();
+    assertThat(recognizer.recognize("POST", "contoso.openai.azure.com", 443, "/openai/deployments/d/completions")).isNull();
+    assertThat(recognizer.recognize("POST", "contoso.openai.azure.com", 443, "/openai/deployments/d/images/generations")).isNull();
+    assertThat(recognizer.recognize("POST", "contoso.openai.azure.com", 443, "/openai/deployments/d")).isNull();
+  }
+
+  @Test
+  void aWildcardHostStandsForExactlyOneLabel() {
+    String path = "/openai/deployments/d/chat/completions";
+    assertThat(recognizer.recognize("POST", "Contoso.OpenAI.Azure.com", 443, path)).isNotNull();
+    assertThat(recognizer.recognize("POST", "a.b.openai.azure.com", 443, path)).isNull();
+    assertThat(recognizer.recognize("POST", ".openai.azure.com", 443, path)).isNull();
+    assertThat(recognizer.recognize("POST", "openai.azure.com", 443, path)).isNull();
+    assertThat(recognizer.recognize("POST", "contoso.openai.azure.com.evil.example", 443, path)).isNull();
+    assertThat(recognizer.recognize("POST", "contosoopenai.azure.com", 443, path)).isNull();
   }
 
   @Test

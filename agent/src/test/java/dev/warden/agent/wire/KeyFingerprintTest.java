@@ -31,6 +31,7 @@ class KeyFingerprintTest {
     assertThat(KeyFingerprint.of(Map.of("X-Api-Key", List.of("abc")))).isEqualTo(ABC);
     assertThat(KeyFingerprint.of(Map.of("x-goog-api-key", List.of("abc")))).isEqualTo(ABC);
     assertThat(KeyFingerprint.of(Map.of("X-GOOG-API-KEY", List.of("abc")))).isEqualTo(ABC);
+    assertThat(KeyFingerprint.of(Map.of("Api-Key", List.of("abc")))).isEqualTo(ABC);
   }
 
   @Test
@@ -46,6 +47,12 @@ class KeyFingerprintTest {
 
     headers.remove("x-api-key");
     assertThat(KeyFingerprint.of(headers)).isEqualTo(KeyFingerprint.ofKey("goog"));
+
+    headers.put("api-key", List.of("azure"));
+    assertThat(KeyFingerprint.of(headers)).isEqualTo(KeyFingerprint.ofKey("goog"));
+    headers.remove("x-goog-api-key");
+    assertThat(KeyFingerprint.of(headers)).isEqualTo(KeyFingerprint.ofKey("azure"));
+    assertThat(KeyFingerprint.header(headers)).isEqualTo("api-key");
   }
 
   @Test

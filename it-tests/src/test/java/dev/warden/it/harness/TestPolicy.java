@@ -53,6 +53,30 @@ public final class TestPolicy {
         flow(anthropicModels));
   }
 
+  /**
+   * The policy of the Azure OpenAI tests: the fake server as an Azure resource, the OpenAI test
+   * key's scope naming deployments, e-mail addresses redacted.
+   */
+  public static String azureYaml(int port, List<String> deployments) {
+    return """
+        version: 1
+        mode: enforce
+        onError: block
+        providers:
+          - {name: azure, format: azure-openai, baseUrl: "http://127.0.0.1:%1$d"}
+        keys:
+          default: deny
+          scopes:
+            - id: test-azure
+              fingerprint: "%2$s"
+              providers: [azure]
+              models: %3$s
+              operations: [chat, embeddings]
+        pii:
+          prompts: redact
+        """.formatted(port, fingerprint(OPENAI_KEY), flow(deployments));
+  }
+
   /** {@code "sha256:" + lowercase hex SHA-256 of the key's UTF-8 bytes}, as policies name keys. */
   public static String fingerprint(String key) {
     try {

@@ -8,10 +8,19 @@ public final class BuiltInProviders {
   static final ProviderEndpoint OPENAI = new ProviderEndpoint("openai", "openai", "https", "api.openai.com", 443, "/v1");
   static final ProviderEndpoint ANTHROPIC = new ProviderEndpoint("anthropic", "anthropic", "https", "api.anthropic.com", 443, "");
 
-  public static final List<ProviderEndpoint> ALL = List.of(OPENAI, ANTHROPIC);
+  /**
+   * Azure OpenAI resources, one host per resource: {@code *} stands for exactly one DNS label.
+   * The base path is the resource's root, as the Azure SDKs are configured.
+   */
+  static final ProviderEndpoint AZURE_OPENAI =
+      new ProviderEndpoint("azure.ai.openai", "azure-openai", "https", "*.openai.azure.com", 443, "");
+  static final ProviderEndpoint AZURE_AI_SERVICES =
+      new ProviderEndpoint("azure.ai.openai", "azure-openai", "https", "*.cognitiveservices.azure.com", 443, "");
+
+  public static final List<ProviderEndpoint> ALL = List.of(OPENAI, ANTHROPIC, AZURE_OPENAI, AZURE_AI_SERVICES);
 
   /** Wire formats a configured provider may declare. */
-  static final List<String> FORMATS = List.of("openai", "anthropic");
+  static final List<String> FORMATS = List.of("openai", "anthropic", "azure-openai");
 
   private BuiltInProviders() {}
 }
