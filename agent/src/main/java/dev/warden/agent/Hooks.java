@@ -3,10 +3,12 @@ package dev.warden.agent;
 import dev.warden.agent.azure.AzureHook;
 import dev.warden.agent.jdkhttp.JdkHttpHook;
 import dev.warden.agent.okhttp.OkHttpHook;
+import dev.warden.agent.sdk.SdkFrameHook;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +36,9 @@ final class Hooks implements ClassFileTransformer {
   }
 
   static void install(Instrumentation inst, ClassLoader agentLoader) {
-    Hooks hooks = new Hooks(inst, agentLoader, List.of(new OkHttpHook(), new JdkHttpHook(), new AzureHook()));
+    List<Hook> all = new ArrayList<>(List.of(new OkHttpHook(), new JdkHttpHook(), new AzureHook()));
+    all.addAll(SdkFrameHook.all());
+    Hooks hooks = new Hooks(inst, agentLoader, all);
     inst.addTransformer(hooks, true);
     // attached to a running JVM (agentmain): targets may be loaded already
     for (Class<?> loaded : inst.getAllLoadedClasses()) {

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +38,9 @@ import java.util.zip.GZIPOutputStream;
  * and {@code …/embeddings} (endpoint {@link #baseUrl()}; the deployment is the model when the body
  * names none); {@code "stream": true} selects SSE. Any other path gets a 404.
  *
+ * <p>As an overloaded provider would, it answers a prompt starting with {@code fail once} with a
+ * 503 the first time it sees that exact prompt, so an SDK's retry succeeds.
+ *
  * <p>Every request is recorded before it is answered, whatever its path. Thread-safe; listens on
  * 127.0.0.1 only; its threads are daemons, so it never keeps a JVM alive.
  */
@@ -43,11 +48,13 @@ public final class FakeLlmServer implements AutoCloseable {
 
   private static final String SSE = "text/event-stream; charset=utf-8";
   private static final String AZURE = "/openai/deployments/";
+  private static final String FAIL_ONCE = "fail once";
 
   private final HttpServer server;
   private final ExecutorService executor;
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final AtomicLong sequence = new AtomicLong();
+  private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
 
   private FakeLlmServer(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -161,6 +168,10 @@ public final class FakeLlmServer implements AutoCloseable {
       return;
     }
     String prompt = PromptText.lastUserText(path, request);
+    if (prompt.startsWith(FAIL_ONCE) && failedOnce.add(prompt)) {
+      sendJson(exchange, 503, OpenAiReplies.error("server_error", "The server is overloaded; try again."));
+      return;
+    }
     String tool = firstToolName(request);
     Completion completion = tool == null
         ? Completion.of(id, model, reply(prompt, PromptText.systemText(path, request)), prompt)

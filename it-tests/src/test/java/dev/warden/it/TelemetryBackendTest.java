@@ -90,6 +90,7 @@ class TelemetryBackendTest {
         .isEqualTo("echo: mail " + EMAIL + " today");
     assertThat(otlpApp.send("chat gpt-4o-mini mail " + EMAIL)).isEqualTo("echo: mail [EMAIL]");
     assertThat(app.send("chat gpt-4o-mini hello there")).isEqualTo("echo: hello there");
+    assertThat(app.send("chat gpt-4.1 fail once, then answer")).isEqualTo("echo: fail once, then answer");
     assertThat(app.send("stream gpt-4.1-mini mail " + EMAIL)).isEqualTo("echo: mail [EMAIL]");
     assertThat(ErrorAnswer.parse(app.send("chat gpt-4o a model outside the scope")).code()).isEqualTo("model_not_allowed");
   }
@@ -126,7 +127,7 @@ class TelemetryBackendTest {
 
   @Test
   void anAllowedCallIsAClientSpanWithItsUsage() {
-    JsonNode span = span(backend.zipkinTraces(SERVICE, "warden.decision=allow"));
+    JsonNode span = span(backend.zipkinTraces(SERVICE, "gen_ai.request.model=gpt-4o-mini"));
     assertThat(span.get("name").asText()).isEqualTo("chat gpt-4o-mini");
     assertThat(span.get("kind").asText()).isEqualTo("CLIENT");
     JsonNode tags = span.get("tags");
@@ -142,6 +143,20 @@ class TelemetryBackendTest {
     assertThat(tags.get("warden.policy.hash").asText()).startsWith("sha256:");
     assertThat(tags.get("warden.pii.count").asText()).isEqualTo("0");
     assertThat(tags.has("error.type")).isFalse();
+    assertThat(tags.get("warden.framework").asText()).as("the SDK-level operation").isEqualTo("openai-java");
+    assertThat(tags.get("warden.attempts").asText()).isEqualTo("1");
+  }
+
+  @Test
+  void theSdksRetryIsOneOperationSpan() {
+    JsonNode span = span(backend.zipkinTraces(SERVICE, "gen_ai.request.model=gpt-4.1"));
+    JsonNode tags = span.get("tags");
+    assertThat(tags.get("warden.framework").asText()).isEqualTo("openai-java");
+    assertThat(tags.get("warden.attempts").asText()).as("the 503 and the retry").isEqualTo("2");
+    assertThat(tags.has("error.type")).as("the retry succeeded").isFalse();
+    assertThat(tags.get("gen_ai.usage.output_tokens").asText()).isEqualTo("5");
+    assertThat(span.get("annotations").toString()).contains("warden.attempt");
+    assertThat(provider.requests("/v1/chat/completions")).filteredOn(r -> r.body().contains("fail once")).hasSize(2);
   }
 
   @Test
@@ -179,8 +194,10 @@ class TelemetryBackendTest {
         traceIds.add(record.get("traceId").asText());
       }
     }
-    assertThat(traceIds).hasSize(3);
-    JsonNode trace = backend.zipkinTrace(traceIds.get(2));
+    assertThat(traceIds).as("one record per wire call; the retried call's two share its span").hasSize(5);
+    assertThat(traceIds.get(2)).isEqualTo(traceIds.get(1));
+    assertThat(traceIds.stream().distinct()).hasSize(4);
+    JsonNode trace = backend.zipkinTrace(traceIds.get(4));
     assertThat(trace.get(0).get("tags").get("warden.decision").asText()).isEqualTo("block");
   }
 

@@ -1,12 +1,14 @@
 package dev.warden.agent.telemetry;
 
 import dev.warden.agent.wire.response.ResponseSummary;
+import dev.warden.bootstrap.SdkFrame;
 import dev.warden.policies.decision.Decision;
 import dev.warden.policies.decision.Finding;
 import dev.warden.policies.exchange.Exchange;
 import dev.warden.policies.identity.Caller;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
@@ -24,41 +26,81 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * started when the call is decided and ended exactly once: when a blocked call is answered, when
  * the response body ends or is closed (with its usage tokens, response model and finish reasons),
  * or when the transport fails. Carries no text, no key and no PII value. Thread-safe.
+ *
+ * <p>A call made inside an SDK-level operation ({@link SdkFrame}) shares the operation's span:
+ * the first call starts it, each later one (a retry, a tool-loop turn) updates its attributes,
+ * adds a {@code warden.attempt} event and its usage tokens to the totals.
  */
 public final class CallSpan {
 
   private final Span span;
+  /** The SDK-level operation this call is part of, or null when the span is the call's own. */
+  private final OperationSpan operation;
   private final AtomicBoolean ended = new AtomicBoolean();
 
-  private CallSpan(Span span) {
+  private CallSpan(Span span, OperationSpan operation) {
     this.span = span;
+    this.operation = operation;
   }
 
   /**
-   * Starts the span of a decided call, as a child of the application's current span when it has one.
+   * Starts the span of a decided call, as a child of the application's current span when it has
+   * one, or joins the span of the SDK-level operation open on this thread.
    *
    * @param appLoader the application's class loader, or null for the thread's context class loader
    */
   public static CallSpan start(Tracer tracer, String host, int port, Exchange exchange, Decision decision,
       Caller caller, ClassLoader appLoader) {
+    Attributes attributes = attributes(host, port, exchange, decision, caller);
+    SdkFrame frame = SdkFrame.current();
+    if (frame == null) {
+      return new CallSpan(newSpan(tracer, exchange, attributes, appLoader).startSpan(), null);
+    }
+    OperationSpan operation;
+    int attempt;
+    synchronized (frame) {
+      operation = (OperationSpan) frame.operation();
+      if (operation == null) {
+        operation = new OperationSpan(newSpan(tracer, exchange, attributes, appLoader)
+            .setAttribute(WardenAttributes.FRAMEWORK, frame.framework())
+            .startSpan());
+        frame.operation(operation);
+      } else {
+        operation.span().setAllAttributes(attributes);
+      }
+      attempt = operation.join();
+    }
+    if (attempt > 1) {
+      operation.span().addEvent("warden.attempt", Attributes.of(WardenAttributes.ATTEMPT, (long) attempt,
+          WardenAttributes.DECISION, decision.kind().label()));
+    }
+    return new CallSpan(operation.span(), operation);
+  }
+
+  private static SpanBuilder newSpan(Tracer tracer, Exchange exchange, Attributes attributes, ClassLoader appLoader) {
     String model = exchange.model();
     SpanBuilder builder = tracer.spanBuilder(exchange.operation() + (model == null ? "" : " " + model))
-        .setSpanKind(SpanKind.CLIENT);
+        .setSpanKind(SpanKind.CLIENT)
+        .setAllAttributes(attributes);
     SpanContext parent = AppTrace.current(appLoader);
-    builder.setParent(parent == null ? Context.root() : Context.root().with(Span.wrap(parent)));
-    builder.setAttribute(GenAiAttributes.OPERATION_NAME, exchange.operation());
-    builder.setAttribute(GenAiAttributes.PROVIDER_NAME, exchange.provider());
-    if (model != null) {
-      builder.setAttribute(GenAiAttributes.REQUEST_MODEL, model);
+    return builder.setParent(parent == null ? Context.root() : Context.root().with(Span.wrap(parent)));
+  }
+
+  private static Attributes attributes(String host, int port, Exchange exchange, Decision decision, Caller caller) {
+    AttributesBuilder builder = Attributes.builder();
+    builder.put(GenAiAttributes.OPERATION_NAME, exchange.operation());
+    builder.put(GenAiAttributes.PROVIDER_NAME, exchange.provider());
+    if (exchange.model() != null) {
+      builder.put(GenAiAttributes.REQUEST_MODEL, exchange.model());
     }
     if (exchange.maxTokens() != null) {
-      builder.setAttribute(GenAiAttributes.REQUEST_MAX_TOKENS, exchange.maxTokens().longValue());
+      builder.put(GenAiAttributes.REQUEST_MAX_TOKENS, exchange.maxTokens().longValue());
     }
-    builder.setAttribute(GenAiAttributes.SERVER_ADDRESS, host);
-    builder.setAttribute(GenAiAttributes.SERVER_PORT, (long) port);
-    builder.setAttribute(WardenAttributes.DECISION, decision.kind().label());
+    builder.put(GenAiAttributes.SERVER_ADDRESS, host);
+    builder.put(GenAiAttributes.SERVER_PORT, (long) port);
+    builder.put(WardenAttributes.DECISION, decision.kind().label());
     if (decision.rule() != null) {
-      builder.setAttribute(WardenAttributes.RULE, decision.rule());
+      builder.put(WardenAttributes.RULE, decision.rule());
     }
     long piiCount = 0;
     List<String> piiTypes = new ArrayList<>(2);
@@ -68,26 +110,26 @@ public final class CallSpan {
         piiTypes.add(finding.type());
       }
     }
-    builder.setAttribute(WardenAttributes.PII_COUNT, piiCount);
+    builder.put(WardenAttributes.PII_COUNT, piiCount);
     if (!piiTypes.isEmpty()) {
-      builder.setAttribute(WardenAttributes.PII_TYPES, piiTypes);
+      builder.put(WardenAttributes.PII_TYPES, piiTypes);
     }
     if (decision.injection() != null) {
-      builder.setAttribute(WardenAttributes.INJECTION_SCORE, decision.injection().score());
-      builder.setAttribute(WardenAttributes.INJECTION_THRESHOLD, decision.injection().threshold());
+      builder.put(WardenAttributes.INJECTION_SCORE, decision.injection().score());
+      builder.put(WardenAttributes.INJECTION_THRESHOLD, decision.injection().threshold());
       if (!decision.injection().reasons().isEmpty()) {
-        builder.setAttribute(WardenAttributes.INJECTION_REASONS, decision.injection().reasons());
+        builder.put(WardenAttributes.INJECTION_REASONS, decision.injection().reasons());
       }
     }
     if (decision.keyId() != null) {
-      builder.setAttribute(WardenAttributes.KEY_ID, decision.keyId());
+      builder.put(WardenAttributes.KEY_ID, decision.keyId());
     }
     if (caller.principal() != null) {
-      builder.setAttribute(WardenAttributes.PRINCIPAL, caller.principal());
+      builder.put(WardenAttributes.PRINCIPAL, caller.principal());
     }
-    builder.setAttribute(WardenAttributes.POLICY_HASH, decision.policyHash());
-    builder.setAttribute(WardenAttributes.CACHE_HIT, false);
-    return new CallSpan(builder.startSpan());
+    builder.put(WardenAttributes.POLICY_HASH, decision.policyHash());
+    builder.put(WardenAttributes.CACHE_HIT, false);
+    return builder.build();
   }
 
   /** The call is answered from the cache. */
@@ -100,7 +142,7 @@ public final class CallSpan {
   public void endBlocked(Decision decision) {
     if (ended.compareAndSet(false, true)) {
       fail(decision.code() == null ? "warden_error" : decision.code());
-      span.end();
+      finish();
     }
   }
 
@@ -113,10 +155,12 @@ public final class CallSpan {
       span.setAttribute(GenAiAttributes.RESPONSE_MODEL, summary.model());
     }
     if (summary.inputTokens() != null) {
-      span.setAttribute(GenAiAttributes.USAGE_INPUT_TOKENS, summary.inputTokens());
+      long tokens = summary.inputTokens();
+      span.setAttribute(GenAiAttributes.USAGE_INPUT_TOKENS, operation == null ? tokens : operation.addInputTokens(tokens));
     }
     if (summary.outputTokens() != null) {
-      span.setAttribute(GenAiAttributes.USAGE_OUTPUT_TOKENS, summary.outputTokens());
+      long tokens = summary.outputTokens();
+      span.setAttribute(GenAiAttributes.USAGE_OUTPUT_TOKENS, operation == null ? tokens : operation.addOutputTokens(tokens));
     }
     if (!summary.finishReasons().isEmpty()) {
       span.setAttribute(GenAiAttributes.RESPONSE_FINISH_REASONS, summary.finishReasons());
@@ -127,19 +171,37 @@ public final class CallSpan {
       fail(withheldCode);
     } else if (status >= 400) {
       fail(Integer.toString(status));
+    } else if (operation != null) {
+      operation.outcome(null);
     }
-    span.end();
+    finish();
   }
 
   /** Ends the span of a call whose transport failed. */
   public void endFailed(Throwable error) {
     if (ended.compareAndSet(false, true)) {
       fail(error.getClass().getName());
+      finish();
+    }
+  }
+
+  private void finish() {
+    if (operation == null) {
       span.end();
+    } else {
+      operation.leave();
     }
   }
 
   private void fail(String errorType) {
+    if (operation == null) {
+      markFailed(span, errorType);
+    } else {
+      operation.outcome(errorType);
+    }
+  }
+
+  static void markFailed(Span span, String errorType) {
     span.setAttribute(GenAiAttributes.ERROR_TYPE, errorType);
     span.setStatus(StatusCode.ERROR);
   }

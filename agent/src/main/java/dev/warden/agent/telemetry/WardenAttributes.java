@@ -18,6 +18,9 @@ final class WardenAttributes {
   static final AttributeKey<String> PRINCIPAL = AttributeKey.stringKey("warden.principal");
   static final AttributeKey<String> POLICY_HASH = AttributeKey.stringKey("warden.policy.hash");
   static final AttributeKey<Boolean> CACHE_HIT = AttributeKey.booleanKey("warden.cache.hit");
+  static final AttributeKey<String> FRAMEWORK = AttributeKey.stringKey("warden.framework");
+  static final AttributeKey<Long> ATTEMPTS = AttributeKey.longKey("warden.attempts");
+  static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("warden.attempt");
 
   private WardenAttributes() {}
 }
