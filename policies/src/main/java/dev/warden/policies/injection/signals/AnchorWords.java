@@ -18,6 +18,7 @@ final class AnchorWords {
   static final int PERSONA_WORD = 1 << 8;
   static final int JAILBREAK_WORD = 1 << 9;
   static final int IDIOM_WORD = 1 << 10;
+  static final int OUTPUT_VERB = 1 << 11;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -51,6 +52,10 @@ final class AnchorWords {
         "rules", "safeguards", "guardrails", "limits");
     add(PERSONA_WORD, "refuse", "refuses", "refusing", "decline");
     add(JAILBREAK_WORD, "jailbreak", "jailbroken", "dan", "mode", "anything");
+    add(OUTPUT_VERB, "say", "output", "print", "write", "type", "reply", "respond", "answer",
+        "repeat", "state", "return", "display", "echo", "sag", "sage", "sagen", "schreibe",
+        "schreib", "antworte", "gib", "diga", "escribe", "responde", "dites", "écris",
+        "réponds", "répondez");
     add(IDIOM_WORD, "warnings", "disclaimers", "disclaimer", "caveats", "apologize", "apologise",
         "apologies", "apologizes", "apologises", "apologizing", "apologising", "lectures",
         "moralizing", "moralising", "sorry",
