@@ -34,7 +34,9 @@ final class AnchorWords {
     add(OVERRIDE_VERB, "ignore", "ignoring", "disregard", "disregarding", "forget", "override",
         "bypass", "overlook", "discard", "dismiss", "drop", "abandon", "ignoriere", "ignorieren",
         "vergiss", "vergessen", "missachte", "olvida", "olvide", "ignora", "oubliez", "oublie",
-        "ignorez", "zaboravi", "dimentica");
+        "ignorez", "zaboravi", "dimentica", "olvidar", "ignorar", "esqueça", "esqueca",
+        "desconsidere", "dimenticare", "ignorare", "negeer", "vergeet", "забудь", "забудьте",
+        "игнорируй", "игнорируйте", "проигнорируй", "проигнорируйте");
     add(VOID_WORD, "void", "irrelevant", "obsolete", "invalid", "overridden", "superseded", "false",
         "cancelled", "canceled", "revoked", "nullified", "hinfällig", "ungültig");
     add(INSTRUCTION_NOUN, "instructions", "instruction", "prompt", "prompts", "directives",
