@@ -61,7 +61,7 @@ final class AnchorWords {
     add(IDIOM_WORD, "warnings", "disclaimers", "disclaimer", "caveats", "apologize", "apologise",
         "apologies", "apologizes", "apologises", "apologizing", "apologising", "lectures",
         "moralizing", "moralising", "sorry",
-        "longer", "now", "responses", "answers", "paragraphs", "replies", "personalities",
+        "longer", "now", "jetzt", "nun", "responses", "answers", "paragraphs", "replies", "personalities",
         "personas", "chatgpt", "dan", "insert", "put", "enter", "character", "understand", "care",
         "cares", "caring", "unethical", "immoral", "illegal", "harmful", "dangerous", "offensive",
         "inappropriate", "explicit", "amoral", "wrong", "evil", "unfiltered", "uncensored",

@@ -240,7 +240,9 @@ final class TextScanner {
       OutputRules.forcedReply(clause, s, out);
     }
     if ((groups & AnchorWords.IDIOM_WORD) != 0) {
-      out.idiom(JailbreakIdioms.at(clause, s, start));
+      int idiom = JailbreakIdioms.at(clause, s, start);
+      // "You are now a member of …" is how a welcome e-mail speaks, not a persona switch
+      out.idiom(role == Role.TOOL ? idiom & ~JailbreakIdioms.PERSONA_SWITCH : idiom);
     }
   }
 }

@@ -65,7 +65,8 @@
  *   <tr><td>jailbreak_idioms</td><td>stock phrases of jailbreak templates: "never apologise", "no
  *       matter how unethical", "you are no longer ChatGPT", "from now on, you", "two separate
  *       responses", {@code [INSERT PROMPT HERE]}, "stay in character", "if you understand", "does
- *       not care about ethics" ({@link dev.warden.policies.injection.signals.JailbreakIdioms})</td>
+ *       not care about ethics", "you are now Rex" (user content only)
+ *       ({@link dev.warden.policies.injection.signals.JailbreakIdioms})</td>
  *       <td>0.3 for one; 0.6 for two different ones; 0.8 for three or more</td></tr>
  * </table>
  *
