@@ -18,6 +18,7 @@ final class AnchorWords {
   static final int PERSONA_WORD = 1 << 8;
   static final int JAILBREAK_WORD = 1 << 9;
   static final int IDIOM_WORD = 1 << 10;
+  static final int OUTPUT_VERB = 1 << 11;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -33,7 +34,9 @@ final class AnchorWords {
     add(OVERRIDE_VERB, "ignore", "ignoring", "disregard", "disregarding", "forget", "override",
         "bypass", "overlook", "discard", "dismiss", "drop", "abandon", "ignoriere", "ignorieren",
         "vergiss", "vergessen", "missachte", "olvida", "olvide", "ignora", "oubliez", "oublie",
-        "ignorez", "zaboravi", "dimentica");
+        "ignorez", "zaboravi", "dimentica", "olvidar", "ignorar", "esqueça", "esqueca",
+        "desconsidere", "dimenticare", "ignorare", "negeer", "vergeet", "забудь", "забудьте",
+        "игнорируй", "игнорируйте", "проигнорируй", "проигнорируйте");
     add(VOID_WORD, "void", "irrelevant", "obsolete", "invalid", "overridden", "superseded", "false",
         "cancelled", "canceled", "revoked", "nullified", "hinfällig", "ungültig");
     add(INSTRUCTION_NOUN, "instructions", "instruction", "prompt", "prompts", "directives",
@@ -51,10 +54,14 @@ final class AnchorWords {
         "rules", "safeguards", "guardrails", "limits");
     add(PERSONA_WORD, "refuse", "refuses", "refusing", "decline");
     add(JAILBREAK_WORD, "jailbreak", "jailbroken", "dan", "mode", "anything");
+    add(OUTPUT_VERB, "say", "output", "print", "write", "type", "reply", "respond", "answer",
+        "repeat", "state", "return", "display", "echo", "sag", "sage", "sagen", "schreibe",
+        "schreib", "antworte", "gib", "diga", "escribe", "responde", "dites", "écris",
+        "réponds", "répondez");
     add(IDIOM_WORD, "warnings", "disclaimers", "disclaimer", "caveats", "apologize", "apologise",
         "apologies", "apologizes", "apologises", "apologizing", "apologising", "lectures",
         "moralizing", "moralising", "sorry",
-        "longer", "now", "responses", "answers", "paragraphs", "replies", "personalities",
+        "longer", "now", "jetzt", "nun", "responses", "answers", "paragraphs", "replies", "personalities",
         "personas", "chatgpt", "dan", "insert", "put", "enter", "character", "understand", "care",
         "cares", "caring", "unethical", "immoral", "illegal", "harmful", "dangerous", "offensive",
         "inappropriate", "explicit", "amoral", "wrong", "evil", "unfiltered", "uncensored",

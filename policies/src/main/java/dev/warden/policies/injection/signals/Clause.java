@@ -109,6 +109,16 @@ final class Clause {
     return p < text.length() ? text.charAt(p) : 0;
   }
 
+  /** Where the word at {@code offset} from the anchor starts in the text; it must be in the clause. */
+  int start(int offset) {
+    return starts[anchor + offset];
+  }
+
+  /** Where the word at {@code offset} from the anchor ends in the text; it must be in the clause. */
+  int end(int offset) {
+    return ends[anchor + offset];
+  }
+
   /** The raw text from the anchor to the end of the sentence, at most {@code max} chars. */
   String restOfSentence(int max) {
     int from = starts[anchor];

@@ -13,7 +13,8 @@ import java.util.Set;
  * I'm sorry"); "no matter how unethical"; a persona unbound from the assistant ("you are no longer
  * ChatGPT", "an unfiltered AI"); "from now on, you"; answers in two voices ("two separate
  * responses", "respond as DAN"); a prompt placeholder ({@code [INSERT PROMPT HERE]}); "stay in
- * character"; "if you understand"; "does not care about ethics".
+ * character"; "if you understand"; "does not care about ethics"; a persona switched in ("you are
+ * now Rex", "Now you are a pirate", "Jetzt bist du Xi Jinping"; not "you are now logged in").
  */
 final class JailbreakIdioms {
 
@@ -26,6 +27,7 @@ final class JailbreakIdioms {
   static final int IN_CHARACTER = 1 << 6;
   static final int IF_YOU_UNDERSTAND = 1 << 7;
   static final int CARES_ABOUT_NOTHING = 1 << 8;
+  static final int PERSONA_SWITCH = 1 << 9;
 
   /** Strength by the number of different idioms: one, two, three or more. */
   private static final double[] STRENGTHS = {0.3, 0.6, 0.8};
@@ -43,6 +45,11 @@ final class JailbreakIdioms {
   private static final Set<String> NO_LONGER = Set.of("chatgpt", "gpt", "claude", "bound",
       "restricted", "limited", "constrained", "censored", "filtered", "bard", "gemini");
   private static final Set<String> ARTICLES = Set.of("a", "an");
+  /** Capitalised in titles and shouting, still no persona: "You Are Now Ready". */
+  private static final Set<String> STATES = Set.of("i", "ready", "able", "done", "free", "logged",
+      "signed", "connected", "going", "in", "on", "at", "all", "set", "here", "there", "officially");
+  private static final Set<String> PERSONA_ARTICLES = Set.of("a", "an", "the", "my", "ein", "eine",
+      "der", "die", "das");
   private static final Set<String> TWO = Set.of("two", "2", "both");
   private static final Set<String> SEPARATE = Set.of("different", "separate", "distinct", "kinds",
       "types");
@@ -89,8 +96,20 @@ final class JailbreakIdioms {
         return "no".equals(c.word(-1)) && youAre && persona ? UNBOUND_PERSONA : 0;
       }
       case "now" -> {
-        return "from".equals(c.word(-1)) && "on".equals(c.word(1))
-            && ("you".equals(c.word(2)) || "your".equals(c.word(2))) ? FROM_NOW_ON : 0;
+        if ("from".equals(c.word(-1)) && "on".equals(c.word(1))
+            && ("you".equals(c.word(2)) || "your".equals(c.word(2)))) {
+          return FROM_NOW_ON;
+        }
+        boolean youAreNow = "are".equals(c.word(-1)) && "you".equals(c.word(-2))
+            || "you're".equals(c.word(-1));
+        return youAreNow && namesPersona(c, text, 1)
+            || c.wordsBefore() == 0 && "you".equals(c.word(1)) && "are".equals(c.word(2))
+                && namesPersona(c, text, 3) ? PERSONA_SWITCH : 0;
+      }
+      case "jetzt", "nun" -> {
+        boolean duBist = "bist".equals(c.word(1)) && "du".equals(c.word(2))
+            || "bist".equals(c.word(-1)) && "du".equals(c.word(-2));
+        return duBist && namesPersona(c, text, "du".equals(c.word(2)) ? 3 : 1) ? PERSONA_SWITCH : 0;
       }
       case "responses", "personalities", "personas" -> {
         return TWO.contains(c.word(-1)) || SEPARATE.contains(c.word(-1)) && TWO.contains(c.word(-2))
@@ -129,6 +148,19 @@ final class JailbreakIdioms {
         return UNBOUND.contains(w) && PERSONA_NOUNS.contains(c.word(1)) ? UNBOUND_PERSONA : 0;
       }
     }
+  }
+
+  /**
+   * Whether the word at {@code offset} names who the model now is: an article ("a pirate", "ein
+   * Hacker") or a capitalised name ("Ted", "DAN"), not a state ("ready", "logged in").
+   */
+  private static boolean namesPersona(Clause c, String text, int offset) {
+    String w = c.word(offset);
+    if (w.isEmpty()) {
+      return false;
+    }
+    return PERSONA_ARTICLES.contains(w)
+        || !STATES.contains(w) && Character.isUpperCase(text.charAt(c.start(offset)));
   }
 
   /** {@code [INSERT PROMPT HERE]}, {@code {your question}}, {@code <put your request here>}. */

@@ -26,22 +26,25 @@ final class PhraseRules {
       "direction",
       "consignes", "instrukcije", "istruzioni",
       // what a retrieval-augmented prompt calls its documents: "disregarding the articles"
-      "articles", "artikel", "tasks", "aufgaben", "information");
+      "articles", "artikel", "tasks", "aufgaben", "information",
+      "instruções", "instrucoes", "regras", "regole", "reglas", "instructies", "regels",
+      "инструкции", "инструкций", "указания", "правила", "команды");
   private static final Set<String> QUALIFIERS = Set.of("previous", "prior", "above", "earlier",
       "preceding", "foregoing", "original", "initial", "system", "former", "old", "all", "any",
       "your", "every", "existing", "following", "subsequent", "vorherigen", "vorherige",
       "bisherigen", "obigen", "vorigen", "alle", "deine", "ihre", "alten", "vorangegangenen",
       "vorangehenden", "vorhergehenden", "todas", "toutes", "tous", "sve", "tutte", "anteriores",
-      "précédentes", "provided", "given", "supplied");
+      "précédentes", "provided", "given", "supplied", "precedenti", "vorige", "все",
+      "предыдущие", "прежние");
   private static final Set<String> POSITIONS = Set.of("above", "previous", "prior", "earlier",
       "preceding", "foregoing", "before", "so", "said", "davor", "vorher", "bisher", "zuvor", "oben",
       "antes", "avant", "prima");
   private static final Set<String> FILLERS = Set.of("the", "of", "my", "these", "those", "this",
       "that", "and", "or", "other", "safety", "content", "ethical", "moral", "openai", "openai's",
       "developer", "about", "die", "der", "den", "das", "und", "oder", "meine", "sämtliche", "sie",
-      "las", "les", "le", "la", "de", "tus", "tes", "vos");
+      "las", "les", "le", "la", "de", "tus", "tes", "vos", "as", "os", "suas", "tue");
   private static final Set<String> EVERYTHING = Set.of("everything", "anything", "alles", "todo",
-      "tout", "tutto");
+      "tout", "tutto", "tudo", "всё");
   private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "und", "oder", "y", "et");
   private static final Set<String> GERMAN_INFINITIVES = Set.of("ignorieren", "vergessen");
   private static final Set<String> CONTINUATIONS = Set.of("and", "then", "now", "und", "dann", "jetzt");
@@ -185,9 +188,17 @@ final class PhraseRules {
     out.fire(SignalSet.PROMPT_LEAK, secret ? 0.8 : 0.7);
   }
 
-  /** "Your new instructions are", "New task:". */
+  /** "Your new instructions are", "New task:", "Your task is now to …". */
   static void newInstructions(Clause c, Role role, SignalSet out) {
-    if (!NEW_NOUNS.contains(c.word(0)) || !NEW_ADJECTIVES.contains(c.word(-1))) {
+    if (!NEW_NOUNS.contains(c.word(0))) {
+      return;
+    }
+    if (POSSESSIVES.contains(c.word(-1)) && COPULAS.contains(c.word(1)) && "now".equals(c.word(2))
+        && ("to".equals(c.word(3)) || c.charAfter(2) == ':')) {
+      out.fire(SignalSet.NEW_INSTRUCTIONS, role == Role.TOOL ? 0.6 : 0.5);
+      return;
+    }
+    if (!NEW_ADJECTIVES.contains(c.word(-1))) {
       return;
     }
     char after = c.charAfter(0);

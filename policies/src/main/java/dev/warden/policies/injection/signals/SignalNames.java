@@ -34,6 +34,8 @@ public final class SignalNames {
   public static final String PERSONA_LOCK = "persona_lock";
   /** Named jailbreaks: "Do Anything Now", "DAN", "developer mode enabled", "jailbroken". */
   public static final String JAILBREAK_MARKER = "jailbreak_marker";
+  /** The text dictates the answer's exact words: {@code just output "X"}, {@code say "X" and nothing else}. */
+  public static final String OUTPUT_FORCING = "output_forcing";
   /** Zero-width and other invisible characters splitting words, or many of them. */
   public static final String INVISIBLE_CHARS = "invisible_chars";
   /** Bidi controls in a text with no right-to-left script. */
@@ -59,8 +61,8 @@ public final class SignalNames {
   public static final List<String> ALL = List.of(ROLE_SPOOF, CHAT_TEMPLATE, INSTRUCTION_FENCE,
       INSTRUCTION_OVERRIDE, PROMPT_LEAK, NEW_INSTRUCTIONS, AI_ADDRESS, RESPONSE_DIRECTIVE,
       CONCEAL_FROM_USER, EXFILTRATION, RESTRICTION_REMOVAL, PERSONA_LOCK, JAILBREAK_MARKER,
-      INVISIBLE_CHARS, BIDI_CONTROL, SMUGGLED_TEXT, HOMOGLYPH_MIXING, STYLED_LETTERS,
-      ENCODED_TEXT, ENCODED_INSTRUCTION, ADVERSARIAL_SUFFIX, JAILBREAK_IDIOMS);
+      OUTPUT_FORCING, INVISIBLE_CHARS, BIDI_CONTROL, SMUGGLED_TEXT, HOMOGLYPH_MIXING,
+      STYLED_LETTERS, ENCODED_TEXT, ENCODED_INSTRUCTION, ADVERSARIAL_SUFFIX, JAILBREAK_IDIOMS);
 
   private SignalNames() {}
 }

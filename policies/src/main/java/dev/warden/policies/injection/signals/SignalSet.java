@@ -19,17 +19,18 @@ final class SignalSet {
   static final int RESTRICTION_REMOVAL = 10;
   static final int PERSONA_LOCK = 11;
   static final int JAILBREAK_MARKER = 12;
-  static final int INVISIBLE_CHARS = 13;
-  static final int BIDI_CONTROL = 14;
-  static final int SMUGGLED_TEXT = 15;
-  static final int HOMOGLYPH_MIXING = 16;
-  static final int STYLED_LETTERS = 17;
-  static final int ENCODED_TEXT = 18;
-  static final int ENCODED_INSTRUCTION = 19;
-  static final int ADVERSARIAL_SUFFIX = 20;
-  static final int JAILBREAK_IDIOMS = 21;
+  static final int OUTPUT_FORCING = 13;
+  static final int INVISIBLE_CHARS = 14;
+  static final int BIDI_CONTROL = 15;
+  static final int SMUGGLED_TEXT = 16;
+  static final int HOMOGLYPH_MIXING = 17;
+  static final int STYLED_LETTERS = 18;
+  static final int ENCODED_TEXT = 19;
+  static final int ENCODED_INSTRUCTION = 20;
+  static final int ADVERSARIAL_SUFFIX = 21;
+  static final int JAILBREAK_IDIOMS = 22;
   /** Signals up to here are about what the text says; an encoded segment that fires one is an encoded instruction. */
-  static final int LAST_CONTENT_SIGNAL = JAILBREAK_MARKER;
+  static final int LAST_CONTENT_SIGNAL = OUTPUT_FORCING;
 
   private final double[] strengths = new double[SignalNames.ALL.size()];
   private boolean any;

@@ -22,6 +22,9 @@ final class TextScanner {
     CLASS['('] = SPECIAL;
   }
 
+  /** How far {@link #replyAhead} looks for a quote: past "only the words" and the like. */
+  private static final int REPLY_LOOKAHEAD = 40;
+
   private final String s;
   private final Role role;
   private final SignalSet out;
@@ -158,6 +161,29 @@ final class TextScanner {
     return false;
   }
 
+  /**
+   * Whether a reply {@link OutputRules} could read may follow the word ending at {@code end}: a
+   * quote or colon on the same line within a few words, or a yes or no right after.
+   */
+  private boolean replyAhead(int end) {
+    int limit = Math.min(s.length(), end + REPLY_LOOKAHEAD);
+    for (int i = end; i < limit; i++) {
+      char c = s.charAt(i);
+      if (c == '\n') {
+        return false;
+      }
+      if (c == ':' || OutputRules.isQuote(c)) {
+        return true;
+      }
+    }
+    int p = end;
+    while (p < s.length() && s.charAt(p) == ' ') {
+      p++;
+    }
+    return s.regionMatches(true, p, "yes", 0, 3) || s.regionMatches(true, p, "no", 0, 2)
+        || s.regionMatches(true, p, "ja", 0, 2) || s.regionMatches(true, p, "nein", 0, 4);
+  }
+
   private void endWord(int hash, int start, int end) {
     if (end - start < 2 || end - start > AnchorWords.MAX_LENGTH) {
       return;
@@ -165,6 +191,9 @@ final class TextScanner {
     int groups = AnchorWords.groups(hash, s, start, end);
     if (role != Role.TOOL) {
       groups &= ~(AnchorWords.AI_NAME | AnchorWords.RESPONSE_NOUN);
+    }
+    if ((groups & AnchorWords.OUTPUT_VERB) != 0 && !replyAhead(end)) {
+      groups &= ~AnchorWords.OUTPUT_VERB; // most "write" and "answer" are not followed by a reply
     }
     if (groups == 0) {
       return;
@@ -207,8 +236,13 @@ final class TextScanner {
     if ((groups & AnchorWords.SEND_VERB) != 0) {
       AddressRules.exfiltration(clause, role, out);
     }
+    if ((groups & AnchorWords.OUTPUT_VERB) != 0) {
+      OutputRules.forcedReply(clause, s, out);
+    }
     if ((groups & AnchorWords.IDIOM_WORD) != 0) {
-      out.idiom(JailbreakIdioms.at(clause, s, start));
+      int idiom = JailbreakIdioms.at(clause, s, start);
+      // "You are now a member of …" is how a welcome e-mail speaks, not a persona switch
+      out.idiom(role == Role.TOOL ? idiom & ~JailbreakIdioms.PERSONA_SWITCH : idiom);
     }
   }
 }

@@ -39,6 +39,11 @@
  *   <tr><td>persona_lock</td><td>"never refuse", "will not refuse"</td><td>0.5</td></tr>
  *   <tr><td>jailbreak_marker</td><td>"Do Anything Now"; "DAN", "developer mode", "jailbroken" in an
  *       AI context</td><td>0.8; 0.6; 0.5</td></tr>
+ *   <tr><td>output_forcing</td><td>a reply dictated word for word: an output verb (say, output,
+ *       print, reply with, …) and a quoted or yes/no reply, made the whole answer by just, only,
+ *       instead, now, must or "and nothing else"; not options ({@code "yes" or "no"}), programs
+ *       ({@code print "done" when …}) or fallbacks ({@code if you don't know, say …})
+ *       ({@link dev.warden.policies.injection.signals.OutputRules})</td><td>0.5</td></tr>
  *   <tr><td>invisible_chars</td><td>invisible characters splitting words</td><td>0.5 + 0.1 each, at
  *       most 0.9</td></tr>
  *   <tr><td>bidi_control</td><td>bidi controls in text with no right-to-left script</td><td>0.6; 0.7
@@ -60,7 +65,8 @@
  *   <tr><td>jailbreak_idioms</td><td>stock phrases of jailbreak templates: "never apologise", "no
  *       matter how unethical", "you are no longer ChatGPT", "from now on, you", "two separate
  *       responses", {@code [INSERT PROMPT HERE]}, "stay in character", "if you understand", "does
- *       not care about ethics" ({@link dev.warden.policies.injection.signals.JailbreakIdioms})</td>
+ *       not care about ethics", "you are now Rex" (user content only)
+ *       ({@link dev.warden.policies.injection.signals.JailbreakIdioms})</td>
  *       <td>0.3 for one; 0.6 for two different ones; 0.8 for three or more</td></tr>
  * </table>
  *

@@ -31,7 +31,7 @@ class StructuralSignalsTest {
       assertThat(SignalNames.ALL).containsExactly("role_spoof", "chat_template", "instruction_fence",
           "instruction_override", "prompt_leak", "new_instructions", "ai_address", "response_directive",
           "conceal_from_user", "exfiltration", "restriction_removal", "persona_lock", "jailbreak_marker",
-          "invisible_chars", "bidi_control", "smuggled_text", "homoglyph_mixing", "styled_letters",
+          "output_forcing", "invisible_chars", "bidi_control", "smuggled_text", "homoglyph_mixing", "styled_letters",
           "encoded_text", "encoded_instruction", "adversarial_suffix", "jailbreak_idioms");
     }
 
