@@ -23,6 +23,11 @@ public final class ItSettings {
     return existing("warden.bootapp.jar", "build it first: ./mvnw -B install -DskipTests");
   }
 
+  /** The Spring Boot 4 / Spring AI 2 web application's fat jar (module it-tests/spring-ai2-app). */
+  public static Path springAi2AppJar() {
+    return existing("warden.springai2.jar", "build it first: ./mvnw -B install -DskipTests");
+  }
+
   /** The demo's shipped policy. */
   public static Path demoPolicy() {
     return existing("warden.demo.policy", "it ships with the demo module");
