@@ -103,7 +103,7 @@ final class CallDecider {
   private static ResponseCache.Entry entryFor(ActivePolicy policy, ResponseCache cache, Exchange exchange,
       Decision decision, Caller caller, byte[] toSend) {
     String partition = policy.snapshot().cachePartition(decision.keyId(), exchange.keyFingerprint(), caller);
-    return partition == null ? null : cache.entryFor(exchange.operation(), toSend, partition);
+    return partition == null ? null : cache.entryFor(exchange, toSend, partition);
   }
 
   /** {role, text as sent} of each part: the rewritten text where the decision changed it. */
