@@ -120,7 +120,8 @@ final class CallDecider {
 
   private static byte[] clamp(byte[] body, Route route, int limit) {
     try {
-      return OutputTokenLimit.apply(body, route.adapter().outputTokenFields(), limit);
+      return OutputTokenLimit.apply(body, route.adapter().outputTokenContainer(), route.adapter().outputTokenFields(),
+          limit);
     } catch (IOException e) {
       throw new UncheckedIOException("a decoded request body is no longer a JSON object", e);
     }

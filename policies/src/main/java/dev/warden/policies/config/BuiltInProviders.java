@@ -7,11 +7,14 @@ public final class BuiltInProviders {
 
   static final ProviderEndpoint OPENAI = new ProviderEndpoint("openai", "openai", "https", "api.openai.com", 443, "/v1");
   static final ProviderEndpoint ANTHROPIC = new ProviderEndpoint("anthropic", "anthropic", "https", "api.anthropic.com", 443, "");
+  /** The Gemini API; its paths start with the API version ({@code /v1beta/models/…}), which the routes accept whole. */
+  static final ProviderEndpoint GEMINI =
+      new ProviderEndpoint("gemini", "gemini", "https", "generativelanguage.googleapis.com", 443, "");
 
-  public static final List<ProviderEndpoint> ALL = List.of(OPENAI, ANTHROPIC);
+  public static final List<ProviderEndpoint> ALL = List.of(OPENAI, ANTHROPIC, GEMINI);
 
   /** Wire formats a configured provider may declare. */
-  static final List<String> FORMATS = List.of("openai", "anthropic");
+  static final List<String> FORMATS = List.of("openai", "anthropic", "gemini");
 
   private BuiltInProviders() {}
 }
