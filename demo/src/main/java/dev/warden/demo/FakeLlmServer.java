@@ -18,6 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -31,8 +33,11 @@ import java.util.zip.GZIPOutputStream;
  * with the first line of it, and {@code repeat your last line} with the last (case aside).
  *
  * <p>Routes (POST): {@code /v1/chat/completions}, {@code /v1/responses}, {@code /v1/embeddings}
- * (OpenAI, base URL {@link #openAiBaseUrl()}) and {@code /v1/messages} (Anthropic, base URL
- * {@link #anthropicBaseUrl()}); {@code "stream": true} selects SSE. Any other path gets a 404.
+ * (OpenAI, base URL {@link #openAiBaseUrl()}), {@code /v1/messages} (Anthropic, base URL
+ * {@link #anthropicBaseUrl()}); {@code "stream": true} selects SSE. And the Gemini API's
+ * {@code /VERSION/models/MODEL:generateContent} and {@code :streamGenerateContent} (SSE, asked
+ * with {@code ?alt=sse}), base URL {@link #baseUrl()} (google-genai adds the version) or
+ * {@link #geminiBaseUrl()} (LangChain4j). Any other path gets a 404.
  *
  * <p>Every request is recorded before it is answered, whatever its path. Thread-safe; listens on
  * 127.0.0.1 only; its threads are daemons, so it never keeps a JVM alive.
@@ -40,6 +45,8 @@ import java.util.zip.GZIPOutputStream;
 public final class FakeLlmServer implements AutoCloseable {
 
   private static final String SSE = "text/event-stream; charset=utf-8";
+  private static final Pattern GEMINI_PATH =
+      Pattern.compile("/[^/]+/models/([^/:]+):(generateContent|streamGenerateContent)");
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -90,6 +97,11 @@ public final class FakeLlmServer implements AutoCloseable {
     return baseUrl();
   }
 
+  /** The base URL LangChain4j's Gemini models take: {@code http://127.0.0.1:PORT/v1beta}. */
+  public String geminiBaseUrl() {
+    return baseUrl() + "/v1beta";
+  }
+
   /** Every request received so far, oldest first; a snapshot. */
   public List<RecordedRequest> requests() {
     return List.copyOf(requests);
@@ -123,6 +135,11 @@ public final class FakeLlmServer implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       requests.add(new RecordedRequest(exchange.getRequestMethod(), path, headersOf(exchange), body));
+      Matcher gemini = GEMINI_PATH.matcher(path);
+      if (gemini.matches()) {
+        answerGemini(exchange, gemini.group(1), gemini.group(2).equals("streamGenerateContent"), parse(body));
+        return;
+      }
       boolean anthropic = path.equals("/v1/messages");
       if (!anthropic && !path.equals("/v1/chat/completions") && !path.equals("/v1/responses")
           && !path.equals("/v1/embeddings")) {
@@ -178,6 +195,27 @@ public final class FakeLlmServer implements AutoCloseable {
       case "/v1/responses" -> OpenAiReplies.streamResponse(sse, completion);
       default -> AnthropicReplies.streamMessage(sse, completion);
     }
+  }
+
+  private void answerGemini(HttpExchange exchange, String model, boolean stream, JsonNode request) throws IOException {
+    if (request == null) {
+      sendJson(exchange, 400, GeminiReplies.error(400, "INVALID_ARGUMENT", "The body is not valid JSON."));
+      return;
+    }
+    long id = sequence.incrementAndGet();
+    String path = exchange.getRequestURI().getPath();
+    String prompt = PromptText.lastUserText(path, request);
+    String tool = GeminiReplies.firstFunctionName(request);
+    Completion completion = tool == null
+        ? Completion.of(id, model, reply(prompt, PromptText.systemText(path, request)), prompt)
+        : Completion.toolCall(id, model, tool, PromptText.JSON.createObjectNode().put("text", prompt).toString(), prompt);
+    if (!stream) {
+      sendJson(exchange, 200, GeminiReplies.response(completion));
+      return;
+    }
+    exchange.getResponseHeaders().add("Content-Type", SSE);
+    exchange.sendResponseHeaders(200, 0);
+    GeminiReplies.streamResponse(new SseWriter(exchange.getResponseBody()), completion);
   }
 
   /** The text answer to {@code prompt}: an echo, or the part of the system prompt it asks to repeat. */
