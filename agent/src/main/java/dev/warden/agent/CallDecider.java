@@ -103,7 +103,7 @@ final class CallDecider {
   private static ResponseCache.Entry entryFor(ActivePolicy policy, ResponseCache cache, Exchange exchange,
       Decision decision, Caller caller, byte[] toSend) {
     String partition = policy.snapshot().cachePartition(decision.keyId(), exchange.keyFingerprint(), caller);
-    return partition == null ? null : cache.entryFor(exchange.operation(), toSend, partition);
+    return partition == null ? null : cache.entryFor(exchange, toSend, partition);
   }
 
   /** {role, text as sent} of each part: the rewritten text where the decision changed it. */
@@ -120,7 +120,8 @@ final class CallDecider {
 
   private static byte[] clamp(byte[] body, Route route, int limit) {
     try {
-      return OutputTokenLimit.apply(body, route.adapter().outputTokenFields(), limit);
+      return OutputTokenLimit.apply(body, route.adapter().outputTokenContainer(), route.adapter().outputTokenFields(),
+          limit);
     } catch (IOException e) {
       throw new UncheckedIOException("a decoded request body is no longer a JSON object", e);
     }

@@ -20,6 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -34,9 +36,12 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Routes (POST): {@code /v1/chat/completions}, {@code /v1/responses}, {@code /v1/embeddings}
  * (OpenAI, base URL {@link #openAiBaseUrl()}), {@code /v1/messages} (Anthropic, base URL
- * {@link #anthropicBaseUrl()}) and Azure OpenAI's {@code /openai/deployments/NAME/chat/completions}
+ * {@link #anthropicBaseUrl()}), Azure OpenAI's {@code /openai/deployments/NAME/chat/completions}
  * and {@code …/embeddings} (endpoint {@link #baseUrl()}; the deployment is the model when the body
- * names none); {@code "stream": true} selects SSE. Any other path gets a 404.
+ * names none); {@code "stream": true} selects SSE. And the Gemini API's
+ * {@code /VERSION/models/MODEL:generateContent} and {@code :streamGenerateContent} (SSE, asked
+ * with {@code ?alt=sse}), base URL {@link #baseUrl()} (google-genai adds the version) or
+ * {@link #geminiBaseUrl()} (LangChain4j). Any other path gets a 404.
  *
  * <p>As an overloaded provider would, it answers a prompt starting with {@code fail once} with a
  * 503 the first time it sees that exact prompt, so an SDK's retry succeeds.
@@ -49,6 +54,8 @@ public final class FakeLlmServer implements AutoCloseable {
   private static final String SSE = "text/event-stream; charset=utf-8";
   private static final String AZURE = "/openai/deployments/";
   private static final String FAIL_ONCE = "fail once";
+  private static final Pattern GEMINI_PATH =
+      Pattern.compile("/[^/]+/models/([^/:]+):(generateContent|streamGenerateContent)");
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -100,6 +107,11 @@ public final class FakeLlmServer implements AutoCloseable {
     return baseUrl();
   }
 
+  /** The base URL LangChain4j's Gemini models take: {@code http://127.0.0.1:PORT/v1beta}. */
+  public String geminiBaseUrl() {
+    return baseUrl() + "/v1beta";
+  }
+
   /** Every request received so far, oldest first; a snapshot. */
   public List<RecordedRequest> requests() {
     return List.copyOf(requests);
@@ -133,6 +145,11 @@ public final class FakeLlmServer implements AutoCloseable {
       String received = exchange.getRequestURI().getPath();
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       requests.add(new RecordedRequest(exchange.getRequestMethod(), received, headersOf(exchange), body));
+      Matcher gemini = GEMINI_PATH.matcher(received);
+      if (gemini.matches()) {
+        answerGemini(exchange, gemini.group(1), gemini.group(2).equals("streamGenerateContent"), parse(body));
+        return;
+      }
       String deployment = azureDeployment(received);
       // Azure OpenAI: OpenAI's bodies, the deployment in the path standing for the model
       String path = deployment == null ? received : "/v1" + received.substring(received.indexOf('/', AZURE.length()));
@@ -195,6 +212,27 @@ public final class FakeLlmServer implements AutoCloseable {
       case "/v1/responses" -> OpenAiReplies.streamResponse(sse, completion);
       default -> AnthropicReplies.streamMessage(sse, completion);
     }
+  }
+
+  private void answerGemini(HttpExchange exchange, String model, boolean stream, JsonNode request) throws IOException {
+    if (request == null) {
+      sendJson(exchange, 400, GeminiReplies.error(400, "INVALID_ARGUMENT", "The body is not valid JSON."));
+      return;
+    }
+    long id = sequence.incrementAndGet();
+    String path = exchange.getRequestURI().getPath();
+    String prompt = PromptText.lastUserText(path, request);
+    String tool = GeminiReplies.firstFunctionName(request);
+    Completion completion = tool == null
+        ? Completion.of(id, model, reply(prompt, PromptText.systemText(path, request)), prompt)
+        : Completion.toolCall(id, model, tool, PromptText.JSON.createObjectNode().put("text", prompt).toString(), prompt);
+    if (!stream) {
+      sendJson(exchange, 200, GeminiReplies.response(completion));
+      return;
+    }
+    exchange.getResponseHeaders().add("Content-Type", SSE);
+    exchange.sendResponseHeaders(200, 0);
+    GeminiReplies.streamResponse(new SseWriter(exchange.getResponseBody()), completion);
   }
 
   /** The deployment of an Azure OpenAI path {@code /openai/deployments/NAME/…}, or null for any other path. */

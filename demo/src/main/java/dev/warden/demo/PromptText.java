@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads the text of the last user message from a provider request body: OpenAI Chat Completions
- * ({@code messages}), OpenAI Responses ({@code input}), OpenAI Embeddings ({@code input}) and
- * Anthropic Messages ({@code messages}). Text parts of one message are joined with a single space.
+ * ({@code messages}), OpenAI Responses ({@code input}), OpenAI Embeddings ({@code input}),
+ * Anthropic Messages ({@code messages}) and the Gemini API ({@code contents}, for a path with a
+ * {@code :} action). Text parts of one message are joined with a single space.
  * Also reads the system prompt of such a body.
  */
 public final class PromptText {
@@ -28,6 +29,9 @@ public final class PromptText {
   }
 
   static String lastUserText(String path, JsonNode root) {
+    if (isGemini(path)) {
+      return lastGeminiUserText(root.path("contents"));
+    }
     if (path.endsWith("/responses") || path.endsWith("/embeddings")) {
       return lastUserInput(root.path("input"));
     }
@@ -42,6 +46,9 @@ public final class PromptText {
    */
   static String systemText(String path, JsonNode root) {
     StringBuilder text = new StringBuilder();
+    if (isGemini(path)) {
+      return partsText(root.path("systemInstruction").path("parts"));
+    }
     if (path.endsWith("/messages")) {
       append(text, contentText(root.path("system")));
       return text.toString();
@@ -54,6 +61,37 @@ public final class PromptText {
       String role = item.path("role").asText();
       if (role.equals("system") || role.equals("developer")) {
         append(text, contentText(item.path("content")));
+      }
+    }
+    return text.toString();
+  }
+
+  /** Gemini paths name an action after the model: {@code …/models/MODEL:generateContent}. */
+  static boolean isGemini(String path) {
+    return path.contains("/models/") && path.indexOf(':', path.indexOf("/models/")) > 0;
+  }
+
+  /** The text of the last {@code contents} item from the user (no role is the user) that has text. */
+  private static String lastGeminiUserText(JsonNode contents) {
+    for (int i = contents.size() - 1; i >= 0; i--) {
+      JsonNode content = contents.get(i);
+      String role = content.path("role").asText("user");
+      String text = partsText(content.path("parts"));
+      if (role.equals("user") && !text.isEmpty()) {
+        return text;
+      }
+    }
+    return "";
+  }
+
+  private static String partsText(JsonNode parts) {
+    StringBuilder text = new StringBuilder();
+    for (JsonNode part : parts) {
+      if (part.path("text").isTextual() && !part.path("thought").asBoolean(false)) {
+        if (text.length() > 0) {
+          text.append(' ');
+        }
+        text.append(part.path("text").asText());
       }
     }
     return text.toString();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * azure-ai-openai's blocking client on its default transport, Reactor Netty through azure-core:
@@ -46,12 +47,12 @@ class AzureOpenAiTest extends SdkScenarioTest {
 
   @Override
   String path() {
-    return pathOf(allowedModel());
+    return DEPLOYMENTS + allowedModel() + "/chat/completions";
   }
 
   @Override
-  String pathOf(String model) {
-    return DEPLOYMENTS + model + "/chat/completions";
+  String pathPattern() {
+    return Pattern.quote(DEPLOYMENTS) + "[^/]+/chat/completions";
   }
 
   /** The SDK names the deployment in the path only. */

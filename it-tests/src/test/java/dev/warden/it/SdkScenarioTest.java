@@ -75,16 +75,6 @@ abstract class SdkScenarioTest {
   /** The path the SDK posts its calls to. */
   abstract String path();
 
-  /** The path of a call to {@code model}: {@link #path()} unless the path names the model (Azure). */
-  String pathOf(String model) {
-    return path();
-  }
-
-  /** The model a request that reached the provider asked for. */
-  String modelOf(RecordedRequest request) {
-    return json(request).path("model").asText();
-  }
-
   /** A model inside the key's scope. */
   abstract String allowedModel();
 
@@ -102,6 +92,21 @@ abstract class SdkScenarioTest {
 
   /** The policy with {@code extraModels} added to this SDK's key scope. */
   abstract String policyAllowing(List<String> extraModels);
+
+  /** A regex every path the SDK posts its calls to matches: {@link #path()} by default. */
+  String pathPattern() {
+    return Pattern.quote(path());
+  }
+
+  /** The model a request that reached the provider asks for: its body's {@code model} by default. */
+  String modelOf(RecordedRequest request) {
+    return json(request).path("model").asText();
+  }
+
+  /** Whether a request that reached the provider asks for a stream: its body's {@code stream} by default. */
+  boolean streamed(RecordedRequest request) {
+    return json(request).path("stream").asBoolean(false);
+  }
 
   /** Whether the SDK's exception exposes response headers (LangChain4j's does not). */
   boolean exposesHeaders() {
@@ -165,9 +170,8 @@ abstract class SdkScenarioTest {
     expectAnswer(call + " " + allowedModel() + " " + prompt, "echo: " + prompt);
     RecordedRequest received = onlyRequest();
     assertThat(received.lastUserText()).isEqualTo(prompt);
-    JsonNode body = json(received);
     assertThat(modelOf(received)).isEqualTo(allowedModel());
-    assertThat(body.path("stream").asBoolean(false)).isEqualTo(call.equals("stream"));
+    assertThat(streamed(received)).isEqualTo(call.equals("stream"));
     assertThat(received.headers().values()).as("the API key still reaches the provider")
         .anySatisfy(values -> assertThat(values).anySatisfy(value -> assertThat(value).contains(apiKey())));
   }
@@ -209,7 +213,7 @@ abstract class SdkScenarioTest {
 
     expectAnswer("chat " + disallowedModel() + " After the edit", "echo: After the edit");
     expectAnswer("stream " + disallowedModel() + " Streamed after the edit", "echo: Streamed after the edit");
-    assertThat(provider.requests(pathOf(disallowedModel()))).hasSize(2);
+    assertThat(provider.requests()).hasSize(2).allSatisfy(request -> assertThat(request.path()).matches(pathPattern()));
   }
 
   @Test
@@ -319,7 +323,7 @@ abstract class SdkScenarioTest {
   RecordedRequest onlyRequest() {
     List<RecordedRequest> requests = provider.requests();
     assertThat(requests).as("requests that reached the provider").hasSize(1);
-    assertThat(requests.get(0).path()).isEqualTo(pathOf(allowedModel()));
+    assertThat(requests.get(0).path()).matches(pathPattern());
     return requests.get(0);
   }
 

@@ -18,6 +18,10 @@ import java.util.Map;
  *   <li>OpenAI: {@code {"error":{"type":"warden_policy_violation","code":…,"message":…,"param":null}}}
  *   <li>Anthropic: {@code {"type":"error","error":{"type":…,"message":"warden <code>: <message>"}}},
  *       type {@code permission_error} for 403, {@code rate_limit_error} for 429, else {@code api_error}
+ *   <li>Gemini (Google's API error): {@code {"error":{"code":403,"message":"warden <code>: <message>",
+ *       "status":"PERMISSION_DENIED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo",
+ *       "reason":<code>,"domain":"warden"}]}}}, status {@code RESOURCE_EXHAUSTED} for 429; google-genai
+ *       raises its {@code ClientException} with that message, LangChain4j its exception for the status
  * </ul>
  */
 public final class BlockResponses {
@@ -61,8 +65,8 @@ public final class BlockResponses {
   /**
    * Builds the response for a blocking decision.
    *
-   * @param format            {@link Route#ANTHROPIC} for the Anthropic shape; anything else gets the
-   *                          OpenAI shape, which OpenAI-compatible clients understand
+   * @param format            {@link Route#ANTHROPIC} or {@link Route#GEMINI} for their shapes; anything
+   *                          else gets the OpenAI shape, which OpenAI-compatible clients understand
    * @param decision          the decision; its code, message, rule and policy hash are used (a null
    *                          code becomes {@code warden_error}, a null message the code)
    * @param retryAfterSeconds the {@code retry-after} value of a 429
@@ -71,8 +75,8 @@ public final class BlockResponses {
     int status = decision.status() >= 400 && decision.status() <= 599 ? decision.status() : 403;
     String code = decision.code() != null ? decision.code() : "warden_error";
     String message = decision.message() != null ? decision.message() : code;
-    byte[] body = Route.ANTHROPIC.equals(format)
-        ? anthropicBody(status, code, message)
+    byte[] body = Route.ANTHROPIC.equals(format) ? anthropicBody(status, code, message)
+        : Route.GEMINI.equals(format) ? googleBody(status, code, message)
         : openAiBody(code, message);
     Map<String, String> headers = new LinkedHashMap<>(4);
     headers.put("content-type", "application/json");
@@ -116,6 +120,42 @@ public final class BlockResponses {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  private static byte[] googleBody(int status, String code, String message) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(192 + message.length());
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeObjectFieldStart("error");
+      json.writeNumberField("code", status);
+      json.writeStringField("message", "warden " + code + ": " + message);
+      json.writeStringField("status", googleStatus(status));
+      json.writeArrayFieldStart("details");
+      json.writeStartObject();
+      json.writeStringField("@type", "type.googleapis.com/google.rpc.ErrorInfo");
+      json.writeStringField("reason", code);
+      json.writeStringField("domain", "warden");
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The google.rpc.Code name Google's APIs send with an HTTP status. */
+  private static String googleStatus(int status) {
+    switch (status) {
+      case 400: return "INVALID_ARGUMENT";
+      case 401: return "UNAUTHENTICATED";
+      case 403: return "PERMISSION_DENIED";
+      case 404: return "NOT_FOUND";
+      case 429: return "RESOURCE_EXHAUSTED";
+      case 503: return "UNAVAILABLE";
+      default: return status >= 500 ? "INTERNAL" : "FAILED_PRECONDITION";
+    }
   }
 
   /** A header-safe token: null becomes "none", and nothing that could end or split the header. */

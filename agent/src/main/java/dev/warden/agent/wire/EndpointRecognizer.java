@@ -1,6 +1,7 @@
 package dev.warden.agent.wire;
 
 import dev.warden.agent.wire.anthropic.MessagesAdapter;
+import dev.warden.agent.wire.gemini.GeminiRoutes;
 import dev.warden.agent.wire.openai.ChatCompletionsAdapter;
 import dev.warden.agent.wire.openai.EmbeddingsAdapter;
 import dev.warden.agent.wire.openai.ResponsesAdapter;
@@ -17,8 +18,9 @@ import java.util.Locale;
  * <p>Recognised paths, after the endpoint's base path: for the {@code openai} format
  * {@code /chat/completions} and {@code /responses} (operation chat) and {@code /embeddings}
  * (operation embeddings); for the {@code anthropic} format {@code /v1/messages} (chat); for the
- * {@code azure-openai} format those of {@link AzureRoutes}. Only {@code POST} requests match. A
- * host {@code *.example.com} matches any one label in place of the {@code *}.
+ * {@code azure-openai} format those of {@link AzureRoutes}; for the {@code gemini} format
+ * {@code [/VERSION]/models/MODEL:ACTION} (see {@link GeminiRoutes}). Only {@code POST} requests
+ * match. A host {@code *.example.com} matches any one label in place of the {@code *}.
  */
 public final class EndpointRecognizer {
 
@@ -26,7 +28,7 @@ public final class EndpointRecognizer {
 
   /**
    * @param endpoints where providers are reached; searched in order, the first full match wins
-   * @throws IllegalArgumentException for an endpoint whose format is neither openai nor anthropic
+   * @throws IllegalArgumentException for an endpoint whose format is not openai, anthropic or gemini
    */
   public EndpointRecognizer(List<ProviderEndpoint> endpoints) {
     this.endpoints = new Endpoint[endpoints.size()];
@@ -101,8 +103,11 @@ public final class EndpointRecognizer {
       if (Route.AZURE_OPENAI.equals(format)) {
         return new AzureRoutes(name, format);
       }
+      if (Route.GEMINI.equals(format)) {
+        return new GeminiRoutes(name);
+      }
       throw new IllegalArgumentException(
-          "provider " + name + ": unsupported wire format " + format + " (openai, anthropic, azure-openai)");
+          "provider " + name + ": unsupported wire format " + format + " (openai, anthropic, azure-openai, gemini)");
     }
 
     boolean hostMatches(String candidate) {

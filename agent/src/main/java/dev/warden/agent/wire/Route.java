@@ -7,7 +7,7 @@ package dev.warden.agent.wire;
  * names the model (Gemini, Bedrock, Azure deployments) is a copy made for the request.
  *
  * @param provider  provider name from the policy (openai, anthropic, or a configured name)
- * @param format    wire format: {@link #OPENAI}, {@link #ANTHROPIC} or {@link #AZURE_OPENAI}
+ * @param format    wire format: {@link #OPENAI}, {@link #ANTHROPIC}, {@link #AZURE_OPENAI} or {@link #GEMINI}
  * @param operation GenAI operation name: chat or embeddings
  * @param adapter   the adapter that decodes this endpoint's requests and observes its responses
  * @param pathModel the model (or deployment) the request path names; null when only the body
@@ -23,6 +23,9 @@ public record Route(String provider, String format, String operation, WireAdapte
 
   /** Azure OpenAI: OpenAI's bodies on Azure's paths, the deployment in the path. */
   public static final String AZURE_OPENAI = "azure-openai";
+
+  /** The Gemini API wire format ({@code generateContent} and its kin). */
+  public static final String GEMINI = "gemini";
 
   /** GenAI operation name of chat-like calls (Chat Completions, Responses, Messages). */
   public static final String CHAT = "chat";

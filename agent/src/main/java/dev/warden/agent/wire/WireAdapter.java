@@ -39,6 +39,14 @@ public interface WireAdapter {
   }
 
   /**
+   * The top-level member that holds the {@link #outputTokenFields()}, created when absent (Gemini's
+   * {@code generationConfig}); null when they sit at the top level of the body.
+   */
+  default String outputTokenContainer() {
+    return null;
+  }
+
+  /**
    * Creates a fresh observer for one response body of this endpoint.
    *
    * @param eventStream true when the response is {@code text/event-stream}, false for a JSON body

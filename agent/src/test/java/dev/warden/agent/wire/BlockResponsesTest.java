@@ -53,6 +53,23 @@ class BlockResponsesTest {
   }
 
   @Test
+  void geminiShapeIsGooglesApiErrorWithTheCodeInMessageAndErrorInfo() {
+    BlockResponses.Response forbidden = BlockResponses.of("gemini",
+        block("model", "model_not_allowed", 403, "model 'gemini-2.5-pro' is not allowed"));
+    assertThat(new String(forbidden.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
+        "{\"error\":{\"code\":403,\"message\":\"warden model_not_allowed: model 'gemini-2.5-pro' is not allowed\","
+            + "\"status\":\"PERMISSION_DENIED\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\","
+            + "\"reason\":\"model_not_allowed\",\"domain\":\"warden\"}]}}");
+    assertThat(forbidden.headers()).containsEntry("x-warden-decision", "blocked; rule=model; policy=sha256:abc123");
+
+    BlockResponses.Response limited = BlockResponses.of("gemini", block("limit", "rate_limited", 429, "x"), 7);
+    JsonNode error = json(limited.body()).get("error");
+    assertThat(error.get("code").intValue()).isEqualTo(429);
+    assertThat(error.get("status").textValue()).isEqualTo("RESOURCE_EXHAUSTED");
+    assertThat(limited.headers()).containsEntry("retry-after", "7");
+  }
+
+  @Test
   void anthropicShapeByStatus() {
     JsonNode forbidden = json(BlockResponses.of("anthropic",
         block("key", "model_not_allowed", 403, "Model not allowed for this key.")).body());

@@ -156,9 +156,9 @@ class EndpointRecognizerTest {
   @Test
   void unsupportedFormatIsRejectedAtConstruction() {
     assertThatThrownBy(() -> new EndpointRecognizer(
-        List.of(new ProviderEndpoint("gemini", "gemini", "https", "generativelanguage.googleapis.com", 443, ""))))
+        List.of(new ProviderEndpoint("vertex", "vertex", "https", "us-central1-aiplatform.googleapis.com", 443, ""))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("gemini");
+        .hasMessageContaining("vertex");
   }
 
   @Test

@@ -5,6 +5,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.agent.wire.anthropic.MessagesAdapter;
+import dev.warden.agent.wire.gemini.GeminiAdapter;
+import dev.warden.agent.wire.gemini.GeminiEmbeddingsAdapter;
 import dev.warden.agent.wire.openai.ChatCompletionsAdapter;
 import dev.warden.agent.wire.openai.EmbeddingsAdapter;
 import dev.warden.agent.wire.openai.ResponsesAdapter;
@@ -20,6 +22,13 @@ public final class WireTestSupport {
       new Route("openai", Route.OPENAI, Route.EMBEDDINGS, EmbeddingsAdapter.INSTANCE);
   public static final Route ANTHROPIC_MESSAGES =
       new Route("anthropic", Route.ANTHROPIC, Route.CHAT, MessagesAdapter.INSTANCE);
+
+  public static final Route GEMINI_GENERATE =
+      new Route("gemini", Route.GEMINI, Route.CHAT, GeminiAdapter.GENERATE, "gemini-2.5-flash");
+  public static final Route GEMINI_STREAM =
+      new Route("gemini", Route.GEMINI, Route.CHAT, GeminiAdapter.STREAM, "gemini-2.5-flash");
+  public static final Route GEMINI_EMBED =
+      new Route("gemini", Route.GEMINI, Route.EMBEDDINGS, GeminiEmbeddingsAdapter.INSTANCE, "gemini-embedding-001");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -3,11 +3,13 @@ package dev.warden.benchmarks.cache;
 import dev.warden.policies.cache.CacheKeyring;
 import dev.warden.policies.cache.MemoryCacheStore;
 import dev.warden.policies.cache.ResponseCache;
+import dev.warden.policies.exchange.Exchange;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,6 +45,8 @@ public class CacheBenchmark {
   private ResponseCache cache;
   private byte[] request;
 
+  private static final Exchange CHAT = new Exchange("openai", "chat", "gpt-4o-mini", false, null, null, List.of());
+
   @Setup
   public void setUp() {
     byte[] key = new byte[32];
@@ -54,7 +58,7 @@ public class CacheBenchmark {
     String prompt = "Where is my parcel? It was due on Monday and has not arrived yet. ".repeat(28);
     request = ("{\"model\":\"gpt-4o-mini\",\"temperature\":0,\"messages\":[{\"role\":\"system\",\"content\":\"You are a "
         + "helpful support assistant.\"},{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}").getBytes(StandardCharsets.UTF_8);
-    cache.store(cache.entryFor("chat", request, "key:bench"), response);
+    cache.store(cache.entryFor(CHAT, request, "key:bench"), response);
   }
 
   @Benchmark
@@ -69,6 +73,6 @@ public class CacheBenchmark {
 
   @Benchmark
   public byte[] hit() {
-    return cache.lookup(cache.entryFor("chat", request, "key:bench")).hit();
+    return cache.lookup(cache.entryFor(CHAT, request, "key:bench")).hit();
   }
 }

@@ -9,6 +9,8 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -25,16 +27,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Drives LangChain4j's OpenAI models on their default HTTP client, the JDK's
- * {@code java.net.http.HttpClient}. Arguments: base URL, API key.
+ * {@code java.net.http.HttpClient}; a subclass drives another provider's models through the same
+ * calls. Arguments: base URL, API key.
  */
-public final class LangChain4jDriver implements DriverLoop.Client {
+public class LangChain4jDriver implements DriverLoop.Client {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final String baseUrl;
-  private final String apiKey;
+  protected final String baseUrl;
+  protected final String apiKey;
 
-  private LangChain4jDriver(String baseUrl, String apiKey) {
+  protected LangChain4jDriver(String baseUrl, String apiKey) {
     this.baseUrl = baseUrl;
     this.apiKey = apiKey;
   }
@@ -103,7 +106,7 @@ public final class LangChain4jDriver implements DriverLoop.Client {
     StringBuilder arguments = new StringBuilder();
     ChatResponse response = streamed(model, toolRequest(prompt), new StringBuilder(), arguments);
     List<ToolExecutionRequest> calls = response.aiMessage().toolExecutionRequests();
-    if (calls.isEmpty() || !calls.get(0).arguments().equals(arguments.toString())) {
+    if (calls.isEmpty() || streamsToolCallsInPieces() && !calls.get(0).arguments().equals(arguments.toString())) {
       return "FAILURE|partial arguments '" + arguments + "' but complete calls " + calls;
     }
     return textArgument(calls);
@@ -111,12 +114,7 @@ public final class LangChain4jDriver implements DriverLoop.Client {
 
   private ChatResponse streamed(String model, ChatRequest request, StringBuilder text, StringBuilder arguments)
       throws Exception {
-    OpenAiStreamingChatModel streaming = OpenAiStreamingChatModel.builder()
-        .baseUrl(baseUrl)
-        .apiKey(apiKey)
-        .modelName(model)
-        .timeout(Duration.ofSeconds(30))
-        .build();
+    StreamingChatModel streaming = streamingModel(model);
     CompletableFuture<ChatResponse> done = new CompletableFuture<>();
     streaming.chat(request, new StreamingChatResponseHandler() {
       @Override
@@ -154,8 +152,23 @@ public final class LangChain4jDriver implements DriverLoop.Client {
     return ChatRequest.builder().messages(UserMessage.from(prompt)).toolSpecifications(sendEmail).build();
   }
 
+  /** Whether the model's stream hands out a tool call's arguments as partial tool calls. */
+  protected boolean streamsToolCallsInPieces() {
+    return true;
+  }
+
+  /** The streaming model. */
+  protected StreamingChatModel streamingModel(String model) {
+    return OpenAiStreamingChatModel.builder()
+        .baseUrl(baseUrl)
+        .apiKey(apiKey)
+        .modelName(model)
+        .timeout(Duration.ofSeconds(30))
+        .build();
+  }
+
   /** The sync model, without retries: a blocked call must fail at once. */
-  private OpenAiChatModel chatModel(String model) {
+  protected ChatModel chatModel(String model) {
     return OpenAiChatModel.builder()
         .baseUrl(baseUrl)
         .apiKey(apiKey)

@@ -7,16 +7,18 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The policy the SDK tests run under: both providers at the fake server's port, one key scope per
- * provider (matched by fingerprint), and e-mail addresses redacted from prompts.
+ * The policy the SDK tests run under: OpenAI, Anthropic and Gemini at the fake server's port, one
+ * key scope per provider (matched by fingerprint), and e-mail addresses redacted from prompts.
  */
 public final class TestPolicy {
 
   public static final String OPENAI_KEY = "sk-it-openai-0000000000000001";
   public static final String ANTHROPIC_KEY = "sk-ant-it-0000000000000001";
+  public static final String GEMINI_KEY = "AIza-it-gemini-0000000000000001";
 
   public static final List<String> OPENAI_MODELS = List.of("gpt-4o-mini", "gpt-4.1*");
   public static final List<String> ANTHROPIC_MODELS = List.of("claude-3-5-haiku*");
+  public static final List<String> GEMINI_MODELS = List.of("gemini-2.5-flash*");
 
   private TestPolicy() {}
 
@@ -25,8 +27,14 @@ public final class TestPolicy {
     return yaml(port, OPENAI_MODELS, ANTHROPIC_MODELS);
   }
 
-  /** The policy with the given model globs in the two scopes. */
+  /** The policy with the given model globs in the OpenAI and Anthropic scopes. */
   public static String yaml(int port, List<String> openAiModels, List<String> anthropicModels) {
+    return yaml(port, openAiModels, anthropicModels, GEMINI_MODELS);
+  }
+
+  /** The policy with the given model globs in the three scopes. */
+  public static String yaml(int port, List<String> openAiModels, List<String> anthropicModels,
+      List<String> geminiModels) {
     return """
         version: 1
         mode: enforce
@@ -34,6 +42,7 @@ public final class TestPolicy {
         providers:
           - {name: openai, format: openai, baseUrl: "http://127.0.0.1:%1$d/v1"}
           - {name: anthropic, format: anthropic, baseUrl: "http://127.0.0.1:%1$d"}
+          - {name: gemini, format: gemini, baseUrl: "http://127.0.0.1:%1$d/v1beta"}
         keys:
           default: deny
           scopes:
@@ -47,10 +56,15 @@ public final class TestPolicy {
               providers: [anthropic]
               models: %5$s
               operations: [chat]
+            - id: test-gemini
+              fingerprint: "%6$s"
+              providers: [gemini]
+              models: %7$s
+              operations: [chat, embeddings]
         pii:
           prompts: redact
         """.formatted(port, fingerprint(OPENAI_KEY), flow(openAiModels), fingerprint(ANTHROPIC_KEY),
-        flow(anthropicModels));
+        flow(anthropicModels), fingerprint(GEMINI_KEY), flow(geminiModels));
   }
 
   /**

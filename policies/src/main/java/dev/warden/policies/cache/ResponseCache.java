@@ -1,6 +1,9 @@
 package dev.warden.policies.cache;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.policies.exchange.Exchange;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 
 /**
@@ -32,11 +35,13 @@ public final class ResponseCache {
   /**
    * The entry of a request, or null when it is not cacheable.
    *
-   * @param operation {@code chat} or {@code embeddings}
+   * @param exchange  the decoded request: its provider, operation, model and stream flag name the entry
+   *     too, since a path may carry them (Gemini's {@code /models/{model}:streamGenerateContent})
    * @param body      the request as it is sent (after every rewrite, so no raw PII names an entry)
    * @param partition who may read the entry: a key scope's or a principal's partition
    */
-  public Entry entryFor(String operation, byte[] body, String partition) {
+  public Entry entryFor(Exchange exchange, byte[] body, String partition) {
+    String operation = exchange.operation();
     if (!("chat".equals(operation) || "embeddings".equals(operation))) {
       return null;
     }
@@ -44,11 +49,26 @@ public final class ResponseCache {
     if (root == null || ("chat".equals(operation) && !anyTemperature && !deterministic(root))) {
       return null;
     }
-    return new Entry(keyring.name(CanonicalRequest.of(root), partition));
+    return new Entry(keyring.name(named(exchange, CanonicalRequest.of(root)), partition));
+  }
+
+  /** Provider, operation, model and stream flag, each ended by a NUL, then the canonical body. */
+  private static byte[] named(Exchange exchange, byte[] canonical) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(canonical.length + 64);
+    for (String field : new String[] {exchange.provider(), exchange.operation(), exchange.model(),
+        exchange.stream() ? "stream" : "whole"}) {
+      out.writeBytes(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
+      out.write(0);
+    }
+    out.writeBytes(canonical);
+    return out.toByteArray();
   }
 
   private static boolean deterministic(JsonNode request) {
     JsonNode temperature = request.path("temperature");
+    if (temperature.isMissingNode()) {
+      temperature = request.path("generationConfig").path("temperature");
+    }
     return temperature.isNumber() && temperature.doubleValue() == 0;
   }
 

@@ -7,6 +7,9 @@ public final class BuiltInProviders {
 
   static final ProviderEndpoint OPENAI = new ProviderEndpoint("openai", "openai", "https", "api.openai.com", 443, "/v1");
   static final ProviderEndpoint ANTHROPIC = new ProviderEndpoint("anthropic", "anthropic", "https", "api.anthropic.com", 443, "");
+  /** The Gemini API; its paths start with the API version ({@code /v1beta/models/…}), which the routes accept whole. */
+  static final ProviderEndpoint GEMINI =
+      new ProviderEndpoint("gemini", "gemini", "https", "generativelanguage.googleapis.com", 443, "");
 
   /**
    * Azure OpenAI resources, one host per resource: {@code *} stands for exactly one DNS label.
@@ -17,10 +20,10 @@ public final class BuiltInProviders {
   static final ProviderEndpoint AZURE_AI_SERVICES =
       new ProviderEndpoint("azure.ai.openai", "azure-openai", "https", "*.cognitiveservices.azure.com", 443, "");
 
-  public static final List<ProviderEndpoint> ALL = List.of(OPENAI, ANTHROPIC, AZURE_OPENAI, AZURE_AI_SERVICES);
+  public static final List<ProviderEndpoint> ALL = List.of(OPENAI, ANTHROPIC, GEMINI, AZURE_OPENAI, AZURE_AI_SERVICES);
 
   /** Wire formats a configured provider may declare. */
-  static final List<String> FORMATS = List.of("openai", "anthropic", "azure-openai");
+  static final List<String> FORMATS = List.of("openai", "anthropic", "gemini", "azure-openai");
 
   private BuiltInProviders() {}
 }

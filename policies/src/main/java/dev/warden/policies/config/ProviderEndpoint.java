@@ -3,12 +3,13 @@ package dev.warden.policies.config;
 /**
  * Where a provider is reached and which wire format it speaks.
  *
- * @param name     provider name used by key scopes and telemetry (openai, anthropic, or configured)
- * @param format   wire format: "openai", "anthropic" or "azure-openai"
+ * @param name     provider name used by key scopes and telemetry (openai, anthropic, gemini,
+ *                 azure.ai.openai, or configured)
+ * @param format   wire format: "openai", "anthropic", "gemini" or "azure-openai"
  * @param scheme   http or https
  * @param host     lowercase host name or address; a built-in endpoint may use {@code *} for one
  *                 DNS label (one Azure resource, say)
  * @param port     port, with the scheme's default filled in
- * @param basePath path prefix without a trailing slash ("/v1" for OpenAI, "" for Anthropic)
+ * @param basePath path prefix without a trailing slash ("/v1" for OpenAI, "" for Anthropic and Gemini)
  */
 public record ProviderEndpoint(String name, String format, String scheme, String host, int port, String basePath) {}

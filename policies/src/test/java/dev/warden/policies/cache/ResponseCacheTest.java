@@ -2,8 +2,10 @@ package dev.warden.policies.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.policies.exchange.Exchange;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResponseCacheTest {
@@ -11,8 +13,15 @@ class ResponseCacheTest {
   private final MemoryCacheStore store = new MemoryCacheStore(1 << 20, Duration.ofMinutes(1));
   private final ResponseCache cache = new ResponseCache(CacheKeyring.parse(CacheKeyringTest.newKey()), store, false);
 
+  private static final Exchange CHAT = exchange("openai", "chat", "m", false);
+  private static final Exchange EMBEDDINGS = exchange("openai", "embeddings", "e", false);
+
   static byte[] json(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static Exchange exchange(String provider, String operation, String model, boolean stream) {
+    return new Exchange(provider, operation, model, stream, null, null, List.of());
   }
 
   @Test
@@ -25,30 +34,43 @@ class ResponseCacheTest {
 
   @Test
   void deterministicChatAndEmbeddingsAreCachedAndStreamsApart() {
-    assertThat(cache.entryFor("chat", json("{\"model\":\"m\",\"temperature\":0}"), "key:a")).isNotNull();
-    assertThat(cache.entryFor("chat", json("{\"model\":\"m\",\"temperature\":0.7}"), "key:a")).isNull();
-    assertThat(cache.entryFor("chat", json("{\"model\":\"m\"}"), "key:a")).as("the provider's default samples").isNull();
-    assertThat(cache.entryFor("embeddings", json("{\"model\":\"e\",\"input\":\"x\"}"), "key:a")).isNotNull();
-    assertThat(cache.entryFor("chat", json("{\"model\":\"m\",\"temperature\":0,\"stream\":true}"), "key:a"))
+    assertThat(cache.entryFor(CHAT, json("{\"model\":\"m\",\"temperature\":0}"), "key:a")).isNotNull();
+    assertThat(cache.entryFor(CHAT, json("{\"model\":\"m\",\"temperature\":0.7}"), "key:a")).isNull();
+    assertThat(cache.entryFor(CHAT, json("{\"model\":\"m\"}"), "key:a")).as("the provider's default samples").isNull();
+    assertThat(cache.entryFor(EMBEDDINGS, json("{\"model\":\"e\",\"input\":\"x\"}"), "key:a")).isNotNull();
+    assertThat(cache.entryFor(exchange("openai", "chat", "m", true), json("{\"model\":\"m\",\"temperature\":0,\"stream\":true}"), "key:a"))
         .as("a stream names an entry of its own").isNotNull()
-        .isNotEqualTo(cache.entryFor("chat", json("{\"model\":\"m\",\"temperature\":0}"), "key:a"));
+        .isNotEqualTo(cache.entryFor(CHAT, json("{\"model\":\"m\",\"temperature\":0}"), "key:a"));
     ResponseCache always = new ResponseCache(CacheKeyring.parse(CacheKeyringTest.newKey()), store, true);
-    assertThat(always.entryFor("chat", json("{\"model\":\"m\"}"), "key:a")).isNotNull();
+    assertThat(always.entryFor(CHAT, json("{\"model\":\"m\"}"), "key:a")).isNotNull();
+  }
+
+  @Test
+  void geminiNamesModelAndStreamingInThePathAndTemperatureInGenerationConfig() {
+    byte[] body = json("{\"contents\":[{\"parts\":[{\"text\":\"hi\"}]}],\"generationConfig\":{\"temperature\":0}}");
+    ResponseCache.Entry flash = cache.entryFor(exchange("gemini", "chat", "gemini-2.5-flash", false), body, "key:a");
+    assertThat(flash).isNotNull()
+        .isNotEqualTo(cache.entryFor(exchange("gemini", "chat", "gemini-2.5-pro", false), body, "key:a"))
+        .isNotEqualTo(cache.entryFor(exchange("gemini", "chat", "gemini-2.5-flash", true), body, "key:a"))
+        .isNotEqualTo(cache.entryFor(exchange("gemini-gateway", "chat", "gemini-2.5-flash", false), body, "key:a"))
+        .isEqualTo(cache.entryFor(exchange("gemini", "chat", "gemini-2.5-flash", false), body, "key:a"));
+    assertThat(cache.entryFor(exchange("gemini", "chat", "gemini-2.5-flash", false),
+        json("{\"contents\":[],\"generationConfig\":{\"temperature\":1}}"), "key:a")).isNull();
   }
 
   @Test
   void aStoredResponseIsAHitInItsPartitionOnly() {
     byte[] request = json("{\"model\":\"m\",\"temperature\":0}");
-    ResponseCache.Entry a = cache.entryFor("chat", request, "key:a");
+    ResponseCache.Entry a = cache.entryFor(CHAT, request, "key:a");
     assertThat(cache.lookup(a).hit()).isNull();
     cache.store(a, json("{\"answer\":42}"));
     assertThat(cache.lookup(a).hit()).isEqualTo(json("{\"answer\":42}"));
-    assertThat(cache.lookup(cache.entryFor("chat", request, "key:b")).hit()).isNull();
+    assertThat(cache.lookup(cache.entryFor(CHAT, request, "key:b")).hit()).isNull();
   }
 
   @Test
   void aTamperedEntryIsAMissThatSaysSo() {
-    ResponseCache.Entry a = cache.entryFor("chat", json("{\"model\":\"m\",\"temperature\":0}"), "key:a");
+    ResponseCache.Entry a = cache.entryFor(CHAT, json("{\"model\":\"m\",\"temperature\":0}"), "key:a");
     cache.store(a, json("{\"answer\":42}"));
     byte[] sealed = store.get(a.name());
     sealed[sealed.length - 1] ^= 1;

@@ -57,6 +57,8 @@ class PolicyLoaderValidTest {
         new ProviderEndpoint("ipv6", "openai", "http", "::1", 9000, "/openai/v1"),
         new ProviderEndpoint("openai", "openai", "https", "api.openai.com", 443, "/v1"),
         new ProviderEndpoint("anthropic", "anthropic", "https", "api.anthropic.com", 443, ""),
+        new ProviderEndpoint("gemini", "gemini", "https", "generativelanguage.googleapis.com", 443, ""),
+
         new ProviderEndpoint("azure.ai.openai", "azure-openai", "https", "*.openai.azure.com", 443, ""),
         new ProviderEndpoint("azure.ai.openai", "azure-openai", "https", "*.cognitiveservices.azure.com", 443, ""));
   }
@@ -70,6 +72,8 @@ class PolicyLoaderValidTest {
     assertThat(snapshot.providers()).containsExactly(
         new ProviderEndpoint("openai", "openai", "https", "api.openai.com", 443, "/v1"),
         new ProviderEndpoint("anthropic", "anthropic", "https", "api.anthropic.com", 443, ""),
+        new ProviderEndpoint("gemini", "gemini", "https", "generativelanguage.googleapis.com", 443, ""),
+
         new ProviderEndpoint("azure.ai.openai", "azure-openai", "https", "*.openai.azure.com", 443, ""),
         new ProviderEndpoint("azure.ai.openai", "azure-openai", "https", "*.cognitiveservices.azure.com", 443, ""));
   }
@@ -87,6 +91,19 @@ class PolicyLoaderValidTest {
     assertThat(snapshot.monitor()).isFalse();
     assertThat(snapshot.failClosed()).isTrue();
     assertThat(snapshot.providers().get(0)).isEqualTo(new ProviderEndpoint("openai", "openai", "http", "llm.local", 80, ""));
+  }
+
+  @Test
+  void geminiFormatTakesItsNameAndAnyBaseUrl() throws Exception {
+    PolicySnapshot snapshot = PolicyLoader.parse("""
+        version: 1
+        providers:
+          - {format: gemini, baseUrl: "http://127.0.0.1:9000"}
+          - {name: gemini-gateway, format: gemini, baseUrl: "https://llm.internal/google/v1beta/"}
+        """, "p.yaml");
+    assertThat(snapshot.providers()).startsWith(
+        new ProviderEndpoint("gemini", "gemini", "http", "127.0.0.1", 9000, ""),
+        new ProviderEndpoint("gemini-gateway", "gemini", "https", "llm.internal", 443, "/google/v1beta"));
   }
 
   @Test

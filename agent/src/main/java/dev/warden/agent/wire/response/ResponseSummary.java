@@ -11,7 +11,8 @@ import java.util.List;
  * @param finishReasons finish or stop reasons in the order seen (one per choice); never null
  * @param complete      true when the body reached its regular end: the end of the JSON document,
  *                      or the stream's terminal event ({@code [DONE]}, {@code message_stop},
- *                      {@code response.completed}, ...); false when it was cut or closed early
+ *                      {@code response.completed}, a Gemini response with a finish reason, ...);
+ *                      false when it was cut or closed early
  */
 public record ResponseSummary(String model, Long inputTokens, Long outputTokens, List<String> finishReasons,
     boolean complete) {

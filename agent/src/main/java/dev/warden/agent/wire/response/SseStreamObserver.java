@@ -52,6 +52,7 @@ public final class SseStreamObserver implements ResponseObserver, SseEventReader
       return;
     }
     collector.eventType = null;
+    int finishReasons = collector.finishReasonCount();
     scanner.reset();
     try (JsonParser parser = FACTORY.createParser(data, 0, length)) {
       JsonToken token;
@@ -65,7 +66,8 @@ public final class SseStreamObserver implements ResponseObserver, SseEventReader
       return;
     }
     String type = event != null ? event : collector.eventType;
-    if (type != null && paths.isTerminal(type)) {
+    if (type != null && paths.isTerminal(type)
+        || paths.endsAtFinishReason && collector.finishReasonCount() > finishReasons) {
       complete = true;
     }
   }

@@ -18,6 +18,11 @@ final class SummaryCollector {
   /** Type of the event being scanned, cleared by the stream observer before each event. */
   String eventType;
 
+  /** Number of finish reasons seen so far. */
+  int finishReasonCount() {
+    return finishReasons == null ? 0 : finishReasons.size();
+  }
+
   void accept(SummaryPaths.Target target, JsonParser parser, JsonToken token) throws IOException {
     switch (target) {
       case MODEL:

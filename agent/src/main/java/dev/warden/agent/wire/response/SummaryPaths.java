@@ -42,6 +42,7 @@ public final class SummaryPaths {
   final int maxLength;
   final byte[] doneData;
   final String[] terminalEvents;
+  final boolean endsAtFinishReason;
 
   private SummaryPaths(Builder builder) {
     this.paths = builder.paths.toArray(new String[0][]);
@@ -53,6 +54,7 @@ public final class SummaryPaths {
     this.maxLength = max;
     this.doneData = builder.doneData;
     this.terminalEvents = builder.terminalEvents;
+    this.endsAtFinishReason = builder.endsAtFinishReason;
   }
 
   public static Builder builder() {
@@ -81,6 +83,7 @@ public final class SummaryPaths {
     private final List<Target> targets = new ArrayList<>();
     private byte[] doneData;
     private String[] terminalEvents = new String[0];
+    private boolean endsAtFinishReason;
 
     private Builder() {}
 
@@ -106,6 +109,15 @@ public final class SummaryPaths {
     /** Event types that end the stream regularly. */
     public Builder terminalEvents(String... types) {
       this.terminalEvents = types.clone();
+      return this;
+    }
+
+    /**
+     * The event in which a {@link Target#FINISH_REASON} appears ends the stream regularly: for a
+     * format whose stream has no end event of its own (Gemini's last response carries the reason).
+     */
+    public Builder endsAtFinishReason() {
+      this.endsAtFinishReason = true;
       return this;
     }
 

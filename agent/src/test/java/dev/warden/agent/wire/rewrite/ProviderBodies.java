@@ -297,4 +297,36 @@ public final class ProviderBodies {
     s.append(named("message_stop", "{\"type\":\"message_stop\"}"));
     return s.toString();
   }
+
+  // ---- Gemini API
+
+  private static final String GEMINI_TAIL = ",\"modelVersion\":\"gemini-2.5-flash\",\"responseId\":\"fdJ8aPOcC8OmvdIP2pzd4Qc\"}";
+
+  private static String geminiUsage(int candidates) {
+    return "\"usageMetadata\":{\"promptTokenCount\":12,\"candidatesTokenCount\":" + candidates
+        + ",\"totalTokenCount\":" + (12 + candidates) + ",\"promptTokensDetails\":[{\"modality\":\"TEXT\","
+        + "\"tokenCount\":12}]}";
+  }
+
+  /** A GenerateContentResponse: a text part, a function call with {@code args} (a JSON object), another text part. */
+  public static String geminiResponse(String text, String args, String secondText) {
+    return "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":" + q(text) + "},{\"functionCall\":"
+        + "{\"name\":\"send_mail\",\"args\":" + args + "}},{\"text\":" + q(secondText) + "}],\"role\":\"model\"},"
+        + "\"finishReason\":\"STOP\",\"index\":0}]," + geminiUsage(41) + GEMINI_TAIL;
+  }
+
+  /**
+   * A {@code streamGenerateContent?alt=sse} stream: one whole response per text delta, the last
+   * with the finish reason and the final usage; no end event.
+   */
+  public static String geminiStream(List<String> deltas) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < deltas.size(); i++) {
+      boolean last = i == deltas.size() - 1;
+      s.append("data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":").append(q(deltas.get(i)))
+          .append("}],\"role\":\"model\"}").append(last ? ",\"finishReason\":\"STOP\"" : "")
+          .append(",\"index\":0}],").append(geminiUsage(last ? 41 : 0)).append(GEMINI_TAIL).append("\n\n");
+    }
+    return s.toString();
+  }
 }
