@@ -26,6 +26,10 @@ final class AdviceWeaver {
     this.agentClasses = ClassFileLocator.ForClassLoader.of(agentLoader);
   }
 
+  /**
+   * The class file with the hook's advice inlined, or null when none of the class's own methods
+   * matches the hook: a library version the hook does not know, which then runs unchanged.
+   */
   byte[] weave(Hook hook, ClassLoader loader, byte[] classFile) {
     ClassFileLocator locator = new ClassFileLocator.Compound(
         ClassFileLocator.Simple.of(hook.typeName(), classFile),
@@ -33,6 +37,9 @@ final class AdviceWeaver {
         agentClasses);
     TypePool pool = TypePool.Default.of(locator);
     TypeDescription target = pool.describe(hook.typeName()).resolve();
+    if (target.getDeclaredMethods().filter(hook.methods()).isEmpty()) {
+      return null;
+    }
     TypeDescription advice = pool.describe(hook.adviceName()).resolve();
     return new ByteBuddy()
         .with(TypeValidation.DISABLED)

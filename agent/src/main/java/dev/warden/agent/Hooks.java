@@ -64,7 +64,9 @@ final class Hooks implements ClassFileTransformer {
         hook.prepare(inst);
       }
       byte[] woven = weaver().weave(hook, loader, classFile);
-      WardenLog.debug("instrumented " + hook.typeName());
+      WardenLog.debug(woven == null
+          ? "not instrumented " + hook.typeName() + ": no method of this version matches the hook"
+          : "instrumented " + hook.typeName());
       return woven;
     } catch (Throwable t) {
       // the class loads unchanged: that client's calls are not checked, which must not go unnoticed
