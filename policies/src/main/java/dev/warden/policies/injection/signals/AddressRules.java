@@ -28,7 +28,8 @@ final class AddressRules {
       "summarising", "reviewing", "parsing", "analyzing", "analysing", "scanning", "reads",
       "processes", "summarizes", "summarises");
 
-  private static final Set<String> IMPERATIVES = Set.of("add", "include", "insert", "append",
+  /** Verbs that open an order about the answer; {@link PlantedRequests} reads them too. */
+  static final Set<String> IMPERATIVES = Set.of("add", "include", "insert", "append",
       "prepend", "modify", "change", "replace", "use", "provide", "integrate", "incorporate",
       "enhance", "augment", "end", "start", "begin", "write", "respond", "reply", "answer", "make",
       "ensure", "remember", "mention", "format", "translate", "rewrite", "remove", "group",

@@ -57,12 +57,16 @@ public final class SignalNames {
   /** Stock phrases of role-play jailbreak templates, the more different ones the stronger. */
   public static final String JAILBREAK_IDIOMS = "jailbreak_idioms";
 
+  /** A line of a tool result that asks for something and fits nothing around it: "Describe the lifecycle of a butterfly." amid an e-mail. Tool content only. */
+  public static final String PLANTED_REQUEST = "planted_request";
+
   /** Every name, in a fixed order. */
   public static final List<String> ALL = List.of(ROLE_SPOOF, CHAT_TEMPLATE, INSTRUCTION_FENCE,
       INSTRUCTION_OVERRIDE, PROMPT_LEAK, NEW_INSTRUCTIONS, AI_ADDRESS, RESPONSE_DIRECTIVE,
       CONCEAL_FROM_USER, EXFILTRATION, RESTRICTION_REMOVAL, PERSONA_LOCK, JAILBREAK_MARKER,
       OUTPUT_FORCING, INVISIBLE_CHARS, BIDI_CONTROL, SMUGGLED_TEXT, HOMOGLYPH_MIXING,
-      STYLED_LETTERS, ENCODED_TEXT, ENCODED_INSTRUCTION, ADVERSARIAL_SUFFIX, JAILBREAK_IDIOMS);
+      STYLED_LETTERS, ENCODED_TEXT, ENCODED_INSTRUCTION, ADVERSARIAL_SUFFIX, JAILBREAK_IDIOMS,
+      PLANTED_REQUEST);
 
   private SignalNames() {}
 }

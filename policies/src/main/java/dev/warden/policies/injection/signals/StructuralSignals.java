@@ -37,6 +37,9 @@ public final class StructuralSignals {
     }
     ObfuscationSignals.add(text, out);
     AdversarialSuffix.check(text.text(), out);
+    if (role == Role.TOOL) {
+      PlantedRequests.check(text.text(), out);
+    }
     out.fireIdioms();
     return out.toList();
   }

@@ -32,7 +32,8 @@ class StructuralSignalsTest {
           "instruction_override", "prompt_leak", "new_instructions", "ai_address", "response_directive",
           "conceal_from_user", "exfiltration", "restriction_removal", "persona_lock", "jailbreak_marker",
           "output_forcing", "invisible_chars", "bidi_control", "smuggled_text", "homoglyph_mixing", "styled_letters",
-          "encoded_text", "encoded_instruction", "adversarial_suffix", "jailbreak_idioms");
+          "encoded_text", "encoded_instruction", "adversarial_suffix", "jailbreak_idioms",
+          "planted_request");
     }
 
     @Test
