@@ -26,6 +26,7 @@ final class AdviceWeaver {
     this.agentClasses = ClassFileLocator.ForClassLoader.of(agentLoader);
   }
 
+  /** The woven class file, or null when the class declares none of the hook's methods. */
   byte[] weave(Hook hook, ClassLoader loader, byte[] classFile) {
     ClassFileLocator locator = new ClassFileLocator.Compound(
         ClassFileLocator.Simple.of(hook.typeName(), classFile),
@@ -33,6 +34,9 @@ final class AdviceWeaver {
         agentClasses);
     TypePool pool = TypePool.Default.of(locator);
     TypeDescription target = pool.describe(hook.typeName()).resolve();
+    if (target.getDeclaredMethods().filter(hook.methods()).isEmpty()) {
+      return null;
+    }
     TypeDescription advice = pool.describe(hook.adviceName()).resolve();
     return new ByteBuddy()
         .with(TypeValidation.DISABLED)

@@ -1,11 +1,13 @@
 package dev.warden.agent;
 
+import dev.warden.agent.httpclient5.ClassicClientHook;
 import dev.warden.agent.jdkhttp.JdkHttpHook;
 import dev.warden.agent.okhttp.OkHttpHook;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +35,9 @@ final class Hooks implements ClassFileTransformer {
   }
 
   static void install(Instrumentation inst, ClassLoader agentLoader) {
-    Hooks hooks = new Hooks(inst, agentLoader, List.of(new OkHttpHook(), new JdkHttpHook()));
+    List<Hook> all = new ArrayList<>(List.of(new OkHttpHook(), new JdkHttpHook()));
+    all.addAll(ClassicClientHook.all());
+    Hooks hooks = new Hooks(inst, agentLoader, all);
     inst.addTransformer(hooks, true);
     // attached to a running JVM (agentmain): targets may be loaded already
     for (Class<?> loaded : inst.getAllLoadedClasses()) {
@@ -59,7 +63,12 @@ final class Hooks implements ClassFileTransformer {
         hook.prepare(inst);
       }
       byte[] woven = weaver().weave(hook, loader, classFile);
-      WardenLog.debug("instrumented " + hook.typeName());
+      if (woven == null) {
+        // a library version whose funnel has another shape: its calls pass unchecked
+        WardenLog.debug("not instrumented " + hook.typeName() + ": no method of this version matches");
+      } else {
+        WardenLog.debug("instrumented " + hook.typeName());
+      }
       return woven;
     } catch (Throwable t) {
       // the class loads unchanged: that client's calls are not checked, which must not go unnoticed

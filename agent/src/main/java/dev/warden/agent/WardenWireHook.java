@@ -1,10 +1,12 @@
 package dev.warden.agent;
 
+import dev.warden.agent.httpclient5.ClassicGlues;
 import dev.warden.agent.jdkhttp.JdkHttpSend;
 import dev.warden.agent.okhttp.OkHttpGlue;
 import dev.warden.agent.policy.ActivePolicy;
 import dev.warden.agent.policy.PolicyHolder;
 import dev.warden.agent.wire.Route;
+import dev.warden.bootstrap.BlockingClientGlue;
 import dev.warden.bootstrap.JdkSend;
 import dev.warden.bootstrap.WardenBridge;
 import dev.warden.bootstrap.WireCall;
@@ -20,10 +22,12 @@ final class WardenWireHook implements WireHook {
 
   private final PolicyHolder holder;
   private final OkHttpGlue okHttpGlue;
+  private final ClassicGlues classicGlues;
 
   WardenWireHook(PolicyHolder holder, ClassLoader agentLoader) {
     this.holder = holder;
     this.okHttpGlue = new OkHttpGlue(agentLoader);
+    this.classicGlues = new ClassicGlues(agentLoader);
   }
 
   @Override
@@ -58,6 +62,11 @@ final class WardenWireHook implements WireHook {
   @Override
   public Object okHttpInterceptor(ClassLoader okHttpLoader) {
     return okHttpGlue.interceptorFor(okHttpLoader);
+  }
+
+  @Override
+  public BlockingClientGlue blockingClientGlue(ClassLoader clientLoader) {
+    return classicGlues.glueFor(clientLoader);
   }
 
   @Override
