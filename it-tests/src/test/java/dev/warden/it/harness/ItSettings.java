@@ -23,6 +23,11 @@ public final class ItSettings {
     return existing("warden.bootapp.jar", "build it first: ./mvnw -B install -DskipTests");
   }
 
+  /** HttpClient 5.4 and its HttpCore jars, which the it-tests' pom copies, off the tests' class path. */
+  public static Path httpClient54Lib() {
+    return existing("warden.httpclient54.lib", "the it-tests' pom copies them: ./mvnw -B -pl it-tests -am verify");
+  }
+
   /** The demo's shipped policy. */
   public static Path demoPolicy() {
     return existing("warden.demo.policy", "it ships with the demo module");
