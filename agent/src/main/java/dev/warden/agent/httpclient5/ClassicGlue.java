@@ -63,7 +63,7 @@ public final class ClassicGlue implements BlockingClientGlue {
     if (body == null) {
       return null;
     }
-    byte[] toSend = call == null ? body : call.requestBody();
+    byte[] toSend = call == null || call.requestBody() == null ? body : call.requestBody();
     Map<String, String> headers = call == null ? Map.of() : call.headers();
     if (toSend == body && entity.isRepeatable() && headers.isEmpty()) {
       return call == null ? null : ClassicExchange.sent(request, call, null, headers);
