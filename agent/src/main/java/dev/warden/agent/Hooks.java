@@ -1,6 +1,7 @@
 package dev.warden.agent;
 
 import dev.warden.agent.azure.AzureHook;
+import dev.warden.agent.httpclient5.ClassicClientHook;
 import dev.warden.agent.jdkhttp.JdkHttpHook;
 import dev.warden.agent.okhttp.OkHttpHook;
 import dev.warden.agent.sdk.SdkFrameHook;
@@ -37,6 +38,7 @@ final class Hooks implements ClassFileTransformer {
 
   static void install(Instrumentation inst, ClassLoader agentLoader) {
     List<Hook> all = new ArrayList<>(List.of(new OkHttpHook(), new JdkHttpHook(), new AzureHook()));
+    all.addAll(ClassicClientHook.all());
     all.addAll(SdkFrameHook.all());
     Hooks hooks = new Hooks(inst, agentLoader, all);
     inst.addTransformer(hooks, true);

@@ -1,10 +1,12 @@
 package dev.warden.agent;
 
+import dev.warden.agent.httpclient5.ClassicGlues;
 import dev.warden.agent.jdkhttp.JdkHttpSend;
 import dev.warden.agent.glue.LibraryGlue;
 import dev.warden.agent.policy.ActivePolicy;
 import dev.warden.agent.policy.PolicyHolder;
 import dev.warden.agent.wire.Route;
+import dev.warden.bootstrap.BlockingClientGlue;
 import dev.warden.bootstrap.JdkSend;
 import dev.warden.bootstrap.WardenBridge;
 import dev.warden.bootstrap.WireCall;
@@ -21,12 +23,14 @@ final class WardenWireHook implements WireHook {
   private final PolicyHolder holder;
   private final LibraryGlue okHttpGlue;
   private final LibraryGlue azureGlue;
+  private final ClassicGlues classicGlues;
 
   WardenWireHook(PolicyHolder holder, ClassLoader agentLoader) {
     this.holder = holder;
     this.okHttpGlue = new LibraryGlue(agentLoader, "warden-okhttp", "dev.warden.agent.okhttp.WardenOkHttpInterceptor");
     this.azureGlue = new LibraryGlue(agentLoader, "warden-azure", "dev.warden.agent.azure.WardenAzurePolicy",
         "dev.warden.agent.azure.WardenAzureResponse", "dev.warden.agent.azure.AzureBodyStream");
+    this.classicGlues = new ClassicGlues(agentLoader);
   }
 
   @Override
@@ -66,6 +70,11 @@ final class WardenWireHook implements WireHook {
   @Override
   public Object azurePolicy(ClassLoader azureLoader) {
     return azureGlue.instanceFor(azureLoader);
+  }
+
+  @Override
+  public BlockingClientGlue blockingClientGlue(ClassLoader clientLoader) {
+    return classicGlues.glueFor(clientLoader);
   }
 
   @Override

@@ -104,6 +104,24 @@ public final class WardenBridge {
     }
   }
 
+  /**
+   * Starts one execution of a blocking client whose funnel is {@code client}'s method (Apache
+   * HttpClient 5's {@code doExecute}); null means: execute untouched.
+   */
+  public static BlockingExchange onBlockingExecute(Class<?> client, Object target, Object request) {
+    WireHook h = hook;
+    if (h == null) {
+      return null;
+    }
+    try {
+      BlockingClientGlue glue = h.blockingClientGlue(client.getClassLoader());
+      return glue == null ? null : glue.begin(target, request);
+    } catch (Throwable t) {
+      logOnce(t);
+      return null;
+    }
+  }
+
   /** True when Warden's own failure must block the call ({@code onError: block}). */
   public static boolean failClosed() {
     WireHook h = hook;

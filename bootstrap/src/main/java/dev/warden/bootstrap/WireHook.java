@@ -32,6 +32,12 @@ public interface WireHook {
    */
   JdkSend onJdkSend(Object request, Object handler);
 
+  /**
+   * The glue for the blocking HTTP client whose classes {@code clientLoader} defines (Apache
+   * HttpClient 5); null when that library's version is not one Warden can serve.
+   */
+  BlockingClientGlue blockingClientGlue(ClassLoader clientLoader);
+
   /** True when Warden's own failure must block the call (the policy's {@code onError: block}). */
   boolean failClosed();
 }

@@ -35,13 +35,22 @@ public final class LibraryGlue {
     this.classes = Set.of(concat(mainClass, helperClasses));
   }
 
-  /** The glue instance for the library defined by {@code libraryLoader}. */
+  /**
+   * The glue instance for the library defined by {@code libraryLoader}.
+   *
+   * @throws IllegalStateException when the glue does not link against this version of the library
+   */
   public synchronized Object instanceFor(ClassLoader libraryLoader) {
     WeakReference<Object> held = instances.get(libraryLoader);
     Object instance = held == null ? null : held.get();
     if (instance == null) {
       try {
-        instance = new GlueLoader(libraryLoader).loadClass(mainClass).getConstructor().newInstance();
+        GlueLoader loader = new GlueLoader(libraryLoader);
+        for (String name : classes) {
+          // links every glue class now: a library version that lacks a type fails here, not mid-call
+          Class.forName(name, true, loader);
+        }
+        instance = loader.loadClass(mainClass).getConstructor().newInstance();
       } catch (ReflectiveOperationException | LinkageError e) {
         throw new IllegalStateException("cannot define " + mainClass, e);
       }

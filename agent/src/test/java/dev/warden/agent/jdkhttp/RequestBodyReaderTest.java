@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,35 @@ class RequestBodyReaderTest {
   }
 
   @Test
-  void aPublisherThatDoesNotDeliverAtOnceIsUnreadable() {
+  void waitsForAPublisherThatDeliversOnAThreadOfItsOwn() {
+    // as Spring's JdkClientHttpRequest does: the body is written on its executor
+    byte[] json = "{\"model\":\"gpt-4o-mini\"}".getBytes(StandardCharsets.UTF_8);
+    HttpRequest request = HttpRequest.newBuilder(URI_).POST(new HttpRequest.BodyPublisher() {
+      @Override public long contentLength() { return -1; }
+      @Override public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+        subscriber.onSubscribe(new Flow.Subscription() {
+          @Override public void request(long n) {
+            Thread writer = new Thread(() -> {
+              try {
+                Thread.sleep(50);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              subscriber.onNext(ByteBuffer.wrap(json, 0, 5));
+              subscriber.onNext(ByteBuffer.wrap(json, 5, json.length - 5));
+              subscriber.onComplete();
+            });
+            writer.start();
+          }
+          @Override public void cancel() {}
+        });
+      }
+    }).build();
+    assertThat(RequestBodyReader.read(request)).isEqualTo(json);
+  }
+
+  @Test
+  void aPublisherThatDoesNotDeliverInTimeIsUnreadable() {
     HttpRequest request = HttpRequest.newBuilder(URI_).POST(new HttpRequest.BodyPublisher() {
       @Override public long contentLength() { return 10; }
       @Override public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
@@ -42,7 +71,7 @@ class RequestBodyReaderTest {
         });
       }
     }).build();
-    assertThat(RequestBodyReader.read(request)).isNull();
+    assertThat(RequestBodyReader.read(request, Duration.ofMillis(50))).isNull();
   }
 
   @Test

@@ -28,6 +28,21 @@ public final class ItSettings {
     return existing("warden.springai2.jar", "build it first: ./mvnw -B install -DskipTests");
   }
 
+  /** HttpClient 5.4 and its HttpCore jars, which the it-tests' pom copies, off the tests' class path. */
+  public static Path httpClient54Lib() {
+    return existing("warden.httpclient54.lib", "the it-tests' pom copies them: ./mvnw -B -pl it-tests -am verify");
+  }
+
+  /** The Spring AI 1.1 web application as a Spring Boot fat jar, without HttpClient 5. */
+  public static Path springAiAppJar() {
+    return existing("warden.springai.jar", "build it first: ./mvnw -B -pl it-tests -am verify");
+  }
+
+  /** The same application with HttpClient 5 on its class path. */
+  public static Path springAiHttpClient5AppJar() {
+    return existing("warden.springai.hc5.jar", "build it first: ./mvnw -B -pl it-tests -am verify");
+  }
+
   /** The demo's shipped policy. */
   public static Path demoPolicy() {
     return existing("warden.demo.policy", "it ships with the demo module");
