@@ -1,5 +1,6 @@
 package dev.warden.agent;
 
+import dev.warden.agent.aws.AwsSdkHook;
 import dev.warden.agent.jdkhttp.JdkHttpHook;
 import dev.warden.agent.okhttp.OkHttpHook;
 import java.lang.instrument.ClassFileTransformer;
@@ -33,7 +34,7 @@ final class Hooks implements ClassFileTransformer {
   }
 
   static void install(Instrumentation inst, ClassLoader agentLoader) {
-    Hooks hooks = new Hooks(inst, agentLoader, List.of(new OkHttpHook(), new JdkHttpHook()));
+    Hooks hooks = new Hooks(inst, agentLoader, List.of(new OkHttpHook(), new JdkHttpHook(), new AwsSdkHook()));
     inst.addTransformer(hooks, true);
     // attached to a running JVM (agentmain): targets may be loaded already
     for (Class<?> loaded : inst.getAllLoadedClasses()) {

@@ -1,5 +1,6 @@
 package dev.warden.agent;
 
+import dev.warden.agent.aws.AwsGlue;
 import dev.warden.agent.jdkhttp.JdkHttpSend;
 import dev.warden.agent.okhttp.OkHttpGlue;
 import dev.warden.agent.policy.ActivePolicy;
@@ -20,10 +21,12 @@ final class WardenWireHook implements WireHook {
 
   private final PolicyHolder holder;
   private final OkHttpGlue okHttpGlue;
+  private final AwsGlue awsGlue;
 
   WardenWireHook(PolicyHolder holder, ClassLoader agentLoader) {
     this.holder = holder;
     this.okHttpGlue = new OkHttpGlue(agentLoader);
+    this.awsGlue = new AwsGlue(agentLoader);
   }
 
   @Override
@@ -58,6 +61,11 @@ final class WardenWireHook implements WireHook {
   @Override
   public Object okHttpInterceptor(ClassLoader okHttpLoader) {
     return okHttpGlue.interceptorFor(okHttpLoader);
+  }
+
+  @Override
+  public Object awsInterceptor(ClassLoader sdkLoader) {
+    return awsGlue.interceptorFor(sdkLoader);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.warden.bootstrap;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -65,6 +66,35 @@ public final class WardenBridge {
       }
     } catch (Throwable t) {
       logOnce(t);
+    }
+  }
+
+  /**
+   * The AWS SDK's global interceptors with Warden's added last (once), for the class loader that
+   * defines the SDK's core; the list itself when Warden is not installed or fails.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static List withAwsInterceptor(List interceptors, ClassLoader sdkLoader) {
+    WireHook h = hook;
+    if (h == null || interceptors == null) {
+      return interceptors;
+    }
+    try {
+      for (Object existing : interceptors) {
+        if (existing instanceof WardenInterceptorMarker) {
+          return interceptors;
+        }
+      }
+      Object interceptor = h.awsInterceptor(sdkLoader);
+      if (interceptor == null) {
+        return interceptors;
+      }
+      List withWarden = new ArrayList(interceptors);
+      withWarden.add(interceptor);
+      return withWarden;
+    } catch (Throwable t) {
+      logOnce(t);
+      return interceptors;
     }
   }
 

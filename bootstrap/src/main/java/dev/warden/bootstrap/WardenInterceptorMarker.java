@@ -1,4 +1,4 @@
 package dev.warden.bootstrap;
 
-/** Marks Warden's OkHttp interceptor so a client builder never gets it twice. */
+/** Marks Warden's OkHttp and AWS SDK interceptors so a client never gets one twice. */
 public interface WardenInterceptorMarker {}

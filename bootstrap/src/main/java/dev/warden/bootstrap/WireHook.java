@@ -22,6 +22,9 @@ public interface WireHook {
   /** The OkHttp interceptor instance for the class loader that defines {@code okhttp3.*}. */
   Object okHttpInterceptor(ClassLoader okHttpLoader);
 
+  /** The AWS SDK {@code ExecutionInterceptor} instance for the class loader that defines the SDK's core. */
+  Object awsInterceptor(ClassLoader sdkLoader);
+
   /**
    * Decides a JDK HttpClient send of {@code request} ({@code java.net.http.HttpRequest}) with
    * {@code handler} ({@code HttpResponse.BodyHandler}); null to let it pass untouched. Total: it

@@ -18,6 +18,9 @@ import java.util.Map;
  *   <li>OpenAI: {@code {"error":{"type":"warden_policy_violation","code":…,"message":…,"param":null}}}
  *   <li>Anthropic: {@code {"type":"error","error":{"type":…,"message":"warden <code>: <message>"}}},
  *       type {@code permission_error} for 403, {@code rate_limit_error} for 429, else {@code api_error}
+ *   <li>Bedrock: {@code {"message":"warden <code>: <message>"}} with header {@code x-amzn-ErrorType}
+ *       {@code AccessDeniedException} for 403, {@code ThrottlingException} for 429, else
+ *       {@code InternalServerException}: the AWS SDK raises the service's exception of that name
  * </ul>
  */
 public final class BlockResponses {
@@ -33,7 +36,8 @@ public final class BlockResponses {
    * A block response ready to hand to the transport.
    *
    * @param status  HTTP status: the decision's, or 403 when it names no 4xx/5xx status
-   * @param headers lowercase names, in order: content-type, x-warden-decision, retry-after (429 only)
+   * @param headers lowercase names, in order: content-type, x-amzn-errortype (Bedrock only),
+   *                x-warden-decision, retry-after (429 only)
    * @param body    UTF-8 JSON; a fresh array per call
    */
   public record Response(int status, Map<String, String> headers, byte[] body) {
@@ -71,11 +75,16 @@ public final class BlockResponses {
     int status = decision.status() >= 400 && decision.status() <= 599 ? decision.status() : 403;
     String code = decision.code() != null ? decision.code() : "warden_error";
     String message = decision.message() != null ? decision.message() : code;
-    byte[] body = Route.ANTHROPIC.equals(format)
-        ? anthropicBody(status, code, message)
+    boolean bedrock = Route.BEDROCK.equals(format);
+    byte[] body = Route.ANTHROPIC.equals(format) ? anthropicBody(status, code, message)
+        : bedrock ? bedrockBody(code, message)
         : openAiBody(code, message);
     Map<String, String> headers = new LinkedHashMap<>(4);
     headers.put("content-type", "application/json");
+    if (bedrock) {
+      headers.put(AWS_ERROR_TYPE, status == 403 ? "AccessDeniedException"
+          : status == 429 ? "ThrottlingException" : "InternalServerException");
+    }
     headers.put("x-warden-decision", "blocked; rule=" + token(decision.rule()) + "; policy="
         + token(decision.policyHash()));
     if (status == 429) {
@@ -94,6 +103,21 @@ public final class BlockResponses {
       json.writeStringField("message", message);
       json.writeNullField("param");
       json.writeEndObject();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The header in which AWS services name the error, which the AWS SDK maps to an exception class. */
+  public static final String AWS_ERROR_TYPE = "x-amzn-errortype";
+
+  private static byte[] bedrockBody(String code, String message) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + message.length());
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("message", "warden " + code + ": " + message);
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,6 +1,7 @@
 package dev.warden.agent.wire;
 
 import dev.warden.agent.wire.anthropic.MessagesAdapter;
+import dev.warden.agent.wire.bedrock.BedrockRoutes;
 import dev.warden.agent.wire.openai.ChatCompletionsAdapter;
 import dev.warden.agent.wire.openai.EmbeddingsAdapter;
 import dev.warden.agent.wire.openai.ResponsesAdapter;
@@ -25,7 +26,7 @@ public final class EndpointRecognizer {
 
   /**
    * @param endpoints where providers are reached; searched in order, the first full match wins
-   * @throws IllegalArgumentException for an endpoint whose format is neither openai nor anthropic
+   * @throws IllegalArgumentException for an endpoint whose format is not openai, anthropic or bedrock
    */
   public EndpointRecognizer(List<ProviderEndpoint> endpoints) {
     this.endpoints = new Endpoint[endpoints.size()];
@@ -94,8 +95,11 @@ public final class EndpointRecognizer {
         return new SuffixRoutes(new String[] {"/v1/messages"},
             new Route[] {new Route(name, format, Route.CHAT, MessagesAdapter.INSTANCE)});
       }
+      if (Route.BEDROCK.equals(format)) {
+        return new BedrockRoutes(name);
+      }
       throw new IllegalArgumentException(
-          "provider " + name + ": unsupported wire format " + format + " (openai, anthropic)");
+          "provider " + name + ": unsupported wire format " + format + " (openai, anthropic, bedrock)");
     }
 
     boolean hostMatches(String candidate) {
@@ -105,7 +109,22 @@ public final class EndpointRecognizer {
         from = 1;
         to--;
       }
-      return to - from == host.length() && candidate.regionMatches(true, from, host, 0, host.length());
+      int star = host.indexOf('*');
+      if (star < 0) {
+        return to - from == host.length() && candidate.regionMatches(true, from, host, 0, host.length());
+      }
+      int suffix = host.length() - star - 1;
+      int labelEnd = to - suffix;
+      if (labelEnd <= from + star || !candidate.regionMatches(true, from, host, 0, star)
+          || !candidate.regionMatches(true, labelEnd, host, star + 1, suffix)) {
+        return false;
+      }
+      for (int i = from + star; i < labelEnd; i++) {
+        if (candidate.charAt(i) == '.') {
+          return false;
+        }
+      }
+      return true;
     }
 
     Route route(String path, int pathEnd) {

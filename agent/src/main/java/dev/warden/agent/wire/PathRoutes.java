@@ -4,7 +4,7 @@ package dev.warden.agent.wire;
  * The routes of one endpoint, told apart by the part of the path after the endpoint's base path.
  * One implementation per wire format; immutable and thread-safe.
  */
-interface PathRoutes {
+public interface PathRoutes {
 
   /**
    * @param path the raw request path

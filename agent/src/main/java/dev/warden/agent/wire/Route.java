@@ -7,7 +7,7 @@ package dev.warden.agent.wire;
  * names the model (Gemini, Bedrock, Azure deployments) is a copy made for the request.
  *
  * @param provider  provider name from the policy (openai, anthropic, or a configured name)
- * @param format    wire format: {@link #OPENAI} or {@link #ANTHROPIC}
+ * @param format    wire format: {@link #OPENAI}, {@link #ANTHROPIC} or {@link #BEDROCK}
  * @param operation GenAI operation name: chat or embeddings
  * @param adapter   the adapter that decodes this endpoint's requests and observes its responses
  * @param pathModel the model (or deployment) the request path names; null when only the body
@@ -20,6 +20,9 @@ public record Route(String provider, String format, String operation, WireAdapte
 
   /** The Anthropic Messages wire format. */
   public static final String ANTHROPIC = "anthropic";
+
+  /** The AWS Bedrock Runtime wire format: Converse and InvokeModel, the model named in the path. */
+  public static final String BEDROCK = "bedrock";
 
   /** GenAI operation name of chat-like calls (Chat Completions, Responses, Messages). */
   public static final String CHAT = "chat";
