@@ -123,6 +123,10 @@ public final class FakeLlmServer implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       requests.add(new RecordedRequest(exchange.getRequestMethod(), path, headersOf(exchange), body));
+      if (path.startsWith("/model/")) {
+        answerBedrock(exchange, path, parse(body));
+        return;
+      }
       boolean anthropic = path.equals("/v1/messages");
       if (!anthropic && !path.equals("/v1/chat/completions") && !path.equals("/v1/responses")
           && !path.equals("/v1/embeddings")) {
@@ -177,6 +181,47 @@ public final class FakeLlmServer implements AutoCloseable {
           sse, completion, request.path("stream_options").path("include_usage").asBoolean(false));
       case "/v1/responses" -> OpenAiReplies.streamResponse(sse, completion);
       default -> AnthropicReplies.streamMessage(sse, completion);
+    }
+  }
+
+  /**
+   * Bedrock Runtime: {@code /model/{modelId}/converse}, {@code /converse-stream} and
+   * {@code /invoke}, the model taken from the path; SigV4 is not verified.
+   */
+  private void answerBedrock(HttpExchange exchange, String path, JsonNode request) throws IOException {
+    int slash = path.lastIndexOf('/');
+    String model = path.substring("/model/".length(), slash);
+    String operation = path.substring(slash + 1);
+    exchange.getResponseHeaders().add("x-amzn-RequestId", "req-fake" + sequence.incrementAndGet());
+    if (request == null) {
+      exchange.getResponseHeaders().add("x-amzn-ErrorType", "ValidationException");
+      sendJson(exchange, 400, BedrockReplies.error("The body is not valid JSON."));
+      return;
+    }
+    String prompt = PromptText.lastUserText(path, request);
+    Completion completion = Completion.of(sequence.get(), model, reply(prompt, PromptText.systemText(path, request)), prompt);
+    switch (operation) {
+      case "converse" -> sendJson(exchange, 200, BedrockReplies.converse(completion));
+      case "converse-stream" -> {
+        exchange.getResponseHeaders().add("Content-Type", BedrockReplies.EVENT_STREAM);
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+          BedrockReplies.converseStream(new EventStreamWriter(out), completion);
+        }
+      }
+      case "invoke" -> {
+        JsonNode answer = BedrockReplies.invoke(model, completion);
+        if (answer == null) {
+          exchange.getResponseHeaders().add("x-amzn-ErrorType", "ValidationException");
+          sendJson(exchange, 400, BedrockReplies.error("The fake does not speak " + model + "."));
+        } else {
+          sendJson(exchange, 200, answer);
+        }
+      }
+      default -> {
+        exchange.getResponseHeaders().add("x-amzn-ErrorType", "UnknownOperationException");
+        sendJson(exchange, 404, BedrockReplies.error("Unknown operation " + operation));
+      }
     }
   }
 

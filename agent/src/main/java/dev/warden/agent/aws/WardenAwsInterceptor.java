@@ -19,24 +19,29 @@ import org.reactivestreams.Publisher;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SelectedAuthScheme;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.SdkInternalExecutionAttribute;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.Identity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
+import software.amazon.awssdk.identity.spi.IdentityProviders;
 import software.amazon.awssdk.identity.spi.TokenIdentity;
 
 /**
- * Warden's global AWS SDK interceptor. Glue only: in {@code modifyHttpRequest}, which runs before
- * the request is signed, it hands the marshalled body to the bridge and puts the body to send in
- * its place, so SigV4 signs what leaves; a blocked call throws the service's own exception, built
+ * Warden's global AWS SDK interceptor. Glue only: in the request modification methods, which run
+ * before the request is signed, it hands the marshalled body to the bridge and puts the body to
+ * send in its place (in the request and in whichever request body the SDK carries), so SigV4 signs
+ * what leaves; a blocked call throws the service's own exception, built
  * from the block response, before anything is sent. Responses go through the call: sync bodies in
  * {@code modifyHttpResponseContent}, async ones (and event streams) in
  * {@code modifyAsyncHttpResponseContent}. Defined next to the SDK by {@link AwsGlue}: it may
@@ -46,35 +51,77 @@ public final class WardenAwsInterceptor implements ExecutionInterceptor, WardenI
 
   private static final ExecutionAttribute<WireCall> CALL = new ExecutionAttribute<>("dev.warden.WireCall");
   private static final ExecutionAttribute<Boolean> RESPONDED = new ExecutionAttribute<>("dev.warden.Responded");
+  private static final ExecutionAttribute<Boolean> DECIDED = new ExecutionAttribute<>("dev.warden.Decided");
+  private static final ExecutionAttribute<byte[]> REWRITTEN = new ExecutionAttribute<>("dev.warden.Rewritten");
+
+  @Override
+  public Optional<AsyncRequestBody> modifyAsyncHttpContent(Context.ModifyHttpRequest context,
+      ExecutionAttributes attributes) {
+    byte[] toSend = rewrittenBody(context, attributes);
+    return toSend != null && context.asyncRequestBody().isPresent()
+        ? Optional.of(AsyncRequestBody.fromBytes(toSend)) : context.asyncRequestBody();
+  }
+
+  @Override
+  public Optional<RequestBody> modifyHttpContent(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+    byte[] toSend = rewrittenBody(context, attributes);
+    return toSend != null && context.requestBody().isPresent()
+        ? Optional.of(RequestBody.fromBytes(toSend)) : context.requestBody();
+  }
 
   @Override
   public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+    byte[] toSend = rewrittenBody(context, attributes);
     SdkHttpRequest request = context.httpRequest();
-    if (!(request instanceof SdkHttpFullRequest) || context.requestBody().isPresent()
-        || context.asyncRequestBody().isPresent()
-        || !WardenBridge.isLlmEndpoint(request.method().name(), request.host(), request.port(), request.encodedPath())) {
+    if (toSend == null) {
       return request;
     }
-    SdkHttpFullRequest full = (SdkHttpFullRequest) request;
-    byte[] body = full.contentStreamProvider().map(WardenAwsInterceptor::read).orElse(null);
+    SdkHttpRequest.Builder rewritten = request instanceof SdkHttpFullRequest
+        ? ((SdkHttpFullRequest) request).toBuilder().contentStreamProvider(() -> new ByteArrayInputStream(toSend))
+        : request.toBuilder();
+    if (request.firstMatchingHeader("Content-Length").isPresent()) {
+      rewritten.putHeader("Content-Length", Integer.toString(toSend.length));
+    }
+    return rewritten.build();
+  }
+
+  /**
+   * Decides the call once per execution (the SDK calls the three request methods in turn, each
+   * with the same context): the body to send in place of the marshalled one, or null to keep it.
+   * Throws the service's own exception for a blocked call.
+   */
+  private static byte[] rewrittenBody(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+    if (attributes.getAttribute(DECIDED) == null) {
+      attributes.putAttribute(DECIDED, Boolean.TRUE);
+      decide(context, attributes);
+    }
+    return attributes.getAttribute(REWRITTEN);
+  }
+
+  private static void decide(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+    SdkHttpRequest request = context.httpRequest();
+    if (!WardenBridge.isLlmEndpoint(request.method().name(), request.host(), request.port(), request.encodedPath())) {
+      return;
+    }
+    Optional<ContentStreamProvider> content = request instanceof SdkHttpFullRequest
+        ? ((SdkHttpFullRequest) request).contentStreamProvider() : Optional.empty();
+    if (!content.isPresent() && context.requestBody().isPresent()) {
+      content = Optional.of(context.requestBody().get().contentStreamProvider());
+    }
+    byte[] body = content.map(WardenAwsInterceptor::read).orElse(null);
     WireCall call = WardenBridge.onRequest(request.method().name(), request.getUri().toString(),
         withIdentity(request.headers(), attributes), body);
     if (call == null) {
-      return request;
+      return;
     }
     if (call.blocked()) {
       throw blockedException(context, attributes, call);
     }
     attributes.putAttribute(CALL, call);
     byte[] toSend = call.requestBody();
-    if (toSend == body || toSend == null) {
-      return request;
+    if (toSend != body && toSend != null) {
+      attributes.putAttribute(REWRITTEN, toSend);
     }
-    SdkHttpFullRequest.Builder rewritten = full.toBuilder().contentStreamProvider(() -> new ByteArrayInputStream(toSend));
-    if (full.firstMatchingHeader("Content-Length").isPresent()) {
-      rewritten.putHeader("Content-Length", Integer.toString(toSend.length));
-    }
-    return rewritten.build();
   }
 
   @Override
@@ -126,10 +173,9 @@ public final class WardenAwsInterceptor implements ExecutionInterceptor, WardenI
    */
   private static Map<String, List<String>> withIdentity(Map<String, List<String>> headers,
       ExecutionAttributes attributes) {
-    SelectedAuthScheme<?> scheme = attributes.getAttribute(SdkInternalExecutionAttribute.SELECTED_AUTH_SCHEME);
     Identity identity;
     try {
-      identity = scheme == null ? null : scheme.identity().join();
+      identity = identityOf(attributes);
     } catch (RuntimeException e) {
       identity = null; // the signer fails the call itself
     }
@@ -142,6 +188,23 @@ public final class WardenAwsInterceptor implements ExecutionInterceptor, WardenI
     Map<String, List<String>> withKey = new LinkedHashMap<>(headers);
     withKey.put("Authorization", List.of(authorization));
     return withKey;
+  }
+
+  /**
+   * The identity the signer will use. Before signing the selected scheme holds a placeholder (the
+   * SDK resolves identities in its signing stage), so the client's provider of that scheme's
+   * identity type is asked: providers cache, and a static one answers at once.
+   */
+  private static Identity identityOf(ExecutionAttributes attributes) {
+    SelectedAuthScheme<?> scheme = attributes.getAttribute(SdkInternalExecutionAttribute.SELECTED_AUTH_SCHEME);
+    IdentityProviders providers = attributes.getAttribute(SdkInternalExecutionAttribute.IDENTITY_PROVIDERS);
+    if (scheme == null || providers == null) {
+      return null;
+    }
+    boolean bearer = scheme.authSchemeOption().schemeId().endsWith("httpBearerAuth");
+    IdentityProvider<? extends Identity> provider = bearer
+        ? providers.identityProvider(TokenIdentity.class) : providers.identityProvider(AwsCredentialsIdentity.class);
+    return provider == null ? null : provider.resolveIdentity().join();
   }
 
   /**
