@@ -56,7 +56,9 @@ class PolicyLoaderValidTest {
         new ProviderEndpoint("anthropic", "anthropic", "https", "claude.proxy.internal", 443, ""),
         new ProviderEndpoint("ipv6", "openai", "http", "::1", 9000, "/openai/v1"),
         new ProviderEndpoint("openai", "openai", "https", "api.openai.com", 443, "/v1"),
-        new ProviderEndpoint("anthropic", "anthropic", "https", "api.anthropic.com", 443, ""));
+        new ProviderEndpoint("anthropic", "anthropic", "https", "api.anthropic.com", 443, ""),
+        new ProviderEndpoint("bedrock", "bedrock", "https", "bedrock-runtime.*.amazonaws.com", 443, ""),
+        new ProviderEndpoint("bedrock", "bedrock", "https", "bedrock-runtime-fips.*.amazonaws.com", 443, ""));
   }
 
   @Test
@@ -67,7 +69,9 @@ class PolicyLoaderValidTest {
     assertThat(snapshot.failClosed()).isTrue();
     assertThat(snapshot.providers()).containsExactly(
         new ProviderEndpoint("openai", "openai", "https", "api.openai.com", 443, "/v1"),
-        new ProviderEndpoint("anthropic", "anthropic", "https", "api.anthropic.com", 443, ""));
+        new ProviderEndpoint("anthropic", "anthropic", "https", "api.anthropic.com", 443, ""),
+        new ProviderEndpoint("bedrock", "bedrock", "https", "bedrock-runtime.*.amazonaws.com", 443, ""),
+        new ProviderEndpoint("bedrock", "bedrock", "https", "bedrock-runtime-fips.*.amazonaws.com", 443, ""));
   }
 
   @Test
