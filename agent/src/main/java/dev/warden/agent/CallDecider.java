@@ -78,7 +78,8 @@ final class CallDecider {
         toSend = clamp(toSend, route, terms.outputTokenLimit());
       }
     }
-    ResponseCache cache = decision.enforced() ? policy.snapshot().cache() : null;
+    // a path-model route (Bedrock) would share entries across models and stream kinds: not cached
+    ResponseCache cache = decision.enforced() && route.pathModel() == null ? policy.snapshot().cache() : null;
     ResponseCache.Entry entry = cache == null ? null : entryFor(policy, cache, exchange, decision, caller, toSend);
     ResponseCache.Lookup lookup = entry == null ? null : cache.lookup(entry);
     if (lookup != null && lookup.openFailed()) {

@@ -6,6 +6,8 @@ import dev.warden.agent.wire.response.CapturingInputStream;
 import dev.warden.agent.wire.response.ObservedInputStream;
 import dev.warden.agent.wire.response.ResponseSummary;
 import dev.warden.agent.wire.response.SummaryWatch;
+import dev.warden.agent.wire.rewrite.PushRewrite;
+import dev.warden.bootstrap.ResponseFilter;
 import dev.warden.bootstrap.ResponseWatch;
 import dev.warden.bootstrap.WireCall;
 import dev.warden.policies.cache.ResponseCache;
@@ -39,6 +41,8 @@ final class DecidedCall implements WireCall {
   private final Decision withheldDecision;
   private final CallEvidence evidence;
   private final CacheFill cacheFill;
+
+  private static final String AWS_EVENT_STREAM = "application/vnd.amazon.eventstream";
 
   /** Where a cacheable miss stores its response: the policy's cache and the call's entry. */
   record CacheFill(ResponseCache cache, ResponseCache.Entry entry) {}
@@ -129,6 +133,21 @@ final class DecidedCall implements WireCall {
     return onEnd == null ? null : new SummaryWatch(route.adapter().observeResponse(isEventStream(headers)), onEnd);
   }
 
+  @Override
+  public ResponseFilter filterResponse(int status, Map<String, List<String>> headers) {
+    boolean eventStream = isEventStream(headers);
+    boolean rewrite = completions != null && status >= 200 && status < 300
+        && !hasEncodingOtherThanIdentity(headers, "content-encoding");
+    PushRewrite push = rewrite
+        ? route.adapter().pushRewrite(eventStream, completions, withheld == null ? null : withheld.body()) : null;
+    if (rewrite && push == null && !eventStream) {
+      return new BufferedResponse(in -> onResponse(status, headers, in));
+    }
+    Consumer<ResponseSummary> onEnd = onEnd(status);
+    return push == null && onEnd == null ? null
+        : new PushedResponse(route.adapter().observeResponse(eventStream), push, onEnd);
+  }
+
   /**
    * What to do with the summary of a response of {@code status}: settle the tokens the call holds,
    * log the debug line; null when neither is wanted. Releases the tokens of a refused call at once.
@@ -204,11 +223,13 @@ final class DecidedCall implements WireCall {
     return false;
   }
 
+  /** Server-sent events, or the AWS event stream of Bedrock's streamed responses. */
   private static boolean isEventStream(Map<String, List<String>> headers) {
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       if ("content-type".equalsIgnoreCase(header.getKey())) {
         for (String value : header.getValue()) {
-          if (value.regionMatches(true, 0, "text/event-stream", 0, 17)) {
+          if (value.regionMatches(true, 0, "text/event-stream", 0, 17)
+              || value.regionMatches(true, 0, AWS_EVENT_STREAM, 0, AWS_EVENT_STREAM.length())) {
             return true;
           }
         }

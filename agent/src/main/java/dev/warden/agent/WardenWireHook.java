@@ -5,6 +5,7 @@ import dev.warden.agent.jdkhttp.JdkHttpSend;
 import dev.warden.agent.glue.LibraryGlue;
 import dev.warden.agent.policy.ActivePolicy;
 import dev.warden.agent.policy.PolicyHolder;
+import dev.warden.agent.wire.EndpointRecognizer;
 import dev.warden.agent.wire.Route;
 import dev.warden.bootstrap.BlockingClientGlue;
 import dev.warden.bootstrap.JdkSend;
@@ -23,6 +24,7 @@ final class WardenWireHook implements WireHook {
   private final PolicyHolder holder;
   private final LibraryGlue okHttpGlue;
   private final LibraryGlue azureGlue;
+  private final LibraryGlue awsGlue;
   private final ClassicGlues classicGlues;
 
   WardenWireHook(PolicyHolder holder, ClassLoader agentLoader) {
@@ -30,25 +32,28 @@ final class WardenWireHook implements WireHook {
     this.okHttpGlue = new LibraryGlue(agentLoader, "warden-okhttp", "dev.warden.agent.okhttp.WardenOkHttpInterceptor");
     this.azureGlue = new LibraryGlue(agentLoader, "warden-azure", "dev.warden.agent.azure.WardenAzurePolicy",
         "dev.warden.agent.azure.WardenAzureResponse", "dev.warden.agent.azure.AzureBodyStream");
+    this.awsGlue = new LibraryGlue(agentLoader, "warden-aws", "dev.warden.agent.aws.WardenAwsInterceptor",
+        "dev.warden.agent.aws.WardenAwsPublisher");
     this.classicGlues = new ClassicGlues(agentLoader);
   }
 
   @Override
-  public boolean isLlmEndpoint(String method, String host, int port, String path) {
+  public boolean isLlmEndpoint(String method, String host, int port, String path, boolean sdkHook) {
     ActivePolicy policy = holder.current();
-    return (policy == null ? NoPolicy.RECOGNIZER : policy.recognizer()).recognize(method, host, port, path) != null;
+    return route(policy == null ? NoPolicy.RECOGNIZER : policy.recognizer(), method, host, port, path, sdkHook) != null;
   }
 
   @Override
-  public WireCall onRequest(String method, String url, Map<String, List<String>> headers, byte[] body) {
+  public WireCall onRequest(String method, String url, Map<String, List<String>> headers, byte[] body,
+      boolean sdkHook) {
     ActivePolicy policy = holder.current();
     URI uri = URI.create(url);
     int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     if (policy == null) {
-      Route route = NoPolicy.RECOGNIZER.recognize(method, uri.getHost(), port, uri.getRawPath());
+      Route route = route(NoPolicy.RECOGNIZER, method, uri.getHost(), port, uri.getRawPath(), sdkHook);
       return route == null ? null : CallDecider.blocked(route, NoPolicy.DECISION);
     }
-    Route route = policy.recognizer().recognize(method, uri.getHost(), port, uri.getRawPath());
+    Route route = route(policy.recognizer(), method, uri.getHost(), port, uri.getRawPath(), sdkHook);
     if (route == null) {
       return null;
     }
@@ -60,6 +65,18 @@ final class WardenWireHook implements WireHook {
           ? CallDecider.blocked(route, CallDecider.wardenError(policy.snapshot().hash(), "Warden failed to check this call."))
           : null;
     }
+  }
+
+  /**
+   * The nesting guard between hooks: an endpoint whose SDK hook decides it before the transport
+   * sees the request (Bedrock, whose body is signed) is not decided a second time by the transport
+   * hook under it (the AWS SDK's Apache HttpClient 5), which would count, audit and rewrite the
+   * call twice, and after the signature.
+   */
+  private static Route route(EndpointRecognizer recognizer, String method, String host, int port, String path,
+      boolean sdkHook) {
+    Route route = recognizer.recognize(method, host, port, path);
+    return route == null || sdkHook || !route.decidedBySdkHook() ? route : null;
   }
 
   @Override
@@ -75,6 +92,11 @@ final class WardenWireHook implements WireHook {
   @Override
   public BlockingClientGlue blockingClientGlue(ClassLoader clientLoader) {
     return classicGlues.glueFor(clientLoader);
+  }
+
+  @Override
+  public Object awsInterceptor(ClassLoader sdkLoader) {
+    return awsGlue.instanceFor(sdkLoader);
   }
 
   @Override

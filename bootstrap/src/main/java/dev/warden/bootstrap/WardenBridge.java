@@ -1,5 +1,6 @@
 package dev.warden.bootstrap;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,27 +20,47 @@ public final class WardenBridge {
     hook = wireHook;
   }
 
+  /** For transport hooks: see {@link WireHook#isLlmEndpoint}. */
   public static boolean isLlmEndpoint(String method, String host, int port, String path) {
+    return isLlmEndpoint(method, host, port, path, false);
+  }
+
+  /** For an SDK's own hook, which owns its endpoints: see {@link WireHook#isLlmEndpoint}. */
+  public static boolean isSdkLlmEndpoint(String method, String host, int port, String path) {
+    return isLlmEndpoint(method, host, port, path, true);
+  }
+
+  private static boolean isLlmEndpoint(String method, String host, int port, String path, boolean sdkHook) {
     WireHook h = hook;
     if (h == null) {
       return false;
     }
     try {
-      return h.isLlmEndpoint(method, host, port, path);
+      return h.isLlmEndpoint(method, host, port, path, sdkHook);
     } catch (Throwable t) {
       logOnce(t);
       return h.failClosed();
     }
   }
 
-  /** Null means: send the request untouched. */
+  /** For transport hooks; null means: send the request untouched. */
   public static WireCall onRequest(String method, String url, Map<String, List<String>> headers, byte[] body) {
+    return onRequest(method, url, headers, body, false);
+  }
+
+  /** For an SDK's own hook; null means: send the request untouched. */
+  public static WireCall onSdkRequest(String method, String url, Map<String, List<String>> headers, byte[] body) {
+    return onRequest(method, url, headers, body, true);
+  }
+
+  private static WireCall onRequest(String method, String url, Map<String, List<String>> headers, byte[] body,
+      boolean sdkHook) {
     WireHook h = hook;
     if (h == null) {
       return null;
     }
     try {
-      return h.onRequest(method, url, headers, body);
+      return h.onRequest(method, url, headers, body, sdkHook);
     } catch (Throwable t) {
       logOnce(t);
       return onError(h);
@@ -87,6 +108,35 @@ public final class WardenBridge {
       }
     } catch (Throwable t) {
       logOnce(t);
+    }
+  }
+
+  /**
+   * The AWS SDK's global interceptors with Warden's added last (once), for the class loader that
+   * defines the SDK's core; the list itself when Warden is not installed or fails.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static List withAwsInterceptor(List interceptors, ClassLoader sdkLoader) {
+    WireHook h = hook;
+    if (h == null || interceptors == null) {
+      return interceptors;
+    }
+    try {
+      for (Object existing : interceptors) {
+        if (existing instanceof WardenInterceptorMarker) {
+          return interceptors;
+        }
+      }
+      Object interceptor = h.awsInterceptor(sdkLoader);
+      if (interceptor == null) {
+        return interceptors;
+      }
+      List withWarden = new ArrayList(interceptors);
+      withWarden.add(interceptor);
+      return withWarden;
+    } catch (Throwable t) {
+      logOnce(t);
+      return interceptors;
     }
   }
 

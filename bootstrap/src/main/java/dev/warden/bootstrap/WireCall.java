@@ -50,6 +50,15 @@ public interface WireCall {
   }
 
   /**
+   * The response as a push-based transport delivers it: a filter that sees every byte and returns
+   * what the application gets, or null when nothing needs to see the body. The push counterpart of
+   * {@link #onResponse}; never throws.
+   */
+  default ResponseFilter filterResponse(int status, Map<String, List<String>> headers) {
+    return null;
+  }
+
+  /**
    * True when the response may be withheld after it arrives ({@link #responseWithheld()}): the
    * policy checks the completion for a leak of the system prompt's canary. A transport that can
    * still choose the status the application sees should read a JSON (not event-stream) body

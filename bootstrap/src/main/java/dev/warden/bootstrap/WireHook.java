@@ -10,20 +10,28 @@ import java.util.Map;
  */
 public interface WireHook {
 
-  /** Cheap first look: could a request with this method, host, port and path be an LLM call? */
-  boolean isLlmEndpoint(String method, String host, int port, String path);
+  /**
+   * Cheap first look: could a request with this method, host, port and path be an LLM call?
+   *
+   * @param sdkHook true when an SDK's own hook asks (the AWS SDK interceptor), false for a transport
+   *     hook: an endpoint an SDK hook decides (Bedrock) is then not the transport's to decide again
+   */
+  boolean isLlmEndpoint(String method, String host, int port, String path, boolean sdkHook);
 
   /**
    * Decides one request whose endpoint {@link #isLlmEndpoint matched}. Returns null when the call
    * is not an LLM call after all (it then passes untouched).
    */
-  WireCall onRequest(String method, String url, Map<String, List<String>> headers, byte[] body);
+  WireCall onRequest(String method, String url, Map<String, List<String>> headers, byte[] body, boolean sdkHook);
 
   /** The OkHttp interceptor instance for the class loader that defines {@code okhttp3.*}. */
   Object okHttpInterceptor(ClassLoader okHttpLoader);
 
   /** Warden's Azure pipeline policy for the class loader that defines {@code com.azure.core}. */
   Object azurePolicy(ClassLoader azureLoader);
+
+  /** The AWS SDK {@code ExecutionInterceptor} instance for the class loader that defines the SDK's core. */
+  Object awsInterceptor(ClassLoader sdkLoader);
 
   /**
    * Decides a JDK HttpClient send of {@code request} ({@code java.net.http.HttpRequest}) with

@@ -150,6 +150,10 @@ public final class FakeLlmServer implements AutoCloseable {
         answerGemini(exchange, gemini.group(1), gemini.group(2).equals("streamGenerateContent"), parse(body));
         return;
       }
+      if (received.startsWith("/model/")) {
+        answerBedrock(exchange, received, parse(body));
+        return;
+      }
       String deployment = azureDeployment(received);
       // Azure OpenAI: OpenAI's bodies, the deployment in the path standing for the model
       String path = deployment == null ? received : "/v1" + received.substring(received.indexOf('/', AZURE.length()));
@@ -239,6 +243,47 @@ public final class FakeLlmServer implements AutoCloseable {
   private static String azureDeployment(String path) {
     int end = path.startsWith(AZURE) ? path.indexOf('/', AZURE.length()) : -1;
     return end > AZURE.length() ? path.substring(AZURE.length(), end) : null;
+  }
+
+  /**
+   * Bedrock Runtime: {@code /model/{modelId}/converse}, {@code /converse-stream} and
+   * {@code /invoke}, the model taken from the path; SigV4 is not verified.
+   */
+  private void answerBedrock(HttpExchange exchange, String path, JsonNode request) throws IOException {
+    int slash = path.lastIndexOf('/');
+    String model = path.substring("/model/".length(), slash);
+    String operation = path.substring(slash + 1);
+    exchange.getResponseHeaders().add("x-amzn-RequestId", "req-fake" + sequence.incrementAndGet());
+    if (request == null) {
+      exchange.getResponseHeaders().add("x-amzn-ErrorType", "ValidationException");
+      sendJson(exchange, 400, BedrockReplies.error("The body is not valid JSON."));
+      return;
+    }
+    String prompt = PromptText.lastUserText(path, request);
+    Completion completion = Completion.of(sequence.get(), model, reply(prompt, PromptText.systemText(path, request)), prompt);
+    switch (operation) {
+      case "converse" -> sendJson(exchange, 200, BedrockReplies.converse(completion));
+      case "converse-stream" -> {
+        exchange.getResponseHeaders().add("Content-Type", BedrockReplies.EVENT_STREAM);
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+          BedrockReplies.converseStream(new EventStreamWriter(out), completion);
+        }
+      }
+      case "invoke" -> {
+        JsonNode answer = BedrockReplies.invoke(model, completion);
+        if (answer == null) {
+          exchange.getResponseHeaders().add("x-amzn-ErrorType", "ValidationException");
+          sendJson(exchange, 400, BedrockReplies.error("The fake does not speak " + model + "."));
+        } else {
+          sendJson(exchange, 200, answer);
+        }
+      }
+      default -> {
+        exchange.getResponseHeaders().add("x-amzn-ErrorType", "UnknownOperationException");
+        sendJson(exchange, 404, BedrockReplies.error("Unknown operation " + operation));
+      }
+    }
   }
 
   /** The text answer to {@code prompt}: an echo, or the part of the system prompt it asks to repeat. */

@@ -35,6 +35,9 @@ public final class PromptText {
     if (path.endsWith("/responses") || path.endsWith("/embeddings")) {
       return lastUserInput(root.path("input"));
     }
+    if (root.has("prompt")) {
+      return root.path("prompt").asText(""); // Bedrock InvokeModel of the Llama family
+    }
     return lastUserMessage(root.path("messages"));
   }
 
@@ -49,7 +52,7 @@ public final class PromptText {
     if (isGemini(path)) {
       return partsText(root.path("systemInstruction").path("parts"));
     }
-    if (path.endsWith("/messages")) {
+    if (path.endsWith("/messages") || path.startsWith("/model/")) {
       append(text, contentText(root.path("system")));
       return text.toString();
     }
@@ -138,7 +141,8 @@ public final class PromptText {
     StringBuilder text = new StringBuilder();
     for (JsonNode part : content) {
       String type = part.path("type").asText();
-      if (type.equals("text") || type.equals("input_text")) {
+      // Bedrock Converse blocks carry no type: {"text": …}
+      if (type.equals("text") || type.equals("input_text") || type.isEmpty() && part.has("text")) {
         if (text.length() > 0) {
           text.append(' ');
         }

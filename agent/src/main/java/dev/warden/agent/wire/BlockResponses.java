@@ -22,6 +22,9 @@ import java.util.Map;
  *       "status":"PERMISSION_DENIED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo",
  *       "reason":<code>,"domain":"warden"}]}}}, status {@code RESOURCE_EXHAUSTED} for 429; google-genai
  *       raises its {@code ClientException} with that message, LangChain4j its exception for the status
+ *   <li>Bedrock: {@code {"message":"warden <code>: <message>"}} with header {@code x-amzn-ErrorType}
+ *       {@code AccessDeniedException} for 403, {@code ThrottlingException} for 429, else
+ *       {@code InternalServerException}: the AWS SDK raises the service's exception of that name
  * </ul>
  */
 public final class BlockResponses {
@@ -37,7 +40,8 @@ public final class BlockResponses {
    * A block response ready to hand to the transport.
    *
    * @param status  HTTP status: the decision's, or 403 when it names no 4xx/5xx status
-   * @param headers lowercase names, in order: content-type, x-warden-decision, retry-after (429 only)
+   * @param headers lowercase names, in order: content-type, x-amzn-errortype (Bedrock only),
+   *                x-warden-decision, retry-after (429 only)
    * @param body    UTF-8 JSON; a fresh array per call
    */
   public record Response(int status, Map<String, String> headers, byte[] body) {
@@ -75,11 +79,17 @@ public final class BlockResponses {
     int status = decision.status() >= 400 && decision.status() <= 599 ? decision.status() : 403;
     String code = decision.code() != null ? decision.code() : "warden_error";
     String message = decision.message() != null ? decision.message() : code;
+    boolean bedrock = Route.BEDROCK.equals(format);
     byte[] body = Route.ANTHROPIC.equals(format) ? anthropicBody(status, code, message)
         : Route.GEMINI.equals(format) ? googleBody(status, code, message)
+        : bedrock ? bedrockBody(code, message)
         : openAiBody(code, message);
     Map<String, String> headers = new LinkedHashMap<>(4);
     headers.put("content-type", "application/json");
+    if (bedrock) {
+      headers.put(AWS_ERROR_TYPE, status == 403 ? "AccessDeniedException"
+          : status == 429 ? "ThrottlingException" : "InternalServerException");
+    }
     headers.put("x-warden-decision", "blocked; rule=" + token(decision.rule()) + "; policy="
         + token(decision.policyHash()));
     if (status == 429) {
@@ -98,6 +108,21 @@ public final class BlockResponses {
       json.writeStringField("message", message);
       json.writeNullField("param");
       json.writeEndObject();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The header in which AWS services name the error, which the AWS SDK maps to an exception class. */
+  public static final String AWS_ERROR_TYPE = "x-amzn-errortype";
+
+  private static byte[] bedrockBody(String code, String message) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + message.length());
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("message", "warden " + code + ": " + message);
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package dev.warden.agent.wire;
 
 import dev.warden.agent.wire.anthropic.MessagesAdapter;
 import dev.warden.agent.wire.gemini.GeminiRoutes;
+import dev.warden.agent.wire.bedrock.BedrockRoutes;
 import dev.warden.agent.wire.openai.ChatCompletionsAdapter;
 import dev.warden.agent.wire.openai.EmbeddingsAdapter;
 import dev.warden.agent.wire.openai.ResponsesAdapter;
@@ -28,7 +29,8 @@ public final class EndpointRecognizer {
 
   /**
    * @param endpoints where providers are reached; searched in order, the first full match wins
-   * @throws IllegalArgumentException for an endpoint whose format is not openai, anthropic or gemini
+   * @throws IllegalArgumentException for an endpoint whose format is not openai, anthropic, azure-openai,
+   *     gemini or bedrock
    */
   public EndpointRecognizer(List<ProviderEndpoint> endpoints) {
     this.endpoints = new Endpoint[endpoints.size()];
@@ -69,8 +71,6 @@ public final class EndpointRecognizer {
   private static final class Endpoint {
 
     private final String host;
-    /** Where the fixed part of a {@code *.} host begins (at its dot), or -1 for an exact host. */
-    private final int wildcardFrom;
     private final int port;
     private final boolean defaultPort;
     private final String basePath;
@@ -78,7 +78,6 @@ public final class EndpointRecognizer {
 
     Endpoint(ProviderEndpoint endpoint) {
       this.host = unbracket(endpoint.host(), 0, endpoint.host().length()).toLowerCase(Locale.ROOT);
-      this.wildcardFrom = host.startsWith("*.") ? 1 : -1;
       this.port = endpoint.port();
       int schemeDefault = "https".equalsIgnoreCase(endpoint.scheme()) ? 443 : 80;
       this.defaultPort = endpoint.port() == schemeDefault;
@@ -106,8 +105,11 @@ public final class EndpointRecognizer {
       if (Route.GEMINI.equals(format)) {
         return new GeminiRoutes(name);
       }
+      if (Route.BEDROCK.equals(format)) {
+        return new BedrockRoutes(name);
+      }
       throw new IllegalArgumentException(
-          "provider " + name + ": unsupported wire format " + format + " (openai, anthropic, azure-openai, gemini)");
+          "provider " + name + ": unsupported wire format " + format + " (openai, anthropic, azure-openai, gemini, bedrock)");
     }
 
     boolean hostMatches(String candidate) {
@@ -117,14 +119,22 @@ public final class EndpointRecognizer {
         from = 1;
         to--;
       }
-      if (wildcardFrom < 0) {
+      int star = host.indexOf('*');
+      if (star < 0) {
         return to - from == host.length() && candidate.regionMatches(true, from, host, 0, host.length());
       }
-      // "*.rest": one non-empty label without dots, then exactly the rest
-      int restLength = host.length() - wildcardFrom;
-      int labelEnd = to - restLength;
-      return labelEnd > from && candidate.indexOf('.', from) == labelEnd
-          && candidate.regionMatches(true, labelEnd, host, wildcardFrom, restLength);
+      int suffix = host.length() - star - 1;
+      int labelEnd = to - suffix;
+      if (labelEnd <= from + star || !candidate.regionMatches(true, from, host, 0, star)
+          || !candidate.regionMatches(true, labelEnd, host, star + 1, suffix)) {
+        return false;
+      }
+      for (int i = from + star; i < labelEnd; i++) {
+        if (candidate.charAt(i) == '.') {
+          return false;
+        }
+      }
+      return true;
     }
 
     Route route(String path, int pathEnd) {

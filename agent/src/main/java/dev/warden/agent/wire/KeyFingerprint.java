@@ -17,7 +17,10 @@ public final class KeyFingerprint {
    * Fingerprints the API key of a request. Header names are matched case-insensitively; the key is
    * the first present of {@code Authorization: Bearer <key>} (OpenAI, anthropic-java 3.x),
    * {@code x-api-key} (Anthropic through LangChain4j and Spring AI), {@code x-goog-api-key}
-   * (Gemini) and {@code api-key} (Azure OpenAI). Surrounding whitespace is not part of the key.
+   * (Gemini) and {@code api-key} (Azure OpenAI). Surrounding whitespace is not part of the key. A
+   * SigV4 {@code Authorization} ({@code AWS4-HMAC-SHA256 Credential=AKID/…}) presents its access
+   * key id, never its secret: that id is the key fingerprinted. A Bedrock API key is a Bearer
+   * token like any other.
    *
    * @param headers request headers, any name case; may be null
    * @return the fingerprint, or null when no key was sent
@@ -104,8 +107,26 @@ public final class KeyFingerprint {
           return token;
         }
       }
+      String accessKeyId = value == null ? null : sigV4AccessKeyId(value);
+      if (accessKeyId != null) {
+        return accessKeyId;
+      }
     }
     return null;
+  }
+
+  /** The access key id of a SigV4 {@code Authorization} value, or null for another scheme. */
+  static String sigV4AccessKeyId(String value) {
+    if (!value.startsWith("AWS4-HMAC-SHA256 ")) {
+      return null;
+    }
+    int credential = value.indexOf("Credential=");
+    if (credential < 0) {
+      return null;
+    }
+    int from = credential + "Credential=".length();
+    int slash = value.indexOf('/', from);
+    return slash > from ? value.substring(from, slash).trim() : null;
   }
 
   private static String firstValue(List<String> values) {

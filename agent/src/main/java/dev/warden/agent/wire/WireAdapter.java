@@ -1,6 +1,7 @@
 package dev.warden.agent.wire;
 
 import dev.warden.agent.wire.response.ResponseObserver;
+import dev.warden.agent.wire.rewrite.PushRewrite;
 import dev.warden.agent.wire.rewrite.RewrittenBody;
 import dev.warden.policies.pii.CompletionRewriter;
 import java.io.InputStream;
@@ -85,5 +86,15 @@ public interface WireAdapter {
   default RewrittenBody rewriteResponse(InputStream body, boolean eventStream, CompletionRewriter rewriter,
       byte[] withheldBody) {
     return RewrittenBody.unchanged(body);
+  }
+
+  /**
+   * A push-based rewriter of a response body, for transports that push bytes (the AWS SDK's async
+   * response publisher); null when this format has none, and the transport then reads the body
+   * whole through {@link #rewriteResponse} (JSON) or passes it unchanged. Same contract as
+   * {@link #rewriteResponse(InputStream, boolean, CompletionRewriter, byte[])}.
+   */
+  default PushRewrite pushRewrite(boolean eventStream, CompletionRewriter rewriter, byte[] withheldBody) {
+    return null;
   }
 }

@@ -124,4 +124,19 @@ class BlockResponsesTest {
     assertThat(json(BlockResponses.of("ollama", block("r", "c", 403, "m")).body()).get("error").get("type")
         .textValue()).isEqualTo("warden_policy_violation");
   }
+
+  @Test
+  void bedrockGetsItsErrorShapeAndTheErrorTypeTheSdkMapsToItsException() {
+    BlockResponses.Response forbidden = BlockResponses.of(Route.BEDROCK, new Decision(Decision.Kind.BLOCK, true,
+        "model", "model_not_allowed", 403, "model 'x' is not allowed", null, List.of(), null, "sha256:ab",
+        null, null, WireTerms.NONE, 0));
+    assertThat(new String(forbidden.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("{\"message\":\"warden model_not_allowed: model 'x' is not allowed\"}");
+    assertThat(forbidden.headers()).containsEntry("x-amzn-errortype", "AccessDeniedException")
+        .containsEntry("x-warden-decision", "blocked; rule=model; policy=sha256:ab");
+    BlockResponses.Response limited = BlockResponses.of(Route.BEDROCK, new Decision(Decision.Kind.BLOCK, true,
+        "limit", "rate_limited", 429, "slow down", null, List.of(), null, "sha256:ab",
+        null, null, WireTerms.NONE, 3), 3);
+    assertThat(limited.headers()).containsEntry("x-amzn-errortype", "ThrottlingException").containsEntry("retry-after", "3");
+  }
 }

@@ -98,4 +98,14 @@ class KeyFingerprintTest {
         .doesNotContain(key)
         .matches("sha256:[0-9a-f]{64}");
   }
+
+  @Test
+  void aSigV4AuthorizationPresentsItsAccessKeyIdNeverItsSecret() {
+    String value = "AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/20261128/us-east-1/bedrock/aws4_request, "
+        + "SignedHeaders=host;x-amz-date, Signature=abcdef";
+    assertThat(KeyFingerprint.of(Map.of("authorization", List.of(value))))
+        .isEqualTo(KeyFingerprint.ofKey("AKIAEXAMPLE"));
+    assertThat(KeyFingerprint.of(Map.of("Authorization", List.of("AWS4-HMAC-SHA256 Signature=x"))))
+        .isNull();
+  }
 }

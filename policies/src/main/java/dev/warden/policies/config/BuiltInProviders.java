@@ -11,6 +11,12 @@ public final class BuiltInProviders {
   static final ProviderEndpoint GEMINI =
       new ProviderEndpoint("gemini", "gemini", "https", "generativelanguage.googleapis.com", 443, "");
 
+  /** Bedrock Runtime in every region: {@code *} stands for one DNS label (the region). */
+  static final ProviderEndpoint BEDROCK =
+      new ProviderEndpoint("bedrock", "bedrock", "https", "bedrock-runtime.*.amazonaws.com", 443, "");
+  static final ProviderEndpoint BEDROCK_FIPS =
+      new ProviderEndpoint("bedrock", "bedrock", "https", "bedrock-runtime-fips.*.amazonaws.com", 443, "");
+
   /**
    * Azure OpenAI resources, one host per resource: {@code *} stands for exactly one DNS label.
    * The base path is the resource's root, as the Azure SDKs are configured.
@@ -20,10 +26,11 @@ public final class BuiltInProviders {
   static final ProviderEndpoint AZURE_AI_SERVICES =
       new ProviderEndpoint("azure.ai.openai", "azure-openai", "https", "*.cognitiveservices.azure.com", 443, "");
 
-  public static final List<ProviderEndpoint> ALL = List.of(OPENAI, ANTHROPIC, GEMINI, AZURE_OPENAI, AZURE_AI_SERVICES);
+  public static final List<ProviderEndpoint> ALL = List.of(OPENAI, ANTHROPIC, GEMINI, AZURE_OPENAI, AZURE_AI_SERVICES,
+      BEDROCK, BEDROCK_FIPS);
 
   /** Wire formats a configured provider may declare. */
-  static final List<String> FORMATS = List.of("openai", "anthropic", "gemini", "azure-openai");
+  static final List<String> FORMATS = List.of("openai", "anthropic", "gemini", "azure-openai", "bedrock");
 
   private BuiltInProviders() {}
 }

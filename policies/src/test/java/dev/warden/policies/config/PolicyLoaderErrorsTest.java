@@ -337,7 +337,7 @@ class PolicyLoaderErrorsTest {
               operations: [chat, completions]
         """.formatted(FP_A);
     assertThat(errors(yaml)).containsExactly(
-        "p.yaml:6:27: unknown provider 'vertex' in keys.scopes[0].providers; known: openai, anthropic, gemini, azure.ai.openai",
+        "p.yaml:6:27: unknown provider 'vertex' in keys.scopes[0].providers; known: openai, anthropic, gemini, azure.ai.openai, bedrock",
         "p.yaml:7:26: 'keys.scopes[0].operations[1]' must be one of: chat, embeddings (got 'completions')");
   }
 
@@ -363,7 +363,7 @@ class PolicyLoaderErrorsTest {
         """;
     List<String> errors = errors(yaml);
     assertThat(errors).containsExactly(
-        "p.yaml:3:13: 'providers[0].format' must be one of: openai, anthropic, gemini, azure-openai (got 'vertex')",
+        "p.yaml:3:13: 'providers[0].format' must be one of: openai, anthropic, gemini, azure-openai, bedrock (got 'vertex')",
         "p.yaml:6:14: 'providers[1].baseUrl' must start with http:// or https://",
         "p.yaml:8:14: 'providers[2].baseUrl' must not contain credentials",
         "p.yaml:10:14: 'providers[3].baseUrl' must not have a query or a fragment",

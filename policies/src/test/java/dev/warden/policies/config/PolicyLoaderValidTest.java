@@ -58,9 +58,11 @@ class PolicyLoaderValidTest {
         new ProviderEndpoint("openai", "openai", "https", "api.openai.com", 443, "/v1"),
         new ProviderEndpoint("anthropic", "anthropic", "https", "api.anthropic.com", 443, ""),
         new ProviderEndpoint("gemini", "gemini", "https", "generativelanguage.googleapis.com", 443, ""),
-
         new ProviderEndpoint("azure.ai.openai", "azure-openai", "https", "*.openai.azure.com", 443, ""),
-        new ProviderEndpoint("azure.ai.openai", "azure-openai", "https", "*.cognitiveservices.azure.com", 443, ""));
+        new ProviderEndpoint("azure.ai.openai", "azure-openai", "https", "*.cognitiveservices.azure.com", 443, ""),
+
+        new ProviderEndpoint("bedrock", "bedrock", "https", "bedrock-runtime.*.amazonaws.com", 443, ""),
+        new ProviderEndpoint("bedrock", "bedrock", "https", "bedrock-runtime-fips.*.amazonaws.com", 443, ""));
   }
 
   @Test
@@ -73,9 +75,11 @@ class PolicyLoaderValidTest {
         new ProviderEndpoint("openai", "openai", "https", "api.openai.com", 443, "/v1"),
         new ProviderEndpoint("anthropic", "anthropic", "https", "api.anthropic.com", 443, ""),
         new ProviderEndpoint("gemini", "gemini", "https", "generativelanguage.googleapis.com", 443, ""),
-
         new ProviderEndpoint("azure.ai.openai", "azure-openai", "https", "*.openai.azure.com", 443, ""),
-        new ProviderEndpoint("azure.ai.openai", "azure-openai", "https", "*.cognitiveservices.azure.com", 443, ""));
+        new ProviderEndpoint("azure.ai.openai", "azure-openai", "https", "*.cognitiveservices.azure.com", 443, ""),
+
+        new ProviderEndpoint("bedrock", "bedrock", "https", "bedrock-runtime.*.amazonaws.com", 443, ""),
+        new ProviderEndpoint("bedrock", "bedrock", "https", "bedrock-runtime-fips.*.amazonaws.com", 443, ""));
   }
 
   @Test

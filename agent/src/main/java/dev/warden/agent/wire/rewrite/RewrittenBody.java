@@ -91,6 +91,11 @@ public abstract class RewrittenBody extends InputStream {
         : new JsonBodyRewriter(body, texts, rewriter, DEFAULT_MAX_JSON_BYTES, withheldBody);
   }
 
+  /** A body rewritten by a push-based rewriter (an AWS event stream), read as it is pulled. */
+  public static RewrittenBody of(InputStream body, PushRewrite rewrite) {
+    return new PushedBody(body, rewrite);
+  }
+
   /** The body as received, for formats without completion text. */
   public static RewrittenBody unchanged(InputStream body) {
     return new Unchanged(body);

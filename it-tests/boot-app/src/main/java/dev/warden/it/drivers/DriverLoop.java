@@ -24,6 +24,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * <pre>
  * chat MODEL TEXT…     a plain call; answer: the completion text
  * stream MODEL TEXT…   a streamed call; answer: the deltas joined
+ * invoke MODEL TEXT…   a call through a provider's raw model API (Bedrock InvokeModel); answer: the completion text
  * tool MODEL TEXT…     a call offering the tool send_email(text), which the model calls;
  *                      answer: the text argument as the application received it
  * tool-stream MODEL TEXT…  the same call streamed
@@ -47,6 +48,11 @@ public final class DriverLoop {
     String chat(String model, String prompt) throws Exception;
 
     String stream(String model, String prompt) throws Exception;
+
+    /** A call through the provider's raw model API (Bedrock InvokeModel); answers the completion text. */
+    default String invoke(String model, String prompt) throws Exception {
+      throw new UnsupportedOperationException("this driver has no raw model API");
+    }
 
     /**
      * A call that offers one tool, {@code send_email} with a string parameter {@code text}, and
@@ -129,6 +135,7 @@ public final class DriverLoop {
     return switch (words[0]) {
       case "chat" -> client.chat(words[1], rest);
       case "stream" -> client.stream(words[1], rest);
+      case "invoke" -> client.invoke(words[1], rest);
       case "tool" -> client.tool(words[1], rest);
       case "tool-stream" -> client.toolStream(words[1], rest);
       case "tool-result" -> client.toolResult(words[1], rest);
