@@ -18,6 +18,7 @@ import dev.warden.agent.wire.rewrite.PushRewrite;
 import dev.warden.agent.wire.rewrite.RewrittenBody;
 import dev.warden.policies.pii.CompletionRewriter;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * Bedrock Converse ({@code /converse}) and ConverseStream ({@code /converse-stream}); the model is
@@ -30,6 +31,8 @@ public final class ConverseAdapter implements WireAdapter {
 
   public static final ConverseAdapter PLAIN = new ConverseAdapter(false);
   public static final ConverseAdapter STREAM = new ConverseAdapter(true);
+
+  private static final List<String> OUTPUT_TOKEN_FIELDS = List.of("maxTokens");
 
   static final SummaryPaths JSON = SummaryPaths.builder()
       .add(Target.INPUT_TOKENS, "usage", "inputTokens")
@@ -65,6 +68,17 @@ public final class ConverseAdapter implements WireAdapter {
       maxTokens = integer(config, "max_new_tokens"); // Nova's InvokeModel spelling
     }
     return first < 0 ? null : parts.build(body, route, null, stream, keyFingerprint, maxTokens);
+  }
+
+  @Override
+  public List<String> outputTokenFields() {
+    return OUTPUT_TOKEN_FIELDS;
+  }
+
+  /** Converse limits the output inside {@code inferenceConfig}, which a clamp creates when absent. */
+  @Override
+  public String outputTokenContainer() {
+    return "inferenceConfig";
   }
 
   /** Adds the parts of a Converse-shaped body; returns -1 when {@code messages} is missing. */

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.agent.wire.DecodedRequest;
 import dev.warden.agent.wire.Route;
+import dev.warden.agent.wire.json.OutputTokenLimit;
 import dev.warden.agent.wire.response.ResponseSummary;
 import dev.warden.agent.wire.response.ResponseObserver;
 import dev.warden.policies.exchange.Exchange;
+import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,16 @@ class BedrockAdaptersTest {
 
   private static Route invoke(String model) {
     return new Route("bedrock", Route.BEDROCK, Route.CHAT, InvokeModelAdapter.of(model, false), model);
+  }
+
+  @Test
+  void converseMaxTokensIsClampedInsideInferenceConfig() throws IOException {
+    ConverseAdapter adapter = ConverseAdapter.PLAIN;
+    String body = "{\"messages\":[],\"inferenceConfig\":{\"maxTokens\":4096,\"temperature\":0}}";
+    assertThat(new String(OutputTokenLimit.apply(body.getBytes(UTF_8), adapter.outputTokenContainer(),
+        adapter.outputTokenFields(), 512), UTF_8)).isEqualTo(body.replace("4096", "512"));
+    assertThat(new String(OutputTokenLimit.apply("{\"messages\":[]}".getBytes(UTF_8), adapter.outputTokenContainer(),
+        adapter.outputTokenFields(), 512), UTF_8)).isEqualTo("{\"inferenceConfig\":{\"maxTokens\":512},\"messages\":[]}");
   }
 
   @Test
