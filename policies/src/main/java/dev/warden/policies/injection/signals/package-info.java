@@ -74,6 +74,12 @@
  *       butterfly."), an impersonal question ("What is the capital of Brazil?"), or an order about
  *       "your answer" ({@link dev.warden.policies.injection.signals.PlantedRequests})</td>
  *       <td>0.7 task or question; 0.5 order about the answer</td></tr>
+ *   <tr><td>planted_code</td><td>tool content: a pointer to a block of code ("the following code
+ *       snippet", "the code below") in a sentence about "your" code, solution or answer, and the
+ *       block sends private data or the machine's details to a host, downloads and runs a program,
+ *       wipes or damages the system, or opens a reverse shell
+ *       ({@link dev.warden.policies.injection.signals.CodeOrders},
+ *       {@link dev.warden.policies.injection.signals.RiskyCode})</td><td>0.8</td></tr>
  * </table>
  *
  * <p>Deliberately not flagged: persona prompts ("act as a Linux terminal", "stay in character"),
