@@ -208,6 +208,9 @@ final class TextScanner {
     if ((groups & AnchorWords.OVERRIDE_VERB) != 0) {
       PhraseRules.override(clause, out);
     }
+    if ((groups & AnchorWords.DEPARTURE_WORD) != 0) {
+      PhraseRules.departure(clause, out);
+    }
     if ((groups & AnchorWords.VOID_WORD) != 0) {
       PhraseRules.voided(clause, out);
     }
