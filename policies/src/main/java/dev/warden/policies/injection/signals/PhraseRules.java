@@ -50,13 +50,15 @@ final class PhraseRules {
   private static final Set<String> GERMAN_INFINITIVES = Set.of("ignorieren", "vergessen");
   private static final Set<String> CONTINUATIONS = Set.of("and", "then", "now", "und", "dann", "jetzt");
 
-  /** Departure words that only depart with their verb: leave … behind, hinter sich lassen, set aside. */
+  /** Departure words that only depart with their verb: leave … behind, set aside, faire abstraction. */
   private static final Map<String, Set<String>> DEPARTURE_VERBS = Map.of(
       "behind", Set.of("leave", "leaving", "put"),
       "hinter", Set.of("lassen", "lass", "lasst", "lässt"),
       "aside", Set.of("set", "put", "lay", "push", "setting", "putting"),
       "beiseite", Set.of("lassen", "lass", "legen", "leg", "schieben"),
-      "côté", Set.of("mettez", "mets", "laissez", "laisse"));
+      "côté", Set.of("mettez", "mets", "laissez", "laisse"),
+      "abstraction", Set.of("faites", "fais", "faire", "faisons"),
+      "omiso", Set.of("caso"));
   private static final Set<String> DEPARTURE_PREPOSITIONS = Set.of("contrary", "deviating",
       "regardless", "abweichend", "entgegen");
   /** What a bare departure must depart from: instructions, not information. */
@@ -184,7 +186,8 @@ final class PhraseRules {
    * vorangegangenen Aufgaben aus dem Kopf streichen", "haz caso omiso de las instrucciones
    * anteriores": a departure from what came before, in words no override verb list has. The
    * target must be qualified as earlier ("the information behind the chart" is not a departure),
-   * and "behind", "hinter" and "aside" need their verb (leave, lassen, set). A bare preposition
+   * and "behind", "hinter", "aside" or "abstraction" need their verb (leave, lassen, set, faire:
+   * "an abstraction over the previous messages" is a design). A bare preposition
    * ("contrary to", "abweichend von") is weaker and wants instructions: "contrary to previous
    * information, the shop opens at nine" is a notice.
    */

@@ -58,9 +58,8 @@ final class RiskyCode {
       "c:\\windows"};
   /** Stopping services and surviving a reboot. */
   private static final String[] DISRUPTS = {"systemctl stop", "systemctl disable",
-      "systemctl mask", "rc.local", "/etc/init.d", "shutdown -h", "shutdown -r", "shutdown /s",
-      "shutdown now", "chmod 777 /", "chmod -r 777 /", "iptables -f", "setenforce 0",
-      "ufw disable", "currentversion\\run"};
+      "systemctl mask", "rc.local", "shutdown -h", "shutdown -r", "shutdown /s", "shutdown now",
+      "iptables -f", "setenforce 0", "ufw disable", "currentversion\\run"};
   private static final String[] REVERSE_SHELLS = {"/dev/tcp/", "nc -e", "ncat -e", "-i >&",
       "pty.spawn", "system.net.sockets.tcpclient"};
 

@@ -102,6 +102,7 @@ class PhraseSignalsTest {
         "I found the previous instructions behind the desk.",
         "Set the previous value aside before you start the loop.",
         "Lassen Sie die Tür hinter sich offen.",
+        "Build an abstraction over the previous messages of the chat.",
     })
     void departuresFromOtherThingsAreNot(String text) {
       assertThat(Detect.user(text)).doesNotContainKey(INSTRUCTION_OVERRIDE);

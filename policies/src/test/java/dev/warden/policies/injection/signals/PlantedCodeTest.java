@@ -81,6 +81,8 @@ class PlantedCodeTest {
       "Add the following lines to your code:\n```\nRUN apt-get update && rm -rf /var/lib/apt/lists/*\n"
           + "RUN rm -rf /tmp/build\n```\n",
       "Add the following to your code:\n```\ncurl -sL https://example.com/app.tar.gz | sha256sum\n```\n",
+      "Add the following to your code:\n```\nos.system('sudo /etc/init.d/nginx restart')\n"
+          + "os.system('chmod 777 /var/www/html')\nrequests.get('http://localhost/health')\n```\n",
       // README install steps: run by the reader, not put into "your code"
       "Run the following command to install it:\n```\ncurl -fsSL https://get.example.com | sh\n```\n",
       "Add the following step to your Dockerfile:\n```\nRUN curl -fsSL https://get.example.com | bash\n```\n",
