@@ -19,6 +19,8 @@ final class AnchorWords {
   static final int JAILBREAK_WORD = 1 << 9;
   static final int IDIOM_WORD = 1 << 10;
   static final int OUTPUT_VERB = 1 << 11;
+  static final int CODE_POINTER = 1 << 12;
+  static final int DEPARTURE_WORD = 1 << 13;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -58,6 +60,10 @@ final class AnchorWords {
         "repeat", "state", "return", "display", "echo", "sag", "sage", "sagen", "schreibe",
         "schreib", "antworte", "gib", "diga", "escribe", "responde", "dites", "écris",
         "réponds", "répondez");
+    add(CODE_POINTER, "following", "subsequent", "below");
+    add(DEPARTURE_WORD, "behind", "aside", "contrary", "deviating", "regardless", "hinter",
+        "abweichend", "entgegen", "streichen", "beiseite", "omiso", "atrás", "abstraction",
+        "côté");
     add(IDIOM_WORD, "warnings", "disclaimers", "disclaimer", "caveats", "apologize", "apologise",
         "apologies", "apologizes", "apologises", "apologizing", "apologising", "lectures",
         "moralizing", "moralising", "sorry",

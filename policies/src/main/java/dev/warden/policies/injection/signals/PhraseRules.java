@@ -1,5 +1,6 @@
 package dev.warden.policies.injection.signals;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -48,6 +49,27 @@ final class PhraseRules {
   private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "und", "oder", "y", "et");
   private static final Set<String> GERMAN_INFINITIVES = Set.of("ignorieren", "vergessen");
   private static final Set<String> CONTINUATIONS = Set.of("and", "then", "now", "und", "dann", "jetzt");
+
+  /** Departure words that only depart with their verb: leave … behind, set aside, faire abstraction. */
+  private static final Map<String, Set<String>> DEPARTURE_VERBS = Map.of(
+      "behind", Set.of("leave", "leaving", "put"),
+      "hinter", Set.of("lassen", "lass", "lasst", "lässt"),
+      "aside", Set.of("set", "put", "lay", "push", "setting", "putting"),
+      "beiseite", Set.of("lassen", "lass", "legen", "leg", "schieben"),
+      "côté", Set.of("mettez", "mets", "laissez", "laisse"),
+      "abstraction", Set.of("faites", "fais", "faire", "faisons"),
+      "omiso", Set.of("caso"));
+  private static final Set<String> DEPARTURE_PREPOSITIONS = Set.of("contrary", "deviating",
+      "regardless", "abweichend", "entgegen");
+  /** What a bare departure must depart from: instructions, not information. */
+  private static final Set<String> INSTRUCTIONS = Set.of("instructions", "instruction",
+      "rules", "guidelines", "directives", "prompt", "commands", "tasks", "anweisungen",
+      "anweisung", "instruktionen", "regeln", "befehle", "vorgaben", "aufgaben", "instrucciones",
+      "consignes", "istruzioni");
+  /** What came before: the qualifier of a departure's target. */
+  private static final Set<String> EARLIER = Set.of("previous", "prior", "earlier", "preceding",
+      "above", "vorherigen", "vorherige", "vorangegangenen", "vorhergehenden", "bisherigen",
+      "vorigen", "obigen", "anteriores", "anterior", "précédentes", "précédents", "precedenti");
 
   private static final Set<String> COPULAS = Set.of("is", "are", "be", "been", "were", "was", "now",
       "sind", "ist", "seien", "become", "considered", "hereby");
@@ -156,6 +178,30 @@ final class PhraseRules {
       if (target != Clause.NONE && c.find(QUALIFIERS, target - 2, target - 1) != Clause.NONE) {
         out.fire(SignalSet.INSTRUCTION_OVERRIDE, 0.8);
       }
+    }
+  }
+
+  /**
+   * "Leave all the previous information behind", "Abweichend zu vorherigen Instruktionen", "alle
+   * vorangegangenen Aufgaben aus dem Kopf streichen", "haz caso omiso de las instrucciones
+   * anteriores": a departure from what came before, in words no override verb list has. The
+   * target must be qualified as earlier ("the information behind the chart" is not a departure),
+   * and "behind", "hinter", "aside" or "abstraction" need their verb (leave, lassen, set, faire:
+   * "an abstraction over the previous messages" is a design). A bare preposition
+   * ("contrary to", "abweichend von") is weaker and wants instructions: "contrary to previous
+   * information, the shop opens at nine" is a notice.
+   */
+  static void departure(Clause c, SignalSet out) {
+    String w = c.word(0);
+    Set<String> verbs = DEPARTURE_VERBS.get(w);
+    if (verbs != null && c.find(verbs, -8, 8) == Clause.NONE) {
+      return;
+    }
+    boolean bare = DEPARTURE_PREPOSITIONS.contains(w);
+    int target = c.find(bare ? INSTRUCTIONS : OVERRIDE_TARGETS, -6, 6);
+    if (target != Clause.NONE && target != 0
+        && c.find(EARLIER, target - 2, target + 1) != Clause.NONE) {
+      out.fire(SignalSet.INSTRUCTION_OVERRIDE, bare ? 0.6 : 0.8);
     }
   }
 

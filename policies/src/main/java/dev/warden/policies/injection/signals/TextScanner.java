@@ -190,7 +190,7 @@ final class TextScanner {
     }
     int groups = AnchorWords.groups(hash, s, start, end);
     if (role != Role.TOOL) {
-      groups &= ~(AnchorWords.AI_NAME | AnchorWords.RESPONSE_NOUN);
+      groups &= ~(AnchorWords.AI_NAME | AnchorWords.RESPONSE_NOUN | AnchorWords.CODE_POINTER);
     }
     if ((groups & AnchorWords.OUTPUT_VERB) != 0 && !replyAhead(end)) {
       groups &= ~AnchorWords.OUTPUT_VERB; // most "write" and "answer" are not followed by a reply
@@ -207,6 +207,9 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.OVERRIDE_VERB) != 0) {
       PhraseRules.override(clause, out);
+    }
+    if ((groups & AnchorWords.DEPARTURE_WORD) != 0) {
+      PhraseRules.departure(clause, out);
     }
     if ((groups & AnchorWords.VOID_WORD) != 0) {
       PhraseRules.voided(clause, out);
@@ -238,6 +241,9 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.OUTPUT_VERB) != 0) {
       OutputRules.forcedReply(clause, s, out);
+    }
+    if ((groups & AnchorWords.CODE_POINTER) != 0) {
+      CodeOrders.at(clause, s, out);
     }
     if ((groups & AnchorWords.IDIOM_WORD) != 0) {
       int idiom = JailbreakIdioms.at(clause, s, start);

@@ -18,8 +18,11 @@
  *       <td>0.8; 0.6; 0.6</td></tr>
  *   <tr><td>instruction_override</td><td>an override verb (ignore, disregard, forget, bypass, …, also
  *       German, Spanish, French) whose object is instructions, rules, prompt, … or "everything";
- *       "the above"; "previous instructions are void"</td><td>0.9 qualified (previous, all, your,
- *       above); 0.8 positional or voiding; 0.6 unqualified</td></tr>
+ *       "the above"; "previous instructions are void"; a departure from earlier instructions or
+ *       information ("leave the previous information behind", "set aside earlier instructions",
+ *       "abweichend zu vorherigen Instruktionen")</td><td>0.9 qualified (previous, all, your,
+ *       above); 0.8 positional, voiding or a departure with its verb; 0.6 unqualified or a bare
+ *       departure ("contrary to previous instructions")</td></tr>
  *   <tr><td>prompt_leak</td><td>a reveal verb and your/system/initial/hidden prompt or instructions,
  *       "the prompt above", "instructions you were given"</td><td>0.7; 0.8 for system, initial,
  *       hidden, secret, above</td></tr>
@@ -74,6 +77,12 @@
  *       butterfly."), an impersonal question ("What is the capital of Brazil?"), or an order about
  *       "your answer" ({@link dev.warden.policies.injection.signals.PlantedRequests})</td>
  *       <td>0.7 task or question; 0.5 order about the answer</td></tr>
+ *   <tr><td>planted_code</td><td>tool content: a pointer to a block of code ("the following code
+ *       snippet", "the code below") in a sentence about "your" code, solution or answer, and the
+ *       block sends private data or the machine's details to a host, downloads and runs a program,
+ *       wipes or damages the system, or opens a reverse shell
+ *       ({@link dev.warden.policies.injection.signals.CodeOrders},
+ *       {@link dev.warden.policies.injection.signals.RiskyCode})</td><td>0.8</td></tr>
  * </table>
  *
  * <p>Deliberately not flagged: persona prompts ("act as a Linux terminal", "stay in character"),
