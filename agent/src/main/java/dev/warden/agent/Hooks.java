@@ -2,6 +2,7 @@ package dev.warden.agent;
 
 import dev.warden.agent.aws.AwsSdkHook;
 import dev.warden.agent.azure.AzureHook;
+import dev.warden.agent.httpclient5.AsyncClientHook;
 import dev.warden.agent.httpclient5.ClassicClientHook;
 import dev.warden.agent.jdkhttp.JdkHttpHook;
 import dev.warden.agent.okhttp.OkHttpHook;
@@ -40,6 +41,7 @@ final class Hooks implements ClassFileTransformer {
   static void install(Instrumentation inst, ClassLoader agentLoader) {
     List<Hook> all = new ArrayList<>(List.of(new OkHttpHook(), new JdkHttpHook(), new AzureHook(), new AwsSdkHook()));
     all.addAll(ClassicClientHook.all());
+    all.addAll(AsyncClientHook.all());
     all.addAll(SdkFrameHook.all());
     Hooks hooks = new Hooks(inst, agentLoader, all);
     inst.addTransformer(hooks, true);

@@ -1,12 +1,13 @@
 package dev.warden.agent;
 
-import dev.warden.agent.httpclient5.ClassicGlues;
+import dev.warden.agent.httpclient5.HttpClient5Glues;
 import dev.warden.agent.jdkhttp.JdkHttpSend;
 import dev.warden.agent.glue.LibraryGlue;
 import dev.warden.agent.policy.ActivePolicy;
 import dev.warden.agent.policy.PolicyHolder;
 import dev.warden.agent.wire.EndpointRecognizer;
 import dev.warden.agent.wire.Route;
+import dev.warden.bootstrap.AsyncClientGlue;
 import dev.warden.bootstrap.BlockingClientGlue;
 import dev.warden.bootstrap.JdkSend;
 import dev.warden.bootstrap.WardenBridge;
@@ -25,7 +26,7 @@ final class WardenWireHook implements WireHook {
   private final LibraryGlue okHttpGlue;
   private final LibraryGlue azureGlue;
   private final LibraryGlue awsGlue;
-  private final ClassicGlues classicGlues;
+  private final HttpClient5Glues httpClient5Glues;
 
   WardenWireHook(PolicyHolder holder, ClassLoader agentLoader) {
     this.holder = holder;
@@ -34,7 +35,7 @@ final class WardenWireHook implements WireHook {
         "dev.warden.agent.azure.WardenAzureResponse", "dev.warden.agent.azure.AzureBodyStream");
     this.awsGlue = new LibraryGlue(agentLoader, "warden-aws", "dev.warden.agent.aws.WardenAwsInterceptor",
         "dev.warden.agent.aws.WardenAwsPublisher");
-    this.classicGlues = new ClassicGlues(agentLoader);
+    this.httpClient5Glues = new HttpClient5Glues(agentLoader);
   }
 
   @Override
@@ -91,7 +92,12 @@ final class WardenWireHook implements WireHook {
 
   @Override
   public BlockingClientGlue blockingClientGlue(ClassLoader clientLoader) {
-    return classicGlues.glueFor(clientLoader);
+    return httpClient5Glues.classicFor(clientLoader);
+  }
+
+  @Override
+  public AsyncClientGlue asyncClientGlue(ClassLoader clientLoader) {
+    return httpClient5Glues.asyncFor(clientLoader);
   }
 
   @Override

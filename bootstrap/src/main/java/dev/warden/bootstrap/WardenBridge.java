@@ -172,6 +172,25 @@ public final class WardenBridge {
     }
   }
 
+  /**
+   * Starts one execution of an async client whose funnel is {@code client}'s method (Apache
+   * HttpClient 5's async {@code doExecute}); null means: execute untouched.
+   */
+  public static AsyncExecution onAsyncExecute(Class<?> client, Object target, Object requestProducer,
+      Object responseConsumer, Object context, Object callback) {
+    WireHook h = hook;
+    if (h == null) {
+      return null;
+    }
+    try {
+      AsyncClientGlue glue = h.asyncClientGlue(client.getClassLoader());
+      return glue == null ? null : glue.begin(target, requestProducer, responseConsumer, context, callback);
+    } catch (Throwable t) {
+      logOnce(t);
+      return null;
+    }
+  }
+
   /** True when Warden's own failure must block the call ({@code onError: block}). */
   public static boolean failClosed() {
     WireHook h = hook;

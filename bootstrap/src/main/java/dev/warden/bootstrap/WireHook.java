@@ -46,6 +46,12 @@ public interface WireHook {
    */
   BlockingClientGlue blockingClientGlue(ClassLoader clientLoader);
 
+  /**
+   * The glue for the async HTTP client whose classes {@code clientLoader} defines (Apache
+   * HttpClient 5's async client); null when that library's version is not one Warden can serve.
+   */
+  AsyncClientGlue asyncClientGlue(ClassLoader clientLoader);
+
   /** True when Warden's own failure must block the call (the policy's {@code onError: block}). */
   boolean failClosed();
 }

@@ -1,6 +1,5 @@
 package dev.warden.it;
 
-import dev.warden.it.drivers.HttpClient5Driver;
 import dev.warden.it.harness.ForkedJvm;
 import dev.warden.it.harness.ItSettings;
 import java.io.File;
@@ -27,7 +26,7 @@ class HttpClient54Test extends HttpClient5Test {
       jars.forEach(jar -> classPath.add(jar.toString()));
     }
     return ForkedJvm.start(javaHome(), ItSettings.agentJar(), policyFile, List.of(),
-        List.of("-cp", String.join(File.pathSeparator, classPath), HttpClient5Driver.class.getName(), baseUrl(),
+        List.of("-cp", String.join(File.pathSeparator, classPath), driver().getName(), baseUrl(),
             apiKey()));
   }
 

@@ -28,10 +28,6 @@ final class ClassicAnswers {
     fill(response, call);
   }
 
-  static boolean isEventStream(String contentType) {
-    return contentType != null && contentType.regionMatches(true, 0, "text/event-stream", 0, 17);
-  }
-
   private static void fill(ClassicHttpResponse response, WireCall call) {
     ContentType type = ContentType.APPLICATION_JSON;
     for (Map.Entry<String, String> header : call.blockHeaders().entrySet()) {

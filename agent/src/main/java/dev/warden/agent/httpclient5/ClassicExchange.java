@@ -5,15 +5,10 @@ import dev.warden.bootstrap.WardenBridge;
 import dev.warden.bootstrap.WireCall;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
@@ -32,7 +27,7 @@ public final class ClassicExchange implements BlockingExchange {
   private final WireCall call;
   private final Object answer;
   private HttpEntity originalEntity;
-  private Map<String, Header[]> originalHeaders = Map.of();
+  private WireHeaders originalHeaders;
 
   private ClassicExchange(ClassicHttpRequest request, WireCall call, Object answer) {
     this.request = request;
@@ -83,38 +78,29 @@ public final class ClassicExchange implements BlockingExchange {
   }
 
   private void apply(byte[] body, Map<String, String> headers) {
-    Map<String, Header[]> saved = new LinkedHashMap<>();
-    for (String name : headers.keySet()) {
-      saved.put(name, request.getHeaders(name));
-    }
-    originalHeaders = saved;
     if (body != null) {
       HttpEntity entity = request.getEntity();
       originalEntity = entity;
       request.setEntity(new ByteArrayEntity(body, ContentType.parse(entity.getContentType()),
           entity.getContentEncoding(), entity.isChunked()));
     }
-    for (Map.Entry<String, String> header : headers.entrySet()) {
-      request.setHeader(header.getKey(), header.getValue());
-    }
+    originalHeaders = WireHeaders.set(request, headers);
   }
 
   private void restore() {
     if (originalEntity != null) {
       request.setEntity(originalEntity);
     }
-    for (Map.Entry<String, Header[]> header : originalHeaders.entrySet()) {
-      request.removeHeaders(header.getKey());
-      for (Header value : header.getValue()) {
-        request.addHeader(value);
-      }
+    if (originalHeaders != null) {
+      originalHeaders.restore();
     }
   }
 
   private ClassicHttpResponse observed(ClassicHttpResponse response) throws IOException {
     HttpEntity entity = response.getEntity();
     InputStream original = entity == null ? InputStream.nullInputStream() : entity.getContent();
-    InputStream seen = call.onResponse(response.getCode(), headers(response, entity), original);
+    InputStream seen = call.onResponse(response.getCode(),
+        WireHeaders.ofResponse(response, entity == null ? null : entity.getContentEncoding()), original);
     if (seen == original) {
       return response;
     }
@@ -127,7 +113,7 @@ public final class ClassicExchange implements BlockingExchange {
       return response;
     }
     response.removeHeaders("Content-Length");
-    if (call.mayWithholdResponse() && !ClassicAnswers.isEventStream(contentType)) {
+    if (call.mayWithholdResponse() && !WireHeaders.isEventStream(contentType)) {
       // read before answering, so that a withheld completion is still answered with the block status
       byte[] resolved;
       try (InputStream in = seen) {
@@ -143,28 +129,5 @@ public final class ClassicExchange implements BlockingExchange {
     // a rewritten body may differ in length from what the provider declared
     response.setEntity(new InputStreamEntity(seen, -1, ContentType.parse(contentType), entity.getContentEncoding()));
     return response;
-  }
-
-  /**
-   * The response's headers, with the entity's own content encoding: HttpClient decompresses inside
-   * its chain, and from 5.6 on leaves the provider's {@code Content-Encoding} header in place.
-   */
-  private static Map<String, List<String>> headers(ClassicHttpResponse response, HttpEntity entity) {
-    Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (Header header : response.getHeaders()) {
-      if (header.getName().equalsIgnoreCase("Content-Encoding")) {
-        continue;
-      }
-      List<String> values = map.get(header.getName());
-      if (values == null) {
-        values = new ArrayList<>(1);
-        map.put(header.getName(), values);
-      }
-      values.add(header.getValue());
-    }
-    if (entity != null && entity.getContentEncoding() != null) {
-      map.put("Content-Encoding", List.of(entity.getContentEncoding()));
-    }
-    return map;
   }
 }

@@ -16,6 +16,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 
@@ -154,7 +155,7 @@ public final class HttpClient5Driver implements DriverLoop.Client {
     final String retryAfter;
     final String body;
 
-    OpenAiError(ClassicHttpResponse response, String body) {
+    OpenAiError(HttpResponse response, String body) {
       super("HTTP " + response.getCode());
       this.status = response.getCode();
       this.decision = value(response.getFirstHeader("x-warden-decision"));

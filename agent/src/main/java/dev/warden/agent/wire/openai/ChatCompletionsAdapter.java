@@ -16,6 +16,7 @@ import dev.warden.agent.wire.response.ResponseObserver;
 import dev.warden.agent.wire.response.SseStreamObserver;
 import dev.warden.agent.wire.response.SummaryPaths;
 import dev.warden.agent.wire.response.SummaryPaths.Target;
+import dev.warden.agent.wire.rewrite.PushRewrite;
 import dev.warden.agent.wire.rewrite.RewrittenBody;
 import dev.warden.policies.pii.CompletionRewriter;
 import java.io.InputStream;
@@ -130,5 +131,10 @@ public final class ChatCompletionsAdapter implements WireAdapter {
   public RewrittenBody rewriteResponse(InputStream body, boolean eventStream, CompletionRewriter rewriter,
       byte[] withheldBody) {
     return RewrittenBody.of(body, eventStream, rewriter, ChatCompletionTexts.INSTANCE, withheldBody);
+  }
+
+  @Override
+  public PushRewrite pushRewrite(boolean eventStream, CompletionRewriter rewriter, byte[] withheldBody) {
+    return eventStream && rewriter != null ? RewrittenBody.events(rewriter, ChatCompletionTexts.INSTANCE, withheldBody) : null;
   }
 }

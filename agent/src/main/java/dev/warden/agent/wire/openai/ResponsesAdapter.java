@@ -15,6 +15,7 @@ import dev.warden.agent.wire.response.ResponseObserver;
 import dev.warden.agent.wire.response.SseStreamObserver;
 import dev.warden.agent.wire.response.SummaryPaths;
 import dev.warden.agent.wire.response.SummaryPaths.Target;
+import dev.warden.agent.wire.rewrite.PushRewrite;
 import dev.warden.agent.wire.rewrite.RewrittenBody;
 import dev.warden.policies.pii.CompletionRewriter;
 import java.io.InputStream;
@@ -127,5 +128,10 @@ public final class ResponsesAdapter implements WireAdapter {
   public RewrittenBody rewriteResponse(InputStream body, boolean eventStream, CompletionRewriter rewriter,
       byte[] withheldBody) {
     return RewrittenBody.of(body, eventStream, rewriter, ResponseTexts.INSTANCE, withheldBody);
+  }
+
+  @Override
+  public PushRewrite pushRewrite(boolean eventStream, CompletionRewriter rewriter, byte[] withheldBody) {
+    return eventStream && rewriter != null ? RewrittenBody.events(rewriter, ResponseTexts.INSTANCE, withheldBody) : null;
   }
 }

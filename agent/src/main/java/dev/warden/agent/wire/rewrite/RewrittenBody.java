@@ -91,6 +91,14 @@ public abstract class RewrittenBody extends InputStream {
         : new JsonBodyRewriter(body, texts, rewriter, DEFAULT_MAX_JSON_BYTES, withheldBody);
   }
 
+  /**
+   * The event-stream rewrite of {@link #of(InputStream, boolean, CompletionRewriter, CompletionTexts, byte[])}
+   * for a transport that pushes the body as it arrives (Apache HttpClient 5's async client).
+   */
+  public static PushRewrite events(CompletionRewriter rewriter, CompletionTexts texts, byte[] withheldBody) {
+    return new SsePushRewrite(texts, rewriter, DEFAULT_MAX_EVENT_BYTES, withheldBody);
+  }
+
   /** A body rewritten by a push-based rewriter (an AWS event stream), read as it is pulled. */
   public static RewrittenBody of(InputStream body, PushRewrite rewrite) {
     return new PushedBody(body, rewrite);

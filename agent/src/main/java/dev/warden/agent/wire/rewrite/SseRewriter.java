@@ -1,44 +1,29 @@
 package dev.warden.agent.wire.rewrite;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.warden.agent.wire.json.LocatedJson;
-import dev.warden.agent.wire.sse.RawSseEvent;
-import dev.warden.agent.wire.sse.SseEventSplitter;
 import dev.warden.policies.pii.CompletionRewriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 
 /**
- * An event stream with the text of its deltas rewritten as it goes. Each read pulls from the
- * source only until at least one byte can be served, so an event goes out as soon as it is
- * complete (with the text the rewriter releases; what it holds back follows in a later delta or
- * an extra delta event just before the event that ends the channel). Events that carry no text to
- * rewrite, comments, ids, framing and line endings go out byte for byte; only the event being
- * assembled is buffered, up to a bound above which the event passes through unread.
+ * An event stream with the text of its deltas rewritten as the application reads it: the
+ * {@link SsePushRewrite} read as a pull stream. Each read pulls from the source only until at
+ * least one byte can be served, so an event goes out as soon as it is complete.
  *
  * <p>When the source ends without the format's end events (a cut stream) or fails with an I/O
- * exception, the text still held back for each open channel goes out first, as extra delta events,
- * then the unfinished event's bytes as received (an SSE client discards them), then the end or the
- * exception.
- *
- * <p>When the rewriter finds a leak, the event being handled is replaced by the format's error
- * event carrying the withheld body, the stream ends there (nothing held back is released, nothing
- * after it is read) and the source is closed, which stops the provider's stream.
+ * exception, what the rewrite still holds goes out first (see {@link SsePushRewrite#finish()}),
+ * then the end or the exception. When the rewriter finds a leak, the stream ends with the error
+ * event (nothing after it is read) and the source is closed, which stops the provider's stream.
  */
-final class SseRewriter extends RewrittenBody implements SseEventSplitter.Listener {
+final class SseRewriter extends RewrittenBody {
 
   private static final int READ_SIZE = 8192;
 
   private final InputStream source;
-  private final CompletionTexts texts;
-  private final SseEventSplitter splitter;
-  private final RawSseEvent event = new RawSseEvent();
-  private final ByteQueue out = new ByteQueue();
-  private final StreamEdit edit;
+  private final SsePushRewrite rewrite;
   private final byte[] readBuffer = new byte[READ_SIZE];
-  private final CompletionRewriter rewriter;
-  private final byte[] withheldEvent;
+  private byte[] pending = new byte[0];
+  private int position;
   private boolean ended;
   private IOException failure;
   private boolean closed;
@@ -51,11 +36,7 @@ final class SseRewriter extends RewrittenBody implements SseEventSplitter.Listen
   SseRewriter(InputStream source, CompletionTexts texts, CompletionRewriter rewriter, int maxEventBytes,
       byte[] withheldBody) {
     this.source = source;
-    this.texts = texts;
-    this.rewriter = rewriter;
-    this.splitter = new SseEventSplitter(this, maxEventBytes);
-    this.edit = new StreamEdit(rewriter, texts, out);
-    this.withheldEvent = withheldBody == null ? null : texts.errorEvent(withheldBody);
+    this.rewrite = new SsePushRewrite(texts, rewriter, maxEventBytes, withheldBody);
   }
 
   @Override
@@ -67,7 +48,7 @@ final class SseRewriter extends RewrittenBody implements SseEventSplitter.Listen
     if (len == 0) {
       return 0;
     }
-    while (out.isEmpty()) {
+    while (position == pending.length) {
       if (ended) {
         if (failure != null) {
           throw failure;
@@ -76,12 +57,15 @@ final class SseRewriter extends RewrittenBody implements SseEventSplitter.Listen
       }
       pull();
     }
-    return out.read(b, off, len);
+    int n = Math.min(len, pending.length - position);
+    System.arraycopy(pending, position, b, off, n);
+    position += n;
+    return n;
   }
 
   @Override
   public int available() {
-    return closed ? 0 : out.size();
+    return closed ? 0 : pending.length - position;
   }
 
   @Override
@@ -99,42 +83,24 @@ final class SseRewriter extends RewrittenBody implements SseEventSplitter.Listen
       n = -1;
     }
     if (n < 0) {
-      end();
+      ended = true;
+      serve(rewrite.finish());
     } else {
-      splitter.feed(readBuffer, 0, n);
-      changes = edit.changes();
+      serve(rewrite.feed(readBuffer, 0, n));
     }
-    if (withheld) {
+    if (rewrite.withheld()) {
+      ended = true;
+      failure = null;
       closeQuietly();
     }
   }
 
-  private void end() {
-    ended = true;
-    try {
-      edit.endAll();
-    } catch (RuntimeException e) {
-      unreadable++;
-    }
-    if (rewriter.leaked()) {
-      withhold();
-      return;
-    }
-    splitter.end();
-    changes = edit.changes();
-  }
-
-  /** Ends the stream with the error event: the application never reads what the model wrote after the leak. */
-  private void withhold() {
-    if (withheld) {
-      return;
-    }
-    withheld = true;
-    ended = true;
-    failure = null;
-    if (withheldEvent != null) {
-      out.write(withheldEvent);
-    }
+  private void serve(byte[] bytes) {
+    pending = bytes;
+    position = 0;
+    changes = rewrite.changes();
+    unreadable = rewrite.unreadable();
+    withheld = rewrite.withheld();
   }
 
   private void closeQuietly() {
@@ -143,54 +109,5 @@ final class SseRewriter extends RewrittenBody implements SseEventSplitter.Listen
     } catch (IOException e) {
       // the stream is over for the application either way
     }
-  }
-
-  @Override
-  public void onEvent(byte[] raw, int length) {
-    if (withheld) {
-      return;
-    }
-    event.parse(raw, length);
-    if (!event.hasData()) {
-      out.write(raw, 0, length);
-      return;
-    }
-    byte[] data = event.data();
-    JsonNode tree = LocatedJson.parse(data);
-    byte[] rewritten = null;
-    try {
-      edit.begin(event.name(), tree, event.lineEnd());
-      if (!texts.onEvent(event.name(), tree, data, edit)) {
-        unreadable++;
-      }
-      byte[] spliced = edit.splice(data);
-      if (spliced != null) {
-        rewritten = event.withData(spliced);
-      }
-    } catch (RuntimeException e) {
-      // a format or rewriter bug: this event goes out as received
-      unreadable++;
-    }
-    if (rewriter.leaked()) {
-      withhold();
-      return;
-    }
-    if (rewritten != null) {
-      out.write(rewritten);
-    } else {
-      out.write(raw, 0, length);
-    }
-  }
-
-  @Override
-  public void onPassThrough(byte[] bytes, int offset, int length) {
-    if (!withheld) {
-      out.write(bytes, offset, length);
-    }
-  }
-
-  @Override
-  public void onOversized() {
-    unreadable++;
   }
 }
