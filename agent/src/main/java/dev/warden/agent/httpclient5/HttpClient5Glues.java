@@ -20,7 +20,9 @@ public final class HttpClient5Glues {
 
   private final LibraryGlue classic;
   private final LibraryGlue async;
-  private final Set<ClassLoader> unfit = Collections.newSetFromMap(new WeakHashMap<>());
+  /** Per glue: a loader whose async glue does not link may still run the classic one. */
+  private final Set<ClassLoader> classicUnfit = Collections.newSetFromMap(new WeakHashMap<>());
+  private final Set<ClassLoader> asyncUnfit = Collections.newSetFromMap(new WeakHashMap<>());
 
   public HttpClient5Glues(ClassLoader agentLoader) {
     this.classic = new LibraryGlue(agentLoader, "warden-httpclient5", PACKAGE + "ClassicGlue",
@@ -32,15 +34,15 @@ public final class HttpClient5Glues {
 
   /** The classic client glue for the HttpClient of {@code clientLoader}, or null when this version does not fit. */
   public BlockingClientGlue classicFor(ClassLoader clientLoader) {
-    return (BlockingClientGlue) glueFor(classic, clientLoader);
+    return (BlockingClientGlue) glueFor(classic, classicUnfit, clientLoader);
   }
 
   /** The async client glue for the HttpClient of {@code clientLoader}, or null when this version does not fit. */
   public AsyncClientGlue asyncFor(ClassLoader clientLoader) {
-    return (AsyncClientGlue) glueFor(async, clientLoader);
+    return (AsyncClientGlue) glueFor(async, asyncUnfit, clientLoader);
   }
 
-  private synchronized Object glueFor(LibraryGlue glue, ClassLoader clientLoader) {
+  private synchronized Object glueFor(LibraryGlue glue, Set<ClassLoader> unfit, ClassLoader clientLoader) {
     if (unfit.contains(clientLoader)) {
       return null;
     }
