@@ -7,6 +7,7 @@ import dev.warden.agent.wire.sse.SseEventSplitter;
 import dev.warden.policies.pii.CompletionRewriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -29,6 +30,8 @@ import java.util.Objects;
 final class SseRewriter extends RewrittenBody implements SseEventSplitter.Listener {
 
   private static final int READ_SIZE = 8192;
+  private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] EVENT = "event: ".getBytes(StandardCharsets.US_ASCII);
 
   private final InputStream source;
   private final CompletionTexts texts;
@@ -54,7 +57,7 @@ final class SseRewriter extends RewrittenBody implements SseEventSplitter.Listen
     this.texts = texts;
     this.rewriter = rewriter;
     this.splitter = new SseEventSplitter(this, maxEventBytes);
-    this.edit = new StreamEdit(rewriter, texts, out);
+    this.edit = new StreamEdit(rewriter, texts, this::writeDelta);
     this.withheldEvent = withheldBody == null ? null : texts.errorEvent(withheldBody);
   }
 
@@ -159,7 +162,7 @@ final class SseRewriter extends RewrittenBody implements SseEventSplitter.Listen
     JsonNode tree = LocatedJson.parse(data);
     byte[] rewritten = null;
     try {
-      edit.begin(event.name(), tree, event.lineEnd());
+      edit.begin(new Frame(event.name(), event.lineEnd()), tree);
       if (!texts.onEvent(event.name(), tree, data, edit)) {
         unreadable++;
       }
@@ -181,6 +184,23 @@ final class SseRewriter extends RewrittenBody implements SseEventSplitter.Listen
       out.write(raw, 0, length);
     }
   }
+
+  /** An extra delta event, framed as the channel's last delta event was. */
+  private void writeDelta(Object eventFrame, byte[] data) {
+    Frame frame = (Frame) eventFrame;
+    if (frame.name != null) {
+      out.write(EVENT);
+      out.write(frame.name.getBytes(StandardCharsets.UTF_8));
+      out.write(frame.lineEnd);
+    }
+    out.write(DATA);
+    out.write(data);
+    out.write(frame.lineEnd);
+    out.write(frame.lineEnd);
+  }
+
+  /** An event's name (null without an {@code event} line) and line ending. */
+  private record Frame(String name, byte[] lineEnd) {}
 
   @Override
   public void onPassThrough(byte[] bytes, int offset, int length) {
