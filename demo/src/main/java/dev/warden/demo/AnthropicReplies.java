@@ -18,6 +18,12 @@ final class AnthropicReplies {
 
   private AnthropicReplies() {}
 
+  /** Where a stream's events go: SSE for the API, base64 chunks for Bedrock's InvokeModel stream. */
+  @FunctionalInterface
+  interface Events {
+    void event(String type, ObjectNode data) throws IOException;
+  }
+
   static ObjectNode message(Completion c) {
     ObjectNode message = envelope(c);
     message.putArray("content")
@@ -28,30 +34,30 @@ final class AnthropicReplies {
     return message;
   }
 
-  static void streamMessage(SseWriter sse, Completion c) throws IOException {
+  static void streamMessage(Events events, Completion c) throws IOException {
     ObjectNode start = envelope(c);
     start.putArray("content");
     start.putNull("stop_reason");
     start.putNull("stop_sequence");
     start.set("usage", usage(c.inputTokens(), 1));
-    sse.event("message_start", event("message_start").set("message", start));
+    events.event("message_start", event("message_start").set("message", start));
     ObjectNode block = c.isToolCall() ? toolUseBlock(c, PromptText.JSON.createObjectNode()) : textBlock("");
-    sse.event("content_block_start", event("content_block_start").put("index", 0).set("content_block", block));
-    sse.event("ping", event("ping"));
+    events.event("content_block_start", event("content_block_start").put("index", 0).set("content_block", block));
+    events.event("ping", event("ping"));
     if (c.isToolCall()) {
       for (String fragment : TextChunks.fragments(c.text(), INPUT_FRAGMENT)) {
         ObjectNode delta = event("content_block_delta").put("index", 0);
         delta.putObject("delta").put("type", "input_json_delta").put("partial_json", fragment);
-        sse.event("content_block_delta", delta);
+        events.event("content_block_delta", delta);
       }
     } else {
       for (String piece : TextChunks.pieces(c.text())) {
         ObjectNode delta = event("content_block_delta").put("index", 0);
         delta.putObject("delta").put("type", "text_delta").put("text", piece);
-        sse.event("content_block_delta", delta);
+        events.event("content_block_delta", delta);
       }
     }
-    sse.event("content_block_stop", event("content_block_stop").put("index", 0));
+    events.event("content_block_stop", event("content_block_stop").put("index", 0));
     ObjectNode messageDelta = event("message_delta");
     messageDelta.putObject("delta").put("stop_reason", c.isToolCall() ? "tool_use" : "end_turn").putNull("stop_sequence");
     messageDelta.putObject("usage")
@@ -60,8 +66,8 @@ final class AnthropicReplies {
         .put("cache_creation_input_tokens", 0)
         .put("cache_read_input_tokens", 0)
         .putNull("server_tool_use");
-    sse.event("message_delta", messageDelta);
-    sse.event("message_stop", event("message_stop"));
+    events.event("message_delta", messageDelta);
+    events.event("message_stop", event("message_stop"));
   }
 
   private static ObjectNode envelope(Completion c) {

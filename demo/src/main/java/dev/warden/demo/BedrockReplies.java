@@ -2,11 +2,14 @@ package dev.warden.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Base64;
 
 /**
  * Bedrock Runtime's wire format, as the service sends it: Converse JSON, ConverseStream as binary
  * event-stream messages (messageStart, contentBlockDelta…, contentBlockStop, messageStop,
- * metadata), and InvokeModel bodies of the Anthropic (a Messages message) and Meta Llama families.
+ * metadata), InvokeModel bodies of the Anthropic (a Messages message) and Meta Llama families, and
+ * InvokeModelWithResponseStream for Anthropic: each Messages stream event base64-encoded in a
+ * {@code chunk} event, the last carrying Bedrock's invocation metrics.
  */
 final class BedrockReplies {
 
@@ -50,6 +53,20 @@ final class BedrockReplies {
           .put("stop_reason", "stop");
     }
     return null;
+  }
+
+  static void invokeStream(EventStreamWriter events, Completion c) throws IOException {
+    AnthropicReplies.streamMessage((type, data) -> {
+      if (type.equals("ping")) {
+        return; // Bedrock drops the API's pings
+      }
+      if (type.equals("message_stop")) {
+        data.putObject("amazon-bedrock-invocationMetrics").put("inputTokenCount", c.inputTokens())
+            .put("outputTokenCount", c.outputTokens()).put("invocationLatency", 1).put("firstByteLatency", 1);
+      }
+      String bytes = Base64.getEncoder().encodeToString(json(data));
+      events.event("chunk", json(PromptText.JSON.createObjectNode().put("bytes", bytes).put("p", "abcd")));
+    }, c);
   }
 
   /** Bedrock's error shape; the SDK maps {@code x-amzn-ErrorType} to its exception. */

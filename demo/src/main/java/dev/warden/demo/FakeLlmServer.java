@@ -214,7 +214,7 @@ public final class FakeLlmServer implements AutoCloseable {
       case "/v1/chat/completions" -> OpenAiReplies.streamChatCompletion(
           sse, completion, request.path("stream_options").path("include_usage").asBoolean(false));
       case "/v1/responses" -> OpenAiReplies.streamResponse(sse, completion);
-      default -> AnthropicReplies.streamMessage(sse, completion);
+      default -> AnthropicReplies.streamMessage(sse::event, completion);
     }
   }
 
@@ -246,8 +246,9 @@ public final class FakeLlmServer implements AutoCloseable {
   }
 
   /**
-   * Bedrock Runtime: {@code /model/{modelId}/converse}, {@code /converse-stream} and
-   * {@code /invoke}, the model taken from the path; SigV4 is not verified.
+   * Bedrock Runtime: {@code /model/{modelId}/converse}, {@code /converse-stream}, {@code /invoke}
+   * and {@code /invoke-with-response-stream} (Anthropic models), the model taken from the path;
+   * SigV4 is not verified.
    */
   private void answerBedrock(HttpExchange exchange, String path, JsonNode request) throws IOException {
     int slash = path.lastIndexOf('/');
@@ -277,6 +278,18 @@ public final class FakeLlmServer implements AutoCloseable {
           sendJson(exchange, 400, BedrockReplies.error("The fake does not speak " + model + "."));
         } else {
           sendJson(exchange, 200, answer);
+        }
+      }
+      case "invoke-with-response-stream" -> {
+        if (!model.contains("anthropic.")) {
+          exchange.getResponseHeaders().add("x-amzn-ErrorType", "ValidationException");
+          sendJson(exchange, 400, BedrockReplies.error("The fake streams only Anthropic models."));
+          return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", BedrockReplies.EVENT_STREAM);
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+          BedrockReplies.invokeStream(new EventStreamWriter(out), completion);
         }
       }
       default -> {

@@ -30,8 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bedrock Runtime through the AWS SDK v2 in a JVM with the agent: Converse (sync client, Apache
- * HttpClient 5), ConverseStream (async client, Netty, binary event stream) and InvokeModel with an
- * Anthropic body, against the fake provider reached by an endpoint override. The key scope matches
+ * HttpClient 5), ConverseStream (async client, Netty, binary event stream), InvokeModel with an
+ * Anthropic body and InvokeModelWithResponseStream (its chunks base64 Messages events), against the fake provider reached by an endpoint override. The key scope matches
  * the access key id the SDK signs with; prompts are pseudonymized.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -100,7 +100,7 @@ class BedrockTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"chat", "stream", "invoke"})
+  @ValueSource(strings = {"chat", "stream", "invoke", "invoke-stream"})
   void allowedCallReachesTheProviderSignedAsSent(String call) {
     String prompt = "What is the capital of France?";
     assertThat(app.send(call + " " + MODEL + " " + prompt)).isEqualTo("echo: " + prompt);
@@ -130,7 +130,7 @@ class BedrockTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"chat", "stream", "invoke"})
+  @ValueSource(strings = {"chat", "stream", "invoke", "invoke-stream"})
   void addressIsPseudonymizedBeforeSigningAndRestoredForTheApplication(String call) {
     String prompt = "Please send the report to " + EMAIL + " today";
     assertThat(app.send(call + " " + MODEL + " " + prompt)).isEqualTo("echo: " + prompt);
@@ -146,7 +146,7 @@ class BedrockTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"chat", "stream", "invoke"})
+  @ValueSource(strings = {"chat", "stream", "invoke", "invoke-stream"})
   void disallowedModelRaisesTheSdksOwnAccessDeniedAndNothingLeaves(String call) {
     ErrorAnswer error = ErrorAnswer.parse(app.send(call + " " + OTHER_MODEL + " Summarise our roadmap"));
     assertThat(error.status()).as(error.toString()).isEqualTo(403);
@@ -158,7 +158,7 @@ class BedrockTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"chat", "stream"})
+  @ValueSource(strings = {"chat", "stream", "invoke-stream"})
   void applicationOutputCarriesNoAddress(String call) {
     assertThat(app.stderr()).doesNotContain(EMAIL).doesNotContain("it-secret-access-key");
   }
@@ -167,6 +167,7 @@ class BedrockTest {
     return switch (call) {
       case "stream" -> "converse-stream";
       case "invoke" -> "invoke";
+      case "invoke-stream" -> "invoke-with-response-stream";
       default -> "converse";
     };
   }

@@ -2,6 +2,8 @@ package dev.warden.it.drivers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -18,12 +20,16 @@ import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamResponseHandler;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 
 /**
  * Drives Bedrock Runtime through the AWS SDK v2, pointed at the fake with an endpoint override and
  * static test credentials: Converse on the sync client (Apache HttpClient 5), ConverseStream on the
- * async client (Netty, HTTP/1.1 for the fake), InvokeModel with an Anthropic Messages body. Arguments: endpoint, access key id.
+ * async client (Netty, HTTP/1.1 for the fake), InvokeModel with an Anthropic Messages body on the
+ * sync client and InvokeModelWithResponseStream with it on the async one. Arguments: endpoint,
+ * access key id.
  */
 public final class BedrockDriver implements DriverLoop.Client {
 
@@ -69,14 +75,42 @@ public final class BedrockDriver implements DriverLoop.Client {
 
   @Override
   public String invoke(String model, String prompt) throws Exception {
-    String body = JSON.createObjectNode().put("anthropic_version", "bedrock-2023-05-31").put("max_tokens", 256)
-        .set("messages", JSON.createArrayNode().add(JSON.createObjectNode().put("role", "user").put("content", prompt)))
-        .toString();
+    String body = anthropicBody(prompt);
     JsonNode answer = JSON.readTree(sync.invokeModel(r -> r.modelId(model).body(SdkBytes.fromUtf8String(body)))
         .body().asUtf8String());
     StringBuilder text = new StringBuilder();
     answer.path("content").forEach(block -> text.append(block.path("text").asText("")));
     return text.toString();
+  }
+
+  /** The text deltas of the Anthropic Messages events the stream's chunks carry, joined. */
+  @Override
+  public String invokeStream(String model, String prompt) {
+    StringBuilder text = new StringBuilder();
+    InvokeModelWithResponseStreamResponseHandler handler = InvokeModelWithResponseStreamResponseHandler.builder()
+        .subscriber(InvokeModelWithResponseStreamResponseHandler.Visitor.builder()
+            .onChunk(chunk -> text.append(deltaText(chunk.bytes().asUtf8String())))
+            .build())
+        .build();
+    InvokeModelWithResponseStreamRequest request = InvokeModelWithResponseStreamRequest.builder().modelId(model)
+        .body(SdkBytes.fromUtf8String(anthropicBody(prompt))).build();
+    async.invokeModelWithResponseStream(request, handler).join();
+    return text.toString();
+  }
+
+  private static String deltaText(String event) {
+    try {
+      JsonNode delta = JSON.readTree(event).path("delta");
+      return delta.path("type").asText().equals("text_delta") ? delta.path("text").asText() : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String anthropicBody(String prompt) {
+    return JSON.createObjectNode().put("anthropic_version", "bedrock-2023-05-31").put("max_tokens", 256)
+        .set("messages", JSON.createArrayNode().add(JSON.createObjectNode().put("role", "user").put("content", prompt)))
+        .toString();
   }
 
   @Override

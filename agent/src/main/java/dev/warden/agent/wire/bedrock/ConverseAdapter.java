@@ -140,12 +140,12 @@ public final class ConverseAdapter implements WireAdapter {
       return RewrittenBody.unchanged(body);
     }
     return eventStream
-        ? RewrittenBody.of(body, new ConverseStreamRewrite(rewriter, withheldBody))
+        ? RewrittenBody.of(body, new EventStreamRewrite(rewriter, ConverseTexts.INSTANCE, false, withheldBody))
         : RewrittenBody.of(body, false, rewriter, ConverseTexts.INSTANCE, withheldBody);
   }
 
   @Override
   public PushRewrite pushRewrite(boolean eventStream, CompletionRewriter rewriter, byte[] withheldBody) {
-    return eventStream && rewriter != null ? new ConverseStreamRewrite(rewriter, withheldBody) : null;
+    return eventStream && rewriter != null ? new EventStreamRewrite(rewriter, ConverseTexts.INSTANCE, false, withheldBody) : null;
   }
 }

@@ -8,6 +8,7 @@ import dev.warden.agent.wire.DecodedRequest;
 import dev.warden.agent.wire.Route;
 import dev.warden.agent.wire.TextPartsBuilder;
 import dev.warden.agent.wire.WireAdapter;
+import dev.warden.agent.wire.anthropic.MessageTexts;
 import dev.warden.agent.wire.anthropic.MessagesAdapter;
 import dev.warden.agent.wire.json.LocatedJson;
 import dev.warden.agent.wire.response.EventStreamObserver;
@@ -15,6 +16,8 @@ import dev.warden.agent.wire.response.JsonBodyObserver;
 import dev.warden.agent.wire.response.ResponseObserver;
 import dev.warden.agent.wire.response.SummaryPaths;
 import dev.warden.agent.wire.response.SummaryPaths.Target;
+import dev.warden.agent.wire.rewrite.CompletionTexts;
+import dev.warden.agent.wire.rewrite.PushRewrite;
 import dev.warden.agent.wire.rewrite.RewrittenBody;
 import dev.warden.policies.pii.CompletionRewriter;
 import java.io.InputStream;
@@ -28,8 +31,10 @@ import java.util.Locale;
  * families are read by their fields: {@code system} and {@code messages} (Nova: text blocks;
  * Mistral chat: strings), {@code prompt} (Llama, Mistral, Cohere Command), {@code inputText}
  * (Titan), {@code message}, {@code preamble} and {@code chat_history} (Cohere Command R). A body
- * with none of them cannot be checked and follows {@code onError}. Streamed responses are observed
- * for usage but not rewritten: their chunks are base64 model events.
+ * with none of them cannot be checked and follows {@code onError}. A streamed response's chunks
+ * carry the family's own stream events base64-encoded: observed for usage, and rewritten by
+ * {@link EventStreamRewrite} with the family's texts (Anthropic's Messages events, the others'
+ * {@link InvokeTexts}).
  */
 final class InvokeModelAdapter implements WireAdapter {
 
@@ -163,11 +168,23 @@ final class InvokeModelAdapter implements WireAdapter {
   @Override
   public RewrittenBody rewriteResponse(InputStream body, boolean eventStream, CompletionRewriter rewriter,
       byte[] withheldBody) {
-    if (eventStream || rewriter == null) {
+    if (rewriter == null) {
       return RewrittenBody.unchanged(body);
+    }
+    if (eventStream) {
+      return RewrittenBody.of(body, pushRewrite(true, rewriter, withheldBody));
     }
     return family == ModelFamily.ANTHROPIC
         ? MessagesAdapter.INSTANCE.rewriteResponse(body, false, rewriter, withheldBody)
         : RewrittenBody.of(body, false, rewriter, InvokeTexts.INSTANCE, withheldBody);
+  }
+
+  @Override
+  public PushRewrite pushRewrite(boolean eventStream, CompletionRewriter rewriter, byte[] withheldBody) {
+    if (!eventStream || rewriter == null) {
+      return null;
+    }
+    CompletionTexts texts = family == ModelFamily.ANTHROPIC ? MessageTexts.INSTANCE : InvokeTexts.INSTANCE;
+    return new EventStreamRewrite(rewriter, texts, true, withheldBody);
   }
 }

@@ -3,12 +3,10 @@ package dev.warden.agent.wire.response;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.agent.wire.eventstream.ChunkPayload;
 import dev.warden.agent.wire.eventstream.EventStreamDecoder;
 import dev.warden.agent.wire.eventstream.EventStreamMessage;
 import java.io.IOException;
-import java.util.Base64;
 
 /**
  * Observes an AWS event stream body (Bedrock's streamed responses): decodes its messages as the
@@ -20,7 +18,6 @@ import java.util.Base64;
 public final class EventStreamObserver implements ResponseObserver, EventStreamDecoder.Listener {
 
   private static final JsonFactory FACTORY = new JsonFactory();
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final SummaryPaths paths;
   private final boolean chunked;
@@ -54,7 +51,7 @@ public final class EventStreamObserver implements ResponseObserver, EventStreamD
     if (!"event".equals(message.stringHeader(":message-type"))) {
       return;
     }
-    byte[] json = chunked ? chunkBytes(message.payload()) : message.payload();
+    byte[] json = chunked ? ChunkPayload.json(message.payload()) : message.payload();
     if (json == null) {
       return;
     }
@@ -73,16 +70,6 @@ public final class EventStreamObserver implements ResponseObserver, EventStreamD
     String type = collector.eventType != null ? collector.eventType : message.stringHeader(":event-type");
     if (type != null && paths.isTerminal(type)) {
       complete = true;
-    }
-  }
-
-  /** The decoded {@code bytes} of an InvokeModel stream chunk, or null. */
-  static byte[] chunkBytes(byte[] payload) {
-    try {
-      JsonNode bytes = MAPPER.readTree(payload).get("bytes");
-      return bytes != null && bytes.isTextual() ? Base64.getDecoder().decode(bytes.textValue()) : null;
-    } catch (IOException | RuntimeException e) {
-      return null;
     }
   }
 }

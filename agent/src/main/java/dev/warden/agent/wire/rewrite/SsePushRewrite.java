@@ -5,6 +5,7 @@ import dev.warden.agent.wire.json.LocatedJson;
 import dev.warden.agent.wire.sse.RawSseEvent;
 import dev.warden.agent.wire.sse.SseEventSplitter;
 import dev.warden.policies.pii.CompletionRewriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * An event stream with the text of its deltas rewritten, fed as the bytes arrive: each complete
@@ -22,6 +23,8 @@ import dev.warden.policies.pii.CompletionRewriter;
 final class SsePushRewrite implements PushRewrite, SseEventSplitter.Listener {
 
   private static final byte[] EMPTY = new byte[0];
+  private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] EVENT = "event: ".getBytes(StandardCharsets.US_ASCII);
 
   private final CompletionTexts texts;
   private final SseEventSplitter splitter;
@@ -39,7 +42,7 @@ final class SsePushRewrite implements PushRewrite, SseEventSplitter.Listener {
     this.texts = texts;
     this.rewriter = rewriter;
     this.splitter = new SseEventSplitter(this, maxEventBytes);
-    this.edit = new StreamEdit(rewriter, texts, out);
+    this.edit = new StreamEdit(rewriter, texts, this::writeDelta);
     this.withheldEvent = withheldBody == null ? null : texts.errorEvent(withheldBody);
   }
 
@@ -119,7 +122,7 @@ final class SsePushRewrite implements PushRewrite, SseEventSplitter.Listener {
     JsonNode tree = LocatedJson.parse(data);
     byte[] rewritten = null;
     try {
-      edit.begin(event.name(), tree, event.lineEnd());
+      edit.begin(new Frame(event.name(), event.lineEnd()), tree);
       if (!texts.onEvent(event.name(), tree, data, edit)) {
         unreadable++;
       }
@@ -141,6 +144,23 @@ final class SsePushRewrite implements PushRewrite, SseEventSplitter.Listener {
       out.write(raw, 0, length);
     }
   }
+
+  /** An extra delta event, framed as the channel's last delta event was. */
+  private void writeDelta(Object eventFrame, byte[] data) {
+    Frame frame = (Frame) eventFrame;
+    if (frame.name != null) {
+      out.write(EVENT);
+      out.write(frame.name.getBytes(StandardCharsets.UTF_8));
+      out.write(frame.lineEnd);
+    }
+    out.write(DATA);
+    out.write(data);
+    out.write(frame.lineEnd);
+    out.write(frame.lineEnd);
+  }
+
+  /** An event's name (null without an {@code event} line) and line ending. */
+  private record Frame(String name, byte[] lineEnd) {}
 
   @Override
   public void onPassThrough(byte[] bytes, int offset, int length) {

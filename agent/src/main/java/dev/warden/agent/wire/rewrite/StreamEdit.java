@@ -7,7 +7,6 @@ import dev.warden.agent.wire.json.JsonSplicer;
 import dev.warden.agent.wire.json.LocatedText;
 import dev.warden.policies.pii.CompletionRewriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -17,25 +16,34 @@ import java.util.function.Predicate;
  * (of completion text, or of a tool call's arguments as JSON text) with their held-back text, and
  * the edits to the event being handled. Changed strings are
  * spliced into the event's data; extra delta events (the held text of an ending channel) are
- * written out at once, so they come just before the event being handled. Not thread-safe.
+ * handed to the stream's {@link DeltaWriter} at once, so they come just before the event being
+ * handled. The same edit serves SSE and AWS event streams: only the framing differs. Not
+ * thread-safe.
  */
 public final class StreamEdit {
 
+  /** Writes an extra delta event in the stream's own framing. */
+  @FunctionalInterface
+  public interface DeltaWriter {
+    /**
+     * @param frame the framing of the channel's last delta event, as given to {@link #begin}
+     * @param data  the extra event's data, UTF-8 JSON
+     */
+    void write(Object frame, byte[] data);
+  }
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] EVENT = "event: ".getBytes(StandardCharsets.US_ASCII);
 
   private final CompletionRewriter rewriter;
   private final CompletionTexts texts;
-  private final ByteQueue out;
+  private final DeltaWriter out;
   private final Map<Object, OpenChannel> channels = new LinkedHashMap<>();
   private final JsonSplicer splicer = new JsonSplicer();
-  private String name;
+  private Object frame;
   private JsonNode data;
-  private byte[] lineEnd;
   private int changes;
 
-  StreamEdit(CompletionRewriter rewriter, CompletionTexts texts, ByteQueue out) {
+  public StreamEdit(CompletionRewriter rewriter, CompletionTexts texts, DeltaWriter out) {
     this.rewriter = rewriter;
     this.texts = texts;
     this.out = out;
@@ -45,8 +53,7 @@ public final class StreamEdit {
   private static final class OpenChannel {
     final CompletionRewriter.Channel channel;
     JsonNode template;
-    String name;
-    byte[] lineEnd;
+    Object frame;
     /** A high surrogate released last, held until its low half is released. */
     char pendingHigh;
 
@@ -77,16 +84,20 @@ public final class StreamEdit {
     }
   }
 
-  /** Starts the next event. */
-  void begin(String eventName, JsonNode eventData, byte[] eventLineEnd) {
-    this.name = eventName;
+  /**
+   * Starts the next event.
+   *
+   * @param eventFrame what the {@link DeltaWriter} needs to frame an extra event like this one
+   * @param eventData  the event's data parsed by {@link dev.warden.agent.wire.json.LocatedJson}, or null
+   */
+  public void begin(Object eventFrame, JsonNode eventData) {
+    this.frame = eventFrame;
     this.data = eventData;
-    this.lineEnd = eventLineEnd;
     splicer.clear();
   }
 
   /** The current event's data with the changed strings spliced in, or null when none changed. */
-  byte[] splice(byte[] eventData) {
+  public byte[] splice(byte[] eventData) {
     if (splicer.isEmpty()) {
       return null;
     }
@@ -96,7 +107,7 @@ public final class StreamEdit {
   }
 
   /** Number of strings changed and delta events added so far. */
-  int changes() {
+  public int changes() {
     return changes;
   }
 
@@ -126,8 +137,7 @@ public final class StreamEdit {
       channels.put(channel, open);
     }
     open.template = data;
-    open.name = name;
-    open.lineEnd = lineEnd;
+    open.frame = frame;
     return open.release(open.channel.feed(delta));
   }
 
@@ -214,15 +224,7 @@ public final class StreamEdit {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-    if (open.name != null) {
-      out.write(EVENT);
-      out.write(open.name.getBytes(StandardCharsets.UTF_8));
-      out.write(open.lineEnd);
-    }
-    out.write(DATA);
-    out.write(json);
-    out.write(open.lineEnd);
-    out.write(open.lineEnd);
+    out.write(open.frame, json);
     changes++;
   }
 }

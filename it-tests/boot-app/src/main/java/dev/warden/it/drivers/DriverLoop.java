@@ -25,6 +25,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * chat MODEL TEXT…     a plain call; answer: the completion text
  * stream MODEL TEXT…   a streamed call; answer: the deltas joined
  * invoke MODEL TEXT…   a call through a provider's raw model API (Bedrock InvokeModel); answer: the completion text
+ * invoke-stream MODEL TEXT…  the same call streamed (InvokeModelWithResponseStream); answer: the deltas joined
  * tool MODEL TEXT…     a call offering the tool send_email(text), which the model calls;
  *                      answer: the text argument as the application received it
  * tool-stream MODEL TEXT…  the same call streamed
@@ -51,6 +52,11 @@ public final class DriverLoop {
 
     /** A call through the provider's raw model API (Bedrock InvokeModel); answers the completion text. */
     default String invoke(String model, String prompt) throws Exception {
+      throw new UnsupportedOperationException("this driver has no raw model API");
+    }
+
+    /** As {@link #invoke}, streamed; answers the text deltas joined. */
+    default String invokeStream(String model, String prompt) throws Exception {
       throw new UnsupportedOperationException("this driver has no raw model API");
     }
 
@@ -136,6 +142,7 @@ public final class DriverLoop {
       case "chat" -> client.chat(words[1], rest);
       case "stream" -> client.stream(words[1], rest);
       case "invoke" -> client.invoke(words[1], rest);
+      case "invoke-stream" -> client.invokeStream(words[1], rest);
       case "tool" -> client.tool(words[1], rest);
       case "tool-stream" -> client.toolStream(words[1], rest);
       case "tool-result" -> client.toolResult(words[1], rest);

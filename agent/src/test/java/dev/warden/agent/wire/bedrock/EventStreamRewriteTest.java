@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ConverseStreamRewriteTest {
+class EventStreamRewriteTest {
 
   /** Restores {@code <E>} to an address; a stream channel holds everything until it finishes. */
   private static final CompletionRewriter RESTORING = new CompletionRewriter() {
@@ -45,7 +45,7 @@ class ConverseStreamRewriteTest {
     in.writeBytes(event("contentBlockStop", "{\"contentBlockIndex\":0}"));
     in.writeBytes(event("messageStop", "{\"stopReason\":\"end_turn\"}"));
     byte[] bytes = in.toByteArray();
-    ConverseStreamRewrite rewrite = new ConverseStreamRewrite(RESTORING, null);
+    EventStreamRewrite rewrite = new EventStreamRewrite(RESTORING, ConverseTexts.INSTANCE, false, null);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (int i = 0; i < bytes.length; i += 5) {
       out.writeBytes(rewrite.feed(bytes, i, Math.min(5, bytes.length - i)));
