@@ -2,6 +2,7 @@ package dev.warden.agent.wire;
 
 import dev.warden.agent.wire.response.ResponseObserver;
 import dev.warden.agent.wire.rewrite.PushRewrite;
+import dev.warden.agent.wire.rewrite.CompletionTexts;
 import dev.warden.agent.wire.rewrite.RewrittenBody;
 import dev.warden.policies.pii.CompletionRewriter;
 import java.io.InputStream;
@@ -85,7 +86,9 @@ public interface WireAdapter {
    */
   default RewrittenBody rewriteResponse(InputStream body, boolean eventStream, CompletionRewriter rewriter,
       byte[] withheldBody) {
-    return RewrittenBody.unchanged(body);
+    CompletionTexts texts = completionTexts();
+    return texts == null ? RewrittenBody.unchanged(body)
+        : RewrittenBody.of(body, eventStream, rewriter, texts, withheldBody);
   }
 
   /**
@@ -95,6 +98,16 @@ public interface WireAdapter {
    * {@link #rewriteResponse(InputStream, boolean, CompletionRewriter, byte[])}.
    */
   default PushRewrite pushRewrite(boolean eventStream, CompletionRewriter rewriter, byte[] withheldBody) {
+    CompletionTexts texts = completionTexts();
+    return eventStream && rewriter != null && texts != null ? RewrittenBody.events(rewriter, texts, withheldBody) : null;
+  }
+
+  /**
+   * Where this format's completion text sits in a JSON response and in the events of an SSE
+   * stream, which the default rewrites use; null for formats without completion text (embeddings)
+   * or with a stream of their own (Bedrock's binary event stream).
+   */
+  default CompletionTexts completionTexts() {
     return null;
   }
 }

@@ -10,16 +10,13 @@ import dev.warden.agent.wire.DecodedRequest;
 import dev.warden.agent.wire.Route;
 import dev.warden.agent.wire.TextPartsBuilder;
 import dev.warden.agent.wire.WireAdapter;
+import dev.warden.agent.wire.rewrite.CompletionTexts;
 import dev.warden.agent.wire.json.LocatedJson;
 import dev.warden.agent.wire.response.JsonBodyObserver;
 import dev.warden.agent.wire.response.ResponseObserver;
 import dev.warden.agent.wire.response.SseStreamObserver;
 import dev.warden.agent.wire.response.SummaryPaths;
 import dev.warden.agent.wire.response.SummaryPaths.Target;
-import dev.warden.agent.wire.rewrite.PushRewrite;
-import dev.warden.agent.wire.rewrite.RewrittenBody;
-import dev.warden.policies.pii.CompletionRewriter;
-import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -128,13 +125,7 @@ public final class ChatCompletionsAdapter implements WireAdapter {
   }
 
   @Override
-  public RewrittenBody rewriteResponse(InputStream body, boolean eventStream, CompletionRewriter rewriter,
-      byte[] withheldBody) {
-    return RewrittenBody.of(body, eventStream, rewriter, ChatCompletionTexts.INSTANCE, withheldBody);
-  }
-
-  @Override
-  public PushRewrite pushRewrite(boolean eventStream, CompletionRewriter rewriter, byte[] withheldBody) {
-    return eventStream && rewriter != null ? RewrittenBody.events(rewriter, ChatCompletionTexts.INSTANCE, withheldBody) : null;
+  public CompletionTexts completionTexts() {
+    return ChatCompletionTexts.INSTANCE;
   }
 }
