@@ -1,26 +1,22 @@
 package dev.warden.agent.azure;
 
+import dev.warden.bootstrap.PushedBodyStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
+import java.util.List;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.Flux;
 
 /**
- * A reactive response body as an {@link InputStream}, so Warden reads it as it reads every other
- * client's: subscribes on the first read and asks for one buffer at a time, so memory stays
- * bounded and a stream is rewritten as it arrives. Reads block: call them off the event loop.
+ * A reactive response body as an InputStream: subscribes on the first read and asks for one
+ * buffer at a time. Reads block: call them off the event loop.
  */
-final class AzureBodyStream extends InputStream implements Subscriber<ByteBuffer> {
+final class AzureBodyStream extends PushedBodyStream implements Subscriber<ByteBuffer> {
 
   private final Flux<ByteBuffer> source;
-  private final ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>();
   private Subscription upstream;
   private boolean subscribed;
-  private boolean ended;
-  private Throwable failure;
 
   AzureBodyStream(Flux<ByteBuffer> source) {
     this.source = source;
@@ -33,78 +29,36 @@ final class AzureBodyStream extends InputStream implements Subscriber<ByteBuffer
   }
 
   @Override
-  public synchronized void onNext(ByteBuffer buffer) {
-    if (buffer.hasRemaining()) {
-      buffers.add(buffer);
-    } else {
-      upstream.request(1);
-    }
-    notifyAll();
+  public void onNext(ByteBuffer buffer) {
+    pushed(List.of(buffer));
   }
 
   @Override
-  public synchronized void onError(Throwable error) {
-    failure = error;
-    notifyAll();
+  public void onError(Throwable error) {
+    pushFailed(error);
   }
 
   @Override
-  public synchronized void onComplete() {
-    ended = true;
-    notifyAll();
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+  public void onComplete() {
+    pushEnded();
   }
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
-    if (len == 0) {
-      return 0;
-    }
     subscribeOnce();
-    synchronized (this) {
-      while (true) {
-        ByteBuffer head = buffers.peek();
-        if (head != null && !head.hasRemaining()) {
-          buffers.poll();
-          if (buffers.isEmpty() && !ended) {
-            upstream.request(1);
-          }
-          continue;
-        }
-        if (head != null) {
-          int n = Math.min(len, head.remaining());
-          head.get(b, off, n);
-          return n;
-        }
-        if (failure != null) {
-          throw failure instanceof IOException io ? io : new IOException(failure);
-        }
-        if (ended) {
-          return -1;
-        }
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IOException("interrupted while reading the response");
-        }
-      }
-    }
+    return super.read(b, off, len);
   }
 
   @Override
-  public synchronized void close() {
-    if (!ended && upstream != null) {
+  protected void requestMore() {
+    upstream.request(1);
+  }
+
+  @Override
+  protected void cancel() {
+    if (upstream != null) {
       upstream.cancel();
     }
-    ended = true;
-    buffers.clear();
-    notifyAll();
   }
 
   /** Outside the lock: the source may deliver on this very thread. */
