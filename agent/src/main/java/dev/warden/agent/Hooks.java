@@ -6,6 +6,7 @@ import dev.warden.agent.httpclient5.ClassicClientHook;
 import dev.warden.agent.jdkhttp.JdkHttpHook;
 import dev.warden.agent.okhttp.OkHttpHook;
 import dev.warden.agent.sdk.SdkFrameHook;
+import dev.warden.agent.webclient.ReactorConnectorHook;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
@@ -38,7 +39,8 @@ final class Hooks implements ClassFileTransformer {
   }
 
   static void install(Instrumentation inst, ClassLoader agentLoader) {
-    List<Hook> all = new ArrayList<>(List.of(new OkHttpHook(), new JdkHttpHook(), new AzureHook(), new AwsSdkHook()));
+    List<Hook> all = new ArrayList<>(List.of(new OkHttpHook(), new JdkHttpHook(), new AzureHook(), new AwsSdkHook(),
+        new ReactorConnectorHook()));
     all.addAll(ClassicClientHook.all());
     all.addAll(SdkFrameHook.all());
     Hooks hooks = new Hooks(inst, agentLoader, all);

@@ -1,6 +1,7 @@
 package dev.warden.agent;
 
 import dev.warden.agent.httpclient5.ClassicGlues;
+import dev.warden.agent.webclient.ConnectorGlues;
 import dev.warden.agent.jdkhttp.JdkHttpSend;
 import dev.warden.agent.glue.LibraryGlue;
 import dev.warden.agent.policy.ActivePolicy;
@@ -9,6 +10,7 @@ import dev.warden.agent.wire.EndpointRecognizer;
 import dev.warden.agent.wire.Route;
 import dev.warden.bootstrap.BlockingClientGlue;
 import dev.warden.bootstrap.JdkSend;
+import dev.warden.bootstrap.ReactiveClientGlue;
 import dev.warden.bootstrap.WardenBridge;
 import dev.warden.bootstrap.WireCall;
 import dev.warden.bootstrap.WireHook;
@@ -26,15 +28,17 @@ final class WardenWireHook implements WireHook {
   private final LibraryGlue azureGlue;
   private final LibraryGlue awsGlue;
   private final ClassicGlues classicGlues;
+  private final ConnectorGlues connectorGlues;
 
   WardenWireHook(PolicyHolder holder, ClassLoader agentLoader) {
     this.holder = holder;
     this.okHttpGlue = new LibraryGlue(agentLoader, "warden-okhttp", "dev.warden.agent.okhttp.WardenOkHttpInterceptor");
     this.azureGlue = new LibraryGlue(agentLoader, "warden-azure", "dev.warden.agent.azure.WardenAzurePolicy",
-        "dev.warden.agent.azure.WardenAzureResponse", "dev.warden.agent.azure.AzureBodyStream");
+        "dev.warden.agent.azure.WardenAzureResponse", "dev.warden.agent.glue.ReactiveBodyStream");
     this.awsGlue = new LibraryGlue(agentLoader, "warden-aws", "dev.warden.agent.aws.WardenAwsInterceptor",
         "dev.warden.agent.aws.WardenAwsPublisher");
     this.classicGlues = new ClassicGlues(agentLoader);
+    this.connectorGlues = new ConnectorGlues(agentLoader);
   }
 
   @Override
@@ -92,6 +96,11 @@ final class WardenWireHook implements WireHook {
   @Override
   public BlockingClientGlue blockingClientGlue(ClassLoader clientLoader) {
     return classicGlues.glueFor(clientLoader);
+  }
+
+  @Override
+  public ReactiveClientGlue reactiveClientGlue(ClassLoader clientLoader) {
+    return connectorGlues.glueFor(clientLoader);
   }
 
   @Override

@@ -46,6 +46,12 @@ public interface WireHook {
    */
   BlockingClientGlue blockingClientGlue(ClassLoader clientLoader);
 
+  /**
+   * The glue for the reactive HTTP client whose classes {@code clientLoader} defines (Spring's
+   * {@code ReactorClientHttpConnector}); null when that library's version is not one Warden can serve.
+   */
+  ReactiveClientGlue reactiveClientGlue(ClassLoader clientLoader);
+
   /** True when Warden's own failure must block the call (the policy's {@code onError: block}). */
   boolean failClosed();
 }

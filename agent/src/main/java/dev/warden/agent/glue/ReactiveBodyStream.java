@@ -1,28 +1,30 @@
-package dev.warden.agent.azure;
+package dev.warden.agent.glue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import org.reactivestreams.Subscriber;
+import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
-import reactor.core.publisher.Flux;
 
 /**
  * A reactive response body as an {@link InputStream}, so Warden reads it as it reads every other
  * client's: subscribes on the first read and asks for one buffer at a time, so memory stays
  * bounded and a stream is rewritten as it arrives. Reads block: call them off the event loop.
+ * A glue helper (Azure, Spring's reactive client): defined next to the library with the glue that
+ * uses it, it references only Reactive Streams and the JDK.
  */
-final class AzureBodyStream extends InputStream implements Subscriber<ByteBuffer> {
+public final class ReactiveBodyStream extends InputStream implements Subscriber<ByteBuffer> {
 
-  private final Flux<ByteBuffer> source;
+  private final Publisher<ByteBuffer> source;
   private final ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>();
   private Subscription upstream;
   private boolean subscribed;
   private boolean ended;
   private Throwable failure;
 
-  AzureBodyStream(Flux<ByteBuffer> source) {
+  public ReactiveBodyStream(Publisher<ByteBuffer> source) {
     this.source = source;
   }
 
