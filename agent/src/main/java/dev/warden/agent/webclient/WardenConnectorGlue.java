@@ -69,8 +69,9 @@ public final class WardenConnectorGlue implements ReactiveClientGlue {
     if (call.blocked()) {
       return Mono.just(WardenClientResponse.blocked(call));
     }
-    return connector.connect(captured.getMethod(), captured.getURI(),
-            new ReplayedRequest(captured, call.requestBody(), call.headers()))
+    // a decided call without a body of its own (Warden's error answer let through) sends what was written
+    byte[] toSend = call.requestBody() == null ? captured.body() : call.requestBody();
+    return connector.connect(captured.getMethod(), captured.getURI(), new ReplayedRequest(captured, toSend, call.headers()))
         .doOnError(call::onFailure)
         // reading the body blocks until the provider sends it: never on a Netty event loop
         .publishOn(Schedulers.boundedElastic())
