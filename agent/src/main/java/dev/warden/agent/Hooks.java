@@ -5,6 +5,7 @@ import dev.warden.agent.azure.AzureHook;
 import dev.warden.agent.httpclient5.ClassicClientHook;
 import dev.warden.agent.jdkhttp.JdkHttpHook;
 import dev.warden.agent.okhttp.OkHttpHook;
+import dev.warden.agent.restclient.ReactorRequestFactoryHook;
 import dev.warden.agent.sdk.SdkFrameHook;
 import dev.warden.agent.webclient.ReactorConnectorHook;
 import java.lang.instrument.ClassFileTransformer;
@@ -40,7 +41,7 @@ final class Hooks implements ClassFileTransformer {
 
   static void install(Instrumentation inst, ClassLoader agentLoader) {
     List<Hook> all = new ArrayList<>(List.of(new OkHttpHook(), new JdkHttpHook(), new AzureHook(), new AwsSdkHook(),
-        new ReactorConnectorHook()));
+        new ReactorConnectorHook(), new ReactorRequestFactoryHook()));
     all.addAll(ClassicClientHook.all());
     all.addAll(SdkFrameHook.all());
     Hooks hooks = new Hooks(inst, agentLoader, all);

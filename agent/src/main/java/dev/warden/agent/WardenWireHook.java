@@ -1,6 +1,7 @@
 package dev.warden.agent;
 
 import dev.warden.agent.httpclient5.ClassicGlues;
+import dev.warden.agent.restclient.RequestGlues;
 import dev.warden.agent.webclient.ConnectorGlues;
 import dev.warden.agent.jdkhttp.JdkHttpSend;
 import dev.warden.agent.glue.LibraryGlue;
@@ -11,6 +12,7 @@ import dev.warden.agent.wire.Route;
 import dev.warden.bootstrap.BlockingClientGlue;
 import dev.warden.bootstrap.JdkSend;
 import dev.warden.bootstrap.ReactiveClientGlue;
+import dev.warden.bootstrap.RequestWrapGlue;
 import dev.warden.bootstrap.WardenBridge;
 import dev.warden.bootstrap.WireCall;
 import dev.warden.bootstrap.WireHook;
@@ -29,6 +31,7 @@ final class WardenWireHook implements WireHook {
   private final LibraryGlue awsGlue;
   private final ClassicGlues classicGlues;
   private final ConnectorGlues connectorGlues;
+  private final RequestGlues requestGlues;
 
   WardenWireHook(PolicyHolder holder, ClassLoader agentLoader) {
     this.holder = holder;
@@ -39,6 +42,7 @@ final class WardenWireHook implements WireHook {
         "dev.warden.agent.aws.WardenAwsPublisher");
     this.classicGlues = new ClassicGlues(agentLoader);
     this.connectorGlues = new ConnectorGlues(agentLoader);
+    this.requestGlues = new RequestGlues(agentLoader);
   }
 
   @Override
@@ -101,6 +105,11 @@ final class WardenWireHook implements WireHook {
   @Override
   public ReactiveClientGlue reactiveClientGlue(ClassLoader clientLoader) {
     return connectorGlues.glueFor(clientLoader);
+  }
+
+  @Override
+  public RequestWrapGlue requestWrapGlue(ClassLoader clientLoader) {
+    return requestGlues.glueFor(clientLoader);
   }
 
   @Override

@@ -193,6 +193,25 @@ public final class WardenBridge {
     }
   }
 
+  /**
+   * The request to hand the application instead of {@code request}, made by a factory whose class
+   * {@code clientLoader} defines (spring-web's {@code ReactorClientHttpRequestFactory}); the request
+   * itself when Warden is not installed, the call is none of its business, or it fails.
+   */
+  public static Object wrapRequest(ClassLoader clientLoader, Object request) {
+    WireHook h = hook;
+    if (h == null || request == null) {
+      return request;
+    }
+    try {
+      RequestWrapGlue glue = h.requestWrapGlue(clientLoader);
+      return glue == null ? request : glue.wrap(request);
+    } catch (Throwable t) {
+      logOnce(t);
+      return request;
+    }
+  }
+
   /** True when Warden's own failure must block the call ({@code onError: block}). */
   public static boolean failClosed() {
     WireHook h = hook;

@@ -52,6 +52,12 @@ public interface WireHook {
    */
   ReactiveClientGlue reactiveClientGlue(ClassLoader clientLoader);
 
+  /**
+   * The glue that wraps the requests of the client whose classes {@code clientLoader} defines
+   * (spring-web's {@code ReactorClientHttpRequestFactory}); null when that version does not fit.
+   */
+  RequestWrapGlue requestWrapGlue(ClassLoader clientLoader);
+
   /** True when Warden's own failure must block the call (the policy's {@code onError: block}). */
   boolean failClosed();
 }

@@ -65,9 +65,9 @@ abstract class SpringAiBootTest {
   /** The class whose {@code doExecute} carries Spring AI's plain calls here, or null when no HttpClient 5 is used. */
   abstract String instrumentedHttpClient5();
 
-  /** The transport class whose hook carries Spring AI's streams here. */
-  String instrumentedTransport() {
-    return "jdk.internal.net.http.HttpClientImpl";
+  /** The transport classes whose hooks carry Spring AI's calls and streams here. */
+  List<String> instrumentedTransports() {
+    return List.of("jdk.internal.net.http.HttpClientImpl");
   }
 
   @BeforeAll
@@ -154,8 +154,11 @@ abstract class SpringAiBootTest {
     } else {
       assertThat(app.stderr()).contains("instrumented " + instrumented);
     }
-    assertThat(app.stderr()).contains("instrumented " + instrumentedTransport())
-        .doesNotContain("could not instrument").doesNotContain("internal error").doesNotContain("are not checked");
+    for (String transport : instrumentedTransports()) {
+      assertThat(app.stderr()).contains("instrumented " + transport);
+    }
+    assertThat(app.stderr()).doesNotContain("could not instrument").doesNotContain("internal error")
+        .doesNotContain("are not checked");
   }
 
   @Test
