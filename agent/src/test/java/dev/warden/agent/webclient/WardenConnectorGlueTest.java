@@ -2,20 +2,14 @@ package dev.warden.agent.webclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warden.bootstrap.BlockingClientGlue;
-import dev.warden.bootstrap.JdkSend;
-import dev.warden.bootstrap.ReactiveClientGlue;
+import dev.warden.agent.glue.FakeWireCall;
+import dev.warden.agent.glue.FakeWireHook;
 import dev.warden.bootstrap.WardenBridge;
-import dev.warden.bootstrap.WireCall;
-import dev.warden.bootstrap.WireHook;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +35,7 @@ class WardenConnectorGlueTest {
 
   private static final URI LLM = URI.create("http://127.0.0.1:9/v1/chat/completions");
 
-  private final FakeHook hook = new FakeHook();
+  private final FakeWireHook hook = new FakeWireHook();
   private final RecordingConnector connector = new RecordingConnector();
   private final WardenConnectorGlue glue = new WardenConnectorGlue();
 
@@ -57,7 +51,7 @@ class WardenConnectorGlueTest {
 
   @Test
   void sendsTheDecidedBodyAndKeyAndHandsBackTheRewrittenResponse() {
-    hook.call = new FakeCall(false, "{\"rewritten\":true}", "restored");
+    hook.call = new FakeWireCall(false, "{\"rewritten\":true}", "restored");
 
     ClientHttpResponse response = connect("{\"original\":true}").block();
 
@@ -76,7 +70,7 @@ class WardenConnectorGlueTest {
 
   @Test
   void aBlockedCallIsAnsweredWithoutConnecting() {
-    hook.call = new FakeCall(true, null, null);
+    hook.call = new FakeWireCall(true, null, null);
 
     ClientHttpResponse response = connect("{\"original\":true}").block();
 
@@ -99,7 +93,7 @@ class WardenConnectorGlueTest {
 
   @Test
   void aTransportFailureIsReported() {
-    hook.call = new FakeCall(false, null, null);
+    hook.call = new FakeWireCall(false, null, null);
     connector.failure = new IOException("connection refused");
 
     assertThat(connect("{}").onErrorResume(e -> Mono.empty()).block()).isNull();
@@ -178,69 +172,5 @@ class WardenConnectorGlueTest {
     @Override public MultiValueMap<String, ResponseCookie> getCookies() { return new LinkedMultiValueMap<>(); }
     @Override public HttpHeaders getHeaders() { return headers; }
     @Override public Flux<DataBuffer> getBody() { return Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)); }
-  }
-
-  private static final class FakeHook implements WireHook {
-    boolean llm = true;
-    FakeCall call;
-    String seenBody;
-    Map<String, List<String>> seenHeaders;
-
-    @Override
-    public boolean isLlmEndpoint(String method, String host, int port, String path, boolean sdkHook) {
-      return llm;
-    }
-
-    @Override
-    public WireCall onRequest(String method, String url, Map<String, List<String>> headers, byte[] body,
-        boolean sdkHook) {
-      seenBody = text(body);
-      seenHeaders = headers;
-      return call;
-    }
-
-    @Override public Object okHttpInterceptor(ClassLoader loader) { return null; }
-    @Override public Object azurePolicy(ClassLoader loader) { return null; }
-    @Override public Object awsInterceptor(ClassLoader loader) { return null; }
-    @Override public JdkSend onJdkSend(Object request, Object handler) { return null; }
-    @Override public BlockingClientGlue blockingClientGlue(ClassLoader loader) { return null; }
-    @Override public ReactiveClientGlue reactiveClientGlue(ClassLoader loader) { return null; }
-    @Override public boolean failClosed() { return false; }
-  }
-
-  private static final class FakeCall implements WireCall {
-    final boolean blocked;
-    final String sent;
-    final String restored;
-    String seenResponse;
-    Throwable failure;
-
-    FakeCall(boolean blocked, String sent, String restored) {
-      this.blocked = blocked;
-      this.sent = sent;
-      this.restored = restored;
-    }
-
-    @Override public boolean blocked() { return blocked; }
-    @Override public int blockStatus() { return 403; }
-    @Override public Map<String, String> blockHeaders() { return Map.of("x-warden-decision", "blocked; rule=model"); }
-    @Override public byte[] blockBody() { return bytes("{\"error\":{\"code\":\"model_not_allowed\"}}"); }
-    @Override public byte[] requestBody() { return sent == null ? null : bytes(sent); }
-    @Override public Map<String, String> headers() { return Map.of("Authorization", "Bearer sk-real"); }
-    @Override public boolean rewritesResponse() { return restored != null; }
-    @Override public void onFailure(Throwable error) { failure = error; }
-
-    @Override
-    public InputStream onResponse(int status, Map<String, List<String>> headers, InputStream body) {
-      if (restored == null) {
-        return body;
-      }
-      try (InputStream in = body) {
-        seenResponse = text(in.readAllBytes());
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-      return new ByteArrayInputStream(bytes(restored));
-    }
   }
 }
