@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -71,11 +73,22 @@ public final class WardenConnectorGlue implements ReactiveClientGlue {
     }
     // a decided call without a body of its own (Warden's error answer let through) sends what was written
     byte[] toSend = call.requestBody() == null ? captured.body() : call.requestBody();
+    // the call ends once: with its response, its failure, or the caller giving up first (a timeout)
+    AtomicBoolean ended = new AtomicBoolean();
     return connector.connect(captured.getMethod(), captured.getURI(), new ReplayedRequest(captured, toSend, call.headers()))
-        .doOnError(call::onFailure)
+        .doOnError(error -> {
+          if (ended.compareAndSet(false, true)) {
+            call.onFailure(error);
+          }
+        })
         // reading the body blocks until the provider sends it: never on a Netty event loop
         .publishOn(Schedulers.boundedElastic())
-        .map(response -> answer(response, call));
+        .map(response -> ended.compareAndSet(false, true) ? answer(response, call) : response)
+        .doOnCancel(() -> {
+          if (ended.compareAndSet(false, true)) {
+            call.onFailure(new CancellationException("the caller cancelled before the response"));
+          }
+        });
   }
 
   private static ClientHttpResponse answer(ClientHttpResponse response, WireCall call) {

@@ -8,8 +8,9 @@ import dev.warden.bootstrap.WardenBridge;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +28,7 @@ import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.http.client.reactive.ClientHttpResponse;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -101,6 +103,21 @@ class WardenConnectorGlueTest {
   }
 
   @Test
+  void aCallerThatGivesUpBeforeTheResponseEndsTheCall() throws InterruptedException {
+    hook.call = new FakeWireCall(false, null, null);
+    connector.silent = true;
+
+    Disposable subscription = connect("{}").subscribe();
+    for (int waited = 0; !connector.waiting && waited < 500; waited++) {
+      Thread.sleep(10); // the decision runs on another thread
+    }
+    subscription.dispose();
+
+    assertThat(connector.sent).hasSize(1);
+    assertThat(hook.call.failure).isInstanceOf(CancellationException.class);
+  }
+
+  @Test
   void otherEndpointsAreNotTouched() {
     hook.llm = false;
 
@@ -143,8 +160,10 @@ class WardenConnectorGlueTest {
 
   /** A connector that runs the request callback on a recording request and answers {"echo":1}. */
   private static final class RecordingConnector implements ClientHttpConnector {
-    final List<CapturedRequest> sent = new ArrayList<>();
+    final List<CapturedRequest> sent = new CopyOnWriteArrayList<>();
     IOException failure;
+    boolean silent;
+    volatile boolean waiting;
 
     @Override
     public Mono<ClientHttpResponse> connect(HttpMethod method, URI uri,
@@ -154,7 +173,10 @@ class WardenConnectorGlueTest {
       }
       CapturedRequest wire = new CapturedRequest(method, uri);
       sent.add(wire);
-      return requestCallback.apply(wire).then(Mono.just(new JsonResponse("{\"echo\":1}")));
+      Mono<ClientHttpResponse> answer = silent
+          ? Mono.<ClientHttpResponse>never().doOnSubscribe(subscription -> waiting = true)
+          : Mono.just(new JsonResponse("{\"echo\":1}"));
+      return requestCallback.apply(wire).then(answer);
     }
   }
 
