@@ -6,7 +6,9 @@ import dev.warden.agent.httpclient5.AsyncClientHook;
 import dev.warden.agent.httpclient5.ClassicClientHook;
 import dev.warden.agent.jdkhttp.JdkHttpHook;
 import dev.warden.agent.okhttp.OkHttpHook;
+import dev.warden.agent.restclient.ReactorRequestFactoryHook;
 import dev.warden.agent.sdk.SdkFrameHook;
+import dev.warden.agent.webclient.ReactorConnectorHook;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
@@ -39,7 +41,8 @@ final class Hooks implements ClassFileTransformer {
   }
 
   static void install(Instrumentation inst, ClassLoader agentLoader) {
-    List<Hook> all = new ArrayList<>(List.of(new OkHttpHook(), new JdkHttpHook(), new AzureHook(), new AwsSdkHook()));
+    List<Hook> all = new ArrayList<>(List.of(new OkHttpHook(), new JdkHttpHook(), new AzureHook(), new AwsSdkHook(),
+        new ReactorConnectorHook(), new ReactorRequestFactoryHook()));
     all.addAll(ClassicClientHook.all());
     all.addAll(AsyncClientHook.all());
     all.addAll(SdkFrameHook.all());

@@ -1,6 +1,8 @@
 package dev.warden.agent;
 
 import dev.warden.agent.httpclient5.HttpClient5Glues;
+import dev.warden.agent.restclient.RequestGlues;
+import dev.warden.agent.webclient.ConnectorGlues;
 import dev.warden.agent.jdkhttp.JdkHttpSend;
 import dev.warden.agent.glue.LibraryGlue;
 import dev.warden.agent.policy.ActivePolicy;
@@ -10,6 +12,8 @@ import dev.warden.agent.wire.Route;
 import dev.warden.bootstrap.AsyncClientGlue;
 import dev.warden.bootstrap.BlockingClientGlue;
 import dev.warden.bootstrap.JdkSend;
+import dev.warden.bootstrap.ReactiveClientGlue;
+import dev.warden.bootstrap.RequestWrapGlue;
 import dev.warden.bootstrap.WardenBridge;
 import dev.warden.bootstrap.WireCall;
 import dev.warden.bootstrap.WireHook;
@@ -27,15 +31,19 @@ final class WardenWireHook implements WireHook {
   private final LibraryGlue azureGlue;
   private final LibraryGlue awsGlue;
   private final HttpClient5Glues httpClient5Glues;
+  private final ConnectorGlues connectorGlues;
+  private final RequestGlues requestGlues;
 
   WardenWireHook(PolicyHolder holder, ClassLoader agentLoader) {
     this.holder = holder;
     this.okHttpGlue = new LibraryGlue(agentLoader, "warden-okhttp", "dev.warden.agent.okhttp.WardenOkHttpInterceptor");
     this.azureGlue = new LibraryGlue(agentLoader, "warden-azure", "dev.warden.agent.azure.WardenAzurePolicy",
-        "dev.warden.agent.azure.WardenAzureResponse", "dev.warden.agent.azure.AzureBodyStream");
+        "dev.warden.agent.azure.WardenAzureResponse", "dev.warden.agent.glue.ReactiveBodyStream");
     this.awsGlue = new LibraryGlue(agentLoader, "warden-aws", "dev.warden.agent.aws.WardenAwsInterceptor",
         "dev.warden.agent.aws.WardenAwsPublisher");
     this.httpClient5Glues = new HttpClient5Glues(agentLoader);
+    this.connectorGlues = new ConnectorGlues(agentLoader);
+    this.requestGlues = new RequestGlues(agentLoader);
   }
 
   @Override
@@ -98,6 +106,16 @@ final class WardenWireHook implements WireHook {
   @Override
   public AsyncClientGlue asyncClientGlue(ClassLoader clientLoader) {
     return httpClient5Glues.asyncFor(clientLoader);
+  }
+
+  @Override
+  public ReactiveClientGlue reactiveClientGlue(ClassLoader clientLoader) {
+    return connectorGlues.glueFor(clientLoader);
+  }
+
+  @Override
+  public RequestWrapGlue requestWrapGlue(ClassLoader clientLoader) {
+    return requestGlues.glueFor(clientLoader);
   }
 
   @Override

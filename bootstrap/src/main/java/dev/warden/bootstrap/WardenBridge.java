@@ -1,5 +1,6 @@
 package dev.warden.bootstrap;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -188,6 +189,45 @@ public final class WardenBridge {
     } catch (Throwable t) {
       logOnce(t);
       return null;
+    }
+  }
+
+  /**
+   * Starts one connect of a reactive client whose funnel is a method of a class {@code clientLoader}
+   * defines (Spring's {@code ReactorClientHttpConnector#connect}): the publisher to return instead,
+   * or null to connect untouched, as for Warden's own replay of a decided request.
+   */
+  public static Object onReactiveConnect(ClassLoader clientLoader, Object connector, Object method, Object uri,
+      Object requestCallback) {
+    WireHook h = hook;
+    if (h == null || requestCallback instanceof WardenInterceptorMarker || !(uri instanceof URI)) {
+      return null;
+    }
+    try {
+      ReactiveClientGlue glue = h.reactiveClientGlue(clientLoader);
+      return glue == null ? null : glue.connect(connector, method, (URI) uri, requestCallback);
+    } catch (Throwable t) {
+      logOnce(t);
+      return null;
+    }
+  }
+
+  /**
+   * The request to hand the application instead of {@code request}, made by a factory whose class
+   * {@code clientLoader} defines (spring-web's {@code ReactorClientHttpRequestFactory}); the request
+   * itself when Warden is not installed, the call is none of its business, or it fails.
+   */
+  public static Object wrapRequest(ClassLoader clientLoader, Object request) {
+    WireHook h = hook;
+    if (h == null || request == null) {
+      return request;
+    }
+    try {
+      RequestWrapGlue glue = h.requestWrapGlue(clientLoader);
+      return glue == null ? request : glue.wrap(request);
+    } catch (Throwable t) {
+      logOnce(t);
+      return request;
     }
   }
 

@@ -52,6 +52,18 @@ public interface WireHook {
    */
   AsyncClientGlue asyncClientGlue(ClassLoader clientLoader);
 
+  /**
+   * The glue for the reactive HTTP client whose classes {@code clientLoader} defines (Spring's
+   * {@code ReactorClientHttpConnector}); null when that library's version is not one Warden can serve.
+   */
+  ReactiveClientGlue reactiveClientGlue(ClassLoader clientLoader);
+
+  /**
+   * The glue that wraps the requests of the client whose classes {@code clientLoader} defines
+   * (spring-web's {@code ReactorClientHttpRequestFactory}); null when that version does not fit.
+   */
+  RequestWrapGlue requestWrapGlue(ClassLoader clientLoader);
+
   /** True when Warden's own failure must block the call (the policy's {@code onError: block}). */
   boolean failClosed();
 }

@@ -65,6 +65,11 @@ abstract class SpringAiBootTest {
   /** The class whose {@code doExecute} carries Spring AI's plain calls here, or null when no HttpClient 5 is used. */
   abstract String instrumentedHttpClient5();
 
+  /** The transport classes whose hooks carry Spring AI's calls and streams here. */
+  List<String> instrumentedTransports() {
+    return List.of("jdk.internal.net.http.HttpClientImpl");
+  }
+
   @BeforeAll
   void start() throws IOException {
     provider = FakeLlmServer.start();
@@ -149,8 +154,11 @@ abstract class SpringAiBootTest {
     } else {
       assertThat(app.stderr()).contains("instrumented " + instrumented);
     }
-    assertThat(app.stderr()).contains("instrumented jdk.internal.net.http.HttpClientImpl")
-        .doesNotContain("could not instrument").doesNotContain("internal error");
+    for (String transport : instrumentedTransports()) {
+      assertThat(app.stderr()).contains("instrumented " + transport);
+    }
+    assertThat(app.stderr()).doesNotContain("could not instrument").doesNotContain("internal error")
+        .doesNotContain("are not checked");
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.util.BinaryData;
+import dev.warden.agent.glue.ReactiveBodyStream;
 import dev.warden.bootstrap.WardenBridge;
 import dev.warden.bootstrap.WardenInterceptorMarker;
 import dev.warden.bootstrap.WireCall;
@@ -27,7 +28,7 @@ import reactor.core.scheduler.Schedulers;
  * Warden's policy in an Azure SDK pipeline, after the retry and credential policies, so every
  * attempt is decided with the key it carries. Glue only, defined next to the application's
  * azure-core by {@link dev.warden.agent.glue.LibraryGlue} with {@link WardenAzureResponse} and
- * {@link AzureBodyStream}: it may reference only azure-core, Reactor, the JDK and the bridge.
+ * {@link ReactiveBodyStream}: it may reference only azure-core, Reactor, the JDK and the bridge.
  */
 public final class WardenAzurePolicy implements HttpPipelinePolicy, WardenInterceptorMarker {
 
@@ -67,7 +68,7 @@ public final class WardenAzurePolicy implements HttpPipelinePolicy, WardenInterc
         .doOnError(call::onFailure)
         // reading the body blocks until the provider sends it: never on a Netty event loop
         .publishOn(Schedulers.boundedElastic())
-        .map(response -> answer(request, response, call, new AzureBodyStream(response.getBody())));
+        .map(response -> answer(request, response, call, new ReactiveBodyStream(response.getBody())));
   }
 
   /** The decided call, or null when the request is no LLM call (or has a body Warden cannot read). */

@@ -38,6 +38,11 @@ public final class ItSettings {
     return existing("warden.springai.jar", "build it first: ./mvnw -B -pl it-tests -am verify");
   }
 
+  /** The same application with spring-boot-starter-webflux (Reactor Netty) on its class path. */
+  public static Path springAiWebFluxAppJar() {
+    return existing("warden.springai.webflux.jar", "build it first: ./mvnw -B -pl it-tests -am verify");
+  }
+
   /** The same application with HttpClient 5 on its class path. */
   public static Path springAiHttpClient5AppJar() {
     return existing("warden.springai.hc5.jar", "build it first: ./mvnw -B -pl it-tests -am verify");

@@ -1,24 +1,26 @@
-package dev.warden.agent.azure;
+package dev.warden.agent.glue;
 
 import dev.warden.bootstrap.PushedBodyStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.reactivestreams.Subscriber;
+import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
-import reactor.core.publisher.Flux;
 
 /**
- * A reactive response body as an InputStream: subscribes on the first read and asks for one
- * buffer at a time. Reads block: call them off the event loop.
+ * A reactive response body as an InputStream, so Warden reads it as it reads every other
+ * client's: subscribes on the first read and asks for one buffer at a time. Reads block: call them
+ * off the event loop. A glue helper (Azure, Spring's reactive client): defined next to the library
+ * with the glue that uses it, it references only Reactive Streams, the JDK and the bridge.
  */
-final class AzureBodyStream extends PushedBodyStream implements Subscriber<ByteBuffer> {
+public final class ReactiveBodyStream extends PushedBodyStream implements Subscriber<ByteBuffer> {
 
-  private final Flux<ByteBuffer> source;
+  private final Publisher<ByteBuffer> source;
   private Subscription upstream;
   private boolean subscribed;
 
-  AzureBodyStream(Flux<ByteBuffer> source) {
+  public ReactiveBodyStream(Publisher<ByteBuffer> source) {
     this.source = source;
   }
 
