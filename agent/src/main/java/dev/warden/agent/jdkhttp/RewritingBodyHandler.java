@@ -27,8 +27,6 @@ final class RewritingBodyHandler<T> implements HttpResponse.BodyHandler<T> {
   private final HttpResponse.BodyHandler<T> handler;
   private final WireCall call;
   private volatile boolean withheldWithBody;
-  /** The pump thread while it delivers {@code onComplete} to the application's subscriber. */
-  private volatile Thread completing;
 
   RewritingBodyHandler(HttpResponse.BodyHandler<T> handler, WireCall call) {
     this.handler = handler;
@@ -93,23 +91,18 @@ final class RewritingBodyHandler<T> implements HttpResponse.BodyHandler<T> {
 
     @Override
     public CompletionStage<T> getBody() {
-      return downstream.getBody().thenApply(body -> {
-        if (handler.completing == Thread.currentThread() && call.responseWithheld()) {
-          handler.withheldWithBody = true;
-        }
-        return body;
-      });
+      return downstream.getBody();
     }
   }
 
   /** Pushes the rewritten stream to the application's subscriber, honouring its demand. */
   private static final class Pump implements Flow.Subscription {
-    private final Flow.Subscriber<? super List<ByteBuffer>> downstream;
+    private final HttpResponse.BodySubscriber<?> downstream;
     private final RewritingBodyHandler<?> handler;
     private long demand;
     private boolean cancelled;
 
-    Pump(Flow.Subscriber<? super List<ByteBuffer>> downstream, RewritingBodyHandler<?> handler) {
+    Pump(HttpResponse.BodySubscriber<?> downstream, RewritingBodyHandler<?> handler) {
       this.downstream = downstream;
       this.handler = handler;
     }
@@ -138,12 +131,12 @@ final class RewritingBodyHandler<T> implements HttpResponse.BodyHandler<T> {
           System.arraycopy(buffer, 0, chunk, 0, n);
           downstream.onNext(List.of(ByteBuffer.wrap(chunk)));
         }
-        handler.completing = Thread.currentThread();
-        try {
-          downstream.onComplete();
-        } finally {
-          handler.completing = null;
+        // a body not made yet is made of the whole stream inside onComplete (ofString): decided
+        // before completing it, since completing it completes the application's response
+        if (!downstream.getBody().toCompletableFuture().isDone() && handler.call.responseWithheld()) {
+          handler.withheldWithBody = true;
         }
+        downstream.onComplete();
       } catch (IOException | RuntimeException e) {
         downstream.onError(e);
       } catch (InterruptedException e) {
