@@ -31,8 +31,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Bedrock Runtime through the AWS SDK v2 in a JVM with the agent: Converse (sync client, Apache
  * HttpClient 5), ConverseStream (async client, Netty, binary event stream), InvokeModel with an
- * Anthropic body and InvokeModelWithResponseStream (its chunks base64 Messages events), against the fake provider reached by an endpoint override. The key scope matches
- * the access key id the SDK signs with; prompts are pseudonymized.
+ * Anthropic body and InvokeModelWithResponseStream (its chunks base64 Messages events), against
+ * the fake provider reached by an endpoint override. The key scope matches the access key id the
+ * SDK signs with; prompts are pseudonymized.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BedrockTest {

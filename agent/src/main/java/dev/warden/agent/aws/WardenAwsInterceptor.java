@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.reactivestreams.Publisher;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SelectedAuthScheme;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -26,11 +27,14 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.SdkInternalExecutionAttribute;
+import software.amazon.awssdk.core.spi.identity.AuthSchemeOptionsResolver;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.auth.spi.scheme.AuthScheme;
+import software.amazon.awssdk.http.auth.spi.scheme.AuthSchemeOption;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.Identity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
@@ -111,7 +115,7 @@ public final class WardenAwsInterceptor implements ExecutionInterceptor, WardenI
     }
     byte[] body = content.map(WardenAwsInterceptor::read).orElse(null);
     WireCall call = WardenBridge.onSdkRequest(request.method().name(), request.getUri().toString(),
-        withIdentity(request.headers(), attributes), body);
+        withIdentity(request.headers(), context.request(), attributes), body);
     if (call == null) {
       return;
     }
@@ -172,11 +176,11 @@ public final class WardenAwsInterceptor implements ExecutionInterceptor, WardenI
    * The headers with the identity the signer will present: SigV4's access key id in the form of
    * its {@code Authorization} header (never the secret), or a Bedrock API key as a Bearer token.
    */
-  private static Map<String, List<String>> withIdentity(Map<String, List<String>> headers,
+  private static Map<String, List<String>> withIdentity(Map<String, List<String>> headers, SdkRequest request,
       ExecutionAttributes attributes) {
     Identity identity;
     try {
-      identity = identityOf(attributes);
+      identity = identityOf(request, attributes);
     } catch (RuntimeException e) {
       identity = null; // the signer fails the call itself
     }
@@ -196,16 +200,38 @@ public final class WardenAwsInterceptor implements ExecutionInterceptor, WardenI
    * SDK resolves identities in its signing stage), so the client's provider of that scheme's
    * identity type is asked: providers cache, and a static one answers at once.
    */
-  private static Identity identityOf(ExecutionAttributes attributes) {
+  private static Identity identityOf(SdkRequest request, ExecutionAttributes attributes) {
     SelectedAuthScheme<?> scheme = attributes.getAttribute(SdkInternalExecutionAttribute.SELECTED_AUTH_SCHEME);
     IdentityProviders providers = attributes.getAttribute(SdkInternalExecutionAttribute.IDENTITY_PROVIDERS);
     if (scheme == null || providers == null) {
       return null;
     }
-    boolean bearer = scheme.authSchemeOption().schemeId().endsWith("httpBearerAuth");
+    boolean bearer = schemeId(scheme, providers, request, attributes).endsWith("httpBearerAuth");
     IdentityProvider<? extends Identity> provider = bearer
         ? providers.identityProvider(TokenIdentity.class) : providers.identityProvider(AwsCredentialsIdentity.class);
     return provider == null ? null : provider.resolveIdentity().join();
+  }
+
+  /**
+   * The scheme the signing stage will choose: the selected one when it is set, else (a
+   * placeholder before that stage) the first of the request's options whose identity the client
+   * can provide, as the SDK chooses (a Bedrock API key's bearer scheme when it is preferred).
+   */
+  private static String schemeId(SelectedAuthScheme<?> scheme, IdentityProviders providers, SdkRequest request,
+      ExecutionAttributes attributes) {
+    String selected = scheme.authSchemeOption().schemeId();
+    AuthSchemeOptionsResolver resolver = attributes.getAttribute(SdkInternalExecutionAttribute.AUTH_SCHEME_OPTIONS_RESOLVER);
+    Map<String, AuthScheme<?>> schemes = attributes.getAttribute(SdkInternalExecutionAttribute.AUTH_SCHEMES);
+    if (selected.contains("#") || resolver == null || schemes == null) {
+      return selected;
+    }
+    for (AuthSchemeOption option : resolver.resolve(request, attributes)) {
+      AuthScheme<?> candidate = schemes.get(option.schemeId());
+      if (candidate != null && candidate.identityProvider(providers) != null) {
+        return option.schemeId();
+      }
+    }
+    return selected;
   }
 
   /**

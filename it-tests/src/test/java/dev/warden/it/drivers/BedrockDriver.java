@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.token.credentials.SdkToken;
+import software.amazon.awssdk.auth.token.credentials.StaticTokenProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.Protocol;
@@ -16,6 +19,8 @@ import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
+import software.amazon.awssdk.services.bedrockruntime.auth.scheme.BedrockRuntimeAuthSchemeProvider;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
@@ -28,8 +33,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.Message;
  * Drives Bedrock Runtime through the AWS SDK v2, pointed at the fake with an endpoint override and
  * static test credentials: Converse on the sync client (Apache HttpClient 5), ConverseStream on the
  * async client (Netty, HTTP/1.1 for the fake), InvokeModel with an Anthropic Messages body on the
- * sync client and InvokeModelWithResponseStream with it on the async one. Arguments: endpoint,
- * access key id.
+ * sync client and InvokeModelWithResponseStream with it on the async one; with a Bedrock API key,
+ * the sync client authenticates with it as a Bearer token.
  */
 public final class BedrockDriver implements DriverLoop.Client {
 
@@ -38,19 +43,27 @@ public final class BedrockDriver implements DriverLoop.Client {
   private final BedrockRuntimeClient sync;
   private final BedrockRuntimeAsyncClient async;
 
-  private BedrockDriver(String endpoint, String accessKeyId) {
+  private BedrockDriver(String endpoint, String accessKeyId, String apiKey) {
     StaticCredentialsProvider credentials =
         StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "it-secret-access-key-not-a-real-one"));
-    this.sync = BedrockRuntimeClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
-        .credentialsProvider(credentials).build();
+    BedrockRuntimeClientBuilder syncBuilder = BedrockRuntimeClient.builder().endpointOverride(URI.create(endpoint))
+        .region(Region.US_EAST_1).credentialsProvider(credentials);
+    if (apiKey != null) {
+      // a Bedrock API key: the SDK sends it as a Bearer token instead of signing with SigV4
+      SdkToken token = () -> apiKey;
+      syncBuilder.tokenProvider(StaticTokenProvider.create(token))
+          .authSchemeProvider(BedrockRuntimeAuthSchemeProvider.defaultProvider(List.of("httpBearerAuth")));
+    }
+    this.sync = syncBuilder.build();
     // the loopback fake speaks HTTP/1.1; Bedrock's async client would use HTTP/2
     this.async = BedrockRuntimeAsyncClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
         .credentialsProvider(credentials)
         .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1)).build();
   }
 
+  /** Arguments: endpoint, access key id, and optionally a Bedrock API key for the sync client. */
   public static void main(String[] args) throws Exception {
-    DriverLoop.serve(new BedrockDriver(args[0], args[1]));
+    DriverLoop.serve(new BedrockDriver(args[0], args[1], args.length > 2 ? args[2] : null));
   }
 
   @Override
