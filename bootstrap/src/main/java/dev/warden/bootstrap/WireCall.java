@@ -1,5 +1,6 @@
 package dev.warden.bootstrap;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,23 @@ public interface WireCall {
    */
   default boolean mayWithholdResponse() {
     return false;
+  }
+
+  /**
+   * The body {@link #onResponse} returned, read whole when the response may still be withheld and
+   * is not an event stream, so that a transport can answer a withheld completion with the block
+   * status instead ({@link #responseWithheld()} tells, once this returned); null when the body is
+   * to be handed on as it arrives. Closes {@code seen} when it reads it.
+   *
+   * @param contentType the response's {@code Content-Type}, or null
+   */
+  default byte[] readWholeIfWithholdable(String contentType, InputStream seen) throws IOException {
+    if (!mayWithholdResponse() || contentType != null && contentType.regionMatches(true, 0, "text/event-stream", 0, 17)) {
+      return null;
+    }
+    try (InputStream in = seen) {
+      return in.readAllBytes();
+    }
   }
 
   /**

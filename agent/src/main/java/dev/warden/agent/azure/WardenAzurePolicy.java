@@ -98,20 +98,18 @@ public final class WardenAzurePolicy implements HttpPipelinePolicy, WardenInterc
 
   private static HttpResponse answer(HttpRequest request, HttpResponse response, WireCall call, InputStream body) {
     InputStream seen = call.onResponse(response.getStatusCode(), headers(response), body);
-    String type = response.getHeaderValue("Content-Type");
-    if (call.mayWithholdResponse() && (type == null || !type.startsWith("text/event-stream"))) {
-      // read before answering, so that a withheld completion is still answered with the block status
-      byte[] resolved;
-      try (InputStream in = seen) {
-        resolved = in.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return call.responseWithheld()
-          ? WardenAzureResponse.blocked(request, call)
-          : WardenAzureResponse.replacing(response, new ByteArrayInputStream(resolved));
+    byte[] whole;
+    try {
+      whole = call.readWholeIfWithholdable(response.getHeaderValue("Content-Type"), seen);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return WardenAzureResponse.replacing(response, seen);
+    if (whole == null) {
+      return WardenAzureResponse.replacing(response, seen);
+    }
+    return call.responseWithheld()
+        ? WardenAzureResponse.blocked(request, call)
+        : WardenAzureResponse.replacing(response, new ByteArrayInputStream(whole));
   }
 
   private static Map<String, List<String>> headers(HttpRequest request) {

@@ -113,16 +113,12 @@ public final class ClassicExchange implements BlockingExchange {
       return response;
     }
     response.removeHeaders("Content-Length");
-    if (call.mayWithholdResponse() && !WireHeaders.isEventStream(contentType)) {
-      // read before answering, so that a withheld completion is still answered with the block status
-      byte[] resolved;
-      try (InputStream in = seen) {
-        resolved = in.readAllBytes();
-      }
+    byte[] whole = call.readWholeIfWithholdable(contentType, seen);
+    if (whole != null) {
       if (call.responseWithheld()) {
         ClassicAnswers.withhold(response, call);
       } else {
-        response.setEntity(new ByteArrayEntity(resolved, ContentType.parse(contentType), entity.getContentEncoding()));
+        response.setEntity(new ByteArrayEntity(whole, ContentType.parse(contentType), entity.getContentEncoding()));
       }
       return response;
     }

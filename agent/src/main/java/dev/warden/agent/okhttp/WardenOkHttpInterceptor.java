@@ -80,25 +80,17 @@ public final class WardenOkHttpInterceptor implements Interceptor, WardenInterce
     if (seen == original) {
       return response;
     }
-    if (call.mayWithholdResponse() && !isEventStream(body.contentType())) {
-      // read before answering, so that a withheld completion is still answered with the block status
-      byte[] resolved;
-      try (InputStream in = seen) {
-        resolved = in.readAllBytes();
-      }
+    MediaType type = body.contentType();
+    byte[] whole = call.readWholeIfWithholdable(type == null ? null : type.toString(), seen);
+    if (whole != null) {
       if (call.responseWithheld()) {
         return blockedResponse(request, call);
       }
-      return response.newBuilder().removeHeader("Content-Length")
-          .body(ResponseBody.create(resolved, body.contentType())).build();
+      return response.newBuilder().removeHeader("Content-Length").body(ResponseBody.create(whole, type)).build();
     }
     // a rewritten body may differ in length from what the provider declared
     ResponseBody replaced = ResponseBody.create(Okio.buffer(Okio.source(seen)), body.contentType(), -1);
     return response.newBuilder().removeHeader("Content-Length").body(replaced).build();
-  }
-
-  private static boolean isEventStream(MediaType type) {
-    return type != null && "text".equals(type.type()) && "event-stream".equals(type.subtype());
   }
 
   private static Response blockedResponse(Request request, WireCall call) {

@@ -49,18 +49,13 @@ public final class DecidedResponse implements ClientHttpResponse {
     if (seen == original) {
       return response;
     }
-    String type = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
-    if (call.mayWithholdResponse() && (type == null || !type.startsWith("text/event-stream"))) {
-      // read before answering, so that a withheld completion is still answered with the block status
-      byte[] resolved;
-      try (InputStream in = seen) {
-        resolved = in.readAllBytes();
-      }
+    byte[] whole = call.readWholeIfWithholdable(response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), seen);
+    if (whole != null) {
       if (call.responseWithheld()) {
         response.close();
         return blocked(call);
       }
-      seen = new ByteArrayInputStream(resolved);
+      seen = new ByteArrayInputStream(whole);
     }
     HttpHeaders headers = new HttpHeaders();
     response.getHeaders().forEach((name, values) -> {

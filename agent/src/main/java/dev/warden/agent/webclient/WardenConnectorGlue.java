@@ -97,18 +97,16 @@ public final class WardenConnectorGlue implements ReactiveClientGlue {
     if (seen == body) {
       return response;
     }
-    String type = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
-    if (call.mayWithholdResponse() && (type == null || !type.startsWith("text/event-stream"))) {
-      // read before answering, so that a withheld completion is still answered with the block status
-      byte[] resolved;
-      try (InputStream in = seen) {
-        resolved = in.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    byte[] whole;
+    try {
+      whole = call.readWholeIfWithholdable(response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), seen);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (whole != null) {
       return call.responseWithheld()
           ? WardenClientResponse.blocked(call)
-          : WardenClientResponse.replacing(response, new ByteArrayInputStream(resolved));
+          : WardenClientResponse.replacing(response, new ByteArrayInputStream(whole));
     }
     return WardenClientResponse.replacing(response, seen);
   }
