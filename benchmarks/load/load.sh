@@ -4,15 +4,15 @@
 # times interleaved so drifts in machine load hit both alike; prints the medians of each and what
 # Warden adds: CPU per call and p50 / p99 latency.
 #
-#   benchmarks/load/load.sh [ROUNDS [THREADS CALLS WARMUP STREAM_EVERY]]   (default 4 rounds of 8 500 300 4)
+#   benchmarks/load/load.sh [ROUNDS [THREADS CALLS WARMUP STREAM_EVERY]]   (default 3 rounds of 8 500 1000 4)
 #
 # Builds nothing: from the project root, after ./mvnw -B install -DskipTests (or
 # ./mvnw -q -B -ntp -pl benchmarks -am package -DskipTests, which also builds the agent jar).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROUNDS=${1:-4}
+ROUNDS=${1:-3}
 LOAD_ARGS=("${@:2}")
-[ ${#LOAD_ARGS[@]} -gt 0 ] || LOAD_ARGS=(8 500 300 4)
+[ ${#LOAD_ARGS[@]} -gt 0 ] || LOAD_ARGS=(8 500 1000 4)
 WORK=benchmarks/target/load
 AGENT=agent/target/warden-agent.jar
 for jar in "$AGENT" benchmarks/target/load.jar; do
@@ -37,7 +37,7 @@ median() {
   sed -n "s/.* $2=\([0-9.]*\).*/\1/p" "$WORK/$1" | sort -n |
     awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'
 }
-for field in p50_us p99_us calls_per_s cpu_us_per_call; do
+for field in p50_us p99_us calls_per_s cpu_us_per_call jit_ms gc_ms; do
   awk -v f="$field" -v p="$(median plain "$field")" -v w="$(median warden "$field")" -v n="$ROUNDS" \
     'BEGIN { printf "%-16s median of %d: plain %9.1f, Warden %9.1f, Warden adds %+9.1f\n", f, n, p, w, w - p }'
 done
