@@ -1,8 +1,5 @@
 package dev.warden.it.drivers;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.CharBuffer;
@@ -26,9 +23,8 @@ import org.apache.hc.core5.http.HttpResponse;
  * ({@code MinimalHttpAsyncClient}) with a {@code SimpleRequestProducer} and a streaming consumer
  * that reads the events as they arrive. Arguments: base URL, API key.
  */
-public final class HttpClient5AsyncDriver implements DriverLoop.Client {
+public final class HttpClient5AsyncDriver extends ChatCompletionsDriver {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String baseUrl;
   private final String apiKey;
@@ -49,51 +45,30 @@ public final class HttpClient5AsyncDriver implements DriverLoop.Client {
   }
 
   @Override
-  public String chat(String model, String prompt) throws Exception {
-    return completion(model, prompt, false).path("content").asText();
-  }
-
-  @Override
-  public String stream(String model, String prompt) throws Exception {
-    return streamed(request(model, prompt, false), "content");
-  }
-
-  @Override
-  public String tool(String model, String prompt) throws Exception {
-    return textArgument(completion(model, prompt, true).path("tool_calls").path(0).path("function")
-        .path("arguments").asText());
-  }
-
-  @Override
-  public String toolStream(String model, String prompt) throws Exception {
-    return textArgument(streamed(request(model, prompt, true), "arguments"));
-  }
-
-  @Override
   public String describe(Throwable error) {
     if (!(error instanceof HttpClient5Driver.OpenAiError e)) {
       return null;
     }
-    return DriverLoop.errorFields(e.status, e, e.code(), e.decision, e.retryAfter, e.body);
+    return DriverLoop.errorFields(e.status, e, errorCode(e.body), e.decision, e.retryAfter, e.body);
   }
 
-  private JsonNode completion(String model, String prompt, boolean tool) throws Exception {
-    SimpleHttpResponse response = await(client.execute(post(request(model, prompt, tool)), null));
+  @Override
+  protected String post(String requestJson) throws Exception {
+    SimpleHttpResponse response = await(client.execute(simplePost(requestJson), null));
     if (response.getCode() != 200) {
       throw new HttpClient5Driver.OpenAiError(response, response.getBodyText());
     }
-    return JSON.readTree(response.getBodyText()).path("choices").path(0).path("message");
+    return response.getBodyText();
   }
 
-  /** Joins the stream's deltas' {@code content}, or its tool call's {@code arguments}; requires the usage chunk. */
-  private String streamed(ObjectNode request, String field) throws Exception {
-    request.put("stream", true).putObject("stream_options").put("include_usage", true);
-    EventStreamConsumer consumer = new EventStreamConsumer(field);
-    String text = await(minimal.execute(SimpleRequestProducer.create(post(request)), consumer, null));
+  /** Streams through the minimal client, a consumer reading the events as their bytes arrive. */
+  @Override
+  protected void postStream(String requestJson, DeltaJoiner deltas) throws Exception {
+    EventStreamConsumer consumer = new EventStreamConsumer(deltas);
+    String error = await(minimal.execute(SimpleRequestProducer.create(simplePost(requestJson)), consumer, null));
     if (consumer.status != 200) {
-      throw new HttpClient5Driver.OpenAiError(consumer.response, text);
+      throw new HttpClient5Driver.OpenAiError(consumer.response, error);
     }
-    return consumer.usage ? text : "FAILURE|the stream had no usage chunk: " + text;
   }
 
   private static <T> T await(Future<T> future) throws Exception {
@@ -104,47 +79,26 @@ public final class HttpClient5AsyncDriver implements DriverLoop.Client {
     }
   }
 
-  private ObjectNode request(String model, String prompt, boolean tool) {
-    ObjectNode request = JSON.createObjectNode().put("model", model);
-    request.putArray("messages").addObject().put("role", "user").put("content", prompt);
-    if (tool) {
-      ObjectNode function = request.putArray("tools").addObject().put("type", "function").putObject("function");
-      function.put("name", "send_email").putObject("parameters").put("type", "object")
-          .putObject("properties").putObject("text").put("type", "string");
-    }
-    return request;
-  }
-
-  private SimpleHttpRequest post(ObjectNode request) throws IOException {
+  private SimpleHttpRequest simplePost(String requestJson) {
     return SimpleRequestBuilder.post(URI.create(baseUrl + "/chat/completions"))
         .setHeader("Authorization", "Bearer " + apiKey)
-        .setBody(JSON.writeValueAsString(request), ContentType.APPLICATION_JSON)
+        .setBody(requestJson, ContentType.APPLICATION_JSON)
         .build();
   }
 
-  /** The {@code text} member of the arguments, which must be one JSON object. */
-  private static String textArgument(String arguments) throws IOException {
-    JsonNode parsed = JSON.readTree(arguments);
-    if (parsed == null || !parsed.isObject() || !parsed.path("text").isTextual()) {
-      return "FAILURE|arguments are not {\"text\": …}: " + arguments;
-    }
-    return parsed.get("text").textValue();
-  }
-
   /**
-   * Reads an event stream line by line as its bytes arrive, joining the deltas of {@code field};
-   * an error answer's body is kept whole instead.
+   * Reads an event stream line by line as its bytes arrive, handing each line to the deltas; an
+   * error answer's body is kept whole instead, as the result.
    */
   private static final class EventStreamConsumer extends AbstractCharResponseConsumer<String> {
-    private final String field;
+    private final DeltaJoiner deltas;
     private final StringBuilder line = new StringBuilder();
-    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder error = new StringBuilder();
     private HttpResponse response;
     private int status;
-    private boolean usage;
 
-    EventStreamConsumer(String field) {
-      this.field = field;
+    EventStreamConsumer(DeltaJoiner deltas) {
+      this.deltas = deltas;
     }
 
     @Override
@@ -163,9 +117,9 @@ public final class HttpClient5AsyncDriver implements DriverLoop.Client {
       while (chars.hasRemaining()) {
         char c = chars.get();
         if (status != 200) {
-          text.append(c);
+          error.append(c);
         } else if (c == '\n') {
-          onLine(line.toString());
+          deltas.line(line.toString());
           line.setLength(0);
         } else if (c != '\r') {
           line.append(c);
@@ -175,24 +129,10 @@ public final class HttpClient5AsyncDriver implements DriverLoop.Client {
 
     @Override
     protected String buildResult() {
-      return text.toString();
+      return error.toString();
     }
 
     @Override
     public void releaseResources() {}
-
-    private void onLine(String data) throws IOException {
-      if (!data.startsWith("data:") || data.substring(5).trim().equals("[DONE]")) {
-        return;
-      }
-      JsonNode chunk = JSON.readTree(data.substring(5));
-      usage |= chunk.path("usage").isObject();
-      JsonNode delta = chunk.path("choices").path(0).path("delta");
-      JsonNode piece = field.equals("content") ? delta.path("content")
-          : delta.path("tool_calls").path(0).path("function").path("arguments");
-      if (piece.isTextual()) {
-        text.append(piece.asText());
-      }
-    }
   }
 }
