@@ -1,8 +1,5 @@
 package dev.warden.agent;
 
-import dev.warden.agent.httpclient5.HttpClient5Glues;
-import dev.warden.agent.restclient.RequestGlues;
-import dev.warden.agent.webclient.ConnectorGlues;
 import dev.warden.agent.jdkhttp.JdkHttpSend;
 import dev.warden.agent.glue.LibraryGlue;
 import dev.warden.agent.policy.ActivePolicy;
@@ -30,9 +27,10 @@ final class WardenWireHook implements WireHook {
   private final LibraryGlue okHttpGlue;
   private final LibraryGlue azureGlue;
   private final LibraryGlue awsGlue;
-  private final HttpClient5Glues httpClient5Glues;
-  private final ConnectorGlues connectorGlues;
-  private final RequestGlues requestGlues;
+  private final LibraryGlue classicGlue;
+  private final LibraryGlue asyncGlue;
+  private final LibraryGlue connectorGlue;
+  private final LibraryGlue requestGlue;
 
   WardenWireHook(PolicyHolder holder, ClassLoader agentLoader) {
     this.holder = holder;
@@ -41,9 +39,19 @@ final class WardenWireHook implements WireHook {
         "dev.warden.agent.azure.WardenAzureResponse", "dev.warden.agent.glue.ReactiveBodyStream");
     this.awsGlue = new LibraryGlue(agentLoader, "warden-aws", "dev.warden.agent.aws.WardenAwsInterceptor",
         "dev.warden.agent.aws.WardenAwsPublisher");
-    this.httpClient5Glues = new HttpClient5Glues(agentLoader);
-    this.connectorGlues = new ConnectorGlues(agentLoader);
-    this.requestGlues = new RequestGlues(agentLoader);
+    String hc5 = "dev.warden.agent.httpclient5.";
+    this.classicGlue = new LibraryGlue(agentLoader, "warden-httpclient5", hc5 + "ClassicGlue",
+        hc5 + "ClassicExchange", hc5 + "ClassicAnswers", hc5 + "LlmEndpoint", hc5 + "WireHeaders");
+    this.asyncGlue = new LibraryGlue(agentLoader, "warden-httpclient5-async", hc5 + "AsyncGlue",
+        hc5 + "AsyncCall", hc5 + "AsyncRequestReader", hc5 + "AsyncAnswers", hc5 + "WardenResponseConsumer",
+        hc5 + "LlmEndpoint", hc5 + "WireHeaders");
+    String web = "dev.warden.agent.webclient.";
+    this.connectorGlue = new LibraryGlue(agentLoader, "warden-webclient", web + "WardenConnectorGlue",
+        web + "CapturedRequest", web + "ReplayedRequest", web + "WardenClientResponse",
+        "dev.warden.agent.glue.ReactiveBodyStream");
+    String rest = "dev.warden.agent.restclient.";
+    this.requestGlue = new LibraryGlue(agentLoader, "warden-restclient", rest + "WardenRequestGlue",
+        rest + "DecidingRequest", rest + "DecidedResponse");
   }
 
   @Override
@@ -100,22 +108,22 @@ final class WardenWireHook implements WireHook {
 
   @Override
   public BlockingClientGlue blockingClientGlue(ClassLoader clientLoader) {
-    return httpClient5Glues.classicFor(clientLoader);
+    return (BlockingClientGlue) classicGlue.instanceOrNull(clientLoader, "Apache HttpClient 5 calls");
   }
 
   @Override
   public AsyncClientGlue asyncClientGlue(ClassLoader clientLoader) {
-    return httpClient5Glues.asyncFor(clientLoader);
+    return (AsyncClientGlue) asyncGlue.instanceOrNull(clientLoader, "Apache HttpClient 5 async calls");
   }
 
   @Override
   public ReactiveClientGlue reactiveClientGlue(ClassLoader clientLoader) {
-    return connectorGlues.glueFor(clientLoader);
+    return (ReactiveClientGlue) connectorGlue.instanceOrNull(clientLoader, "WebClient calls on Reactor Netty");
   }
 
   @Override
   public RequestWrapGlue requestWrapGlue(ClassLoader clientLoader) {
-    return requestGlues.glueFor(clientLoader);
+    return (RequestWrapGlue) requestGlue.instanceOrNull(clientLoader, "RestClient calls on Reactor Netty");
   }
 
   @Override

@@ -1,8 +1,10 @@
 package dev.warden.agent.glue;
 
+import dev.warden.agent.WardenLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.WeakReference;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -22,6 +24,7 @@ public final class LibraryGlue {
   private final String mainClass;
   private final Set<String> classes;
   private final Map<ClassLoader, WeakReference<Object>> instances = new WeakHashMap<>();
+  private final Set<ClassLoader> unfit = Collections.newSetFromMap(new WeakHashMap<>());
 
   /**
    * @param loaderName  name of the defining loaders, for stack traces
@@ -57,6 +60,24 @@ public final class LibraryGlue {
       instances.put(libraryLoader, new WeakReference<>(instance));
     }
     return instance;
+  }
+
+  /**
+   * As {@link #instanceFor}, for glue whose calls pass unchecked when it does not fit: null for a
+   * version the glue does not link against, reported once per class loader as {@code unchecked}
+   * ("WebClient calls on Reactor Netty") that are not checked.
+   */
+  public synchronized Object instanceOrNull(ClassLoader libraryLoader, String unchecked) {
+    if (unfit.contains(libraryLoader)) {
+      return null;
+    }
+    try {
+      return instanceFor(libraryLoader);
+    } catch (IllegalStateException e) {
+      unfit.add(libraryLoader);
+      WardenLog.error(unchecked + " are not checked: this version does not fit Warden's glue (" + e.getCause() + ")");
+      return null;
+    }
   }
 
   private static String[] concat(String first, String[] rest) {

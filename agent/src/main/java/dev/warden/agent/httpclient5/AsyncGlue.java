@@ -23,7 +23,7 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * consumer; any other goes out as the bytes read (the application's producer may be one-shot)
  * with the decided body and headers, its response through a {@link WardenResponseConsumer}. Runs
  * on the thread that calls {@code execute}, never on an I/O reactor thread. Glue: defined next to
- * the application's HttpClient by {@link HttpClient5Glues}.
+ * the application's HttpClient by {@link dev.warden.agent.glue.LibraryGlue}.
  */
 public final class AsyncGlue implements AsyncClientGlue {
 

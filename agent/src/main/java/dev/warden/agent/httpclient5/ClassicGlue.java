@@ -15,8 +15,8 @@ import org.apache.hc.core5.http.HttpHost;
 /**
  * Reads an Apache HttpClient 5 classic request to an LLM endpoint, has it decided, and starts the
  * {@link ClassicExchange} that applies the decision. Glue: defined next to the application's
- * HttpClient by {@link HttpClient5Glues}, it references only HttpClient, HttpCore, the JDK, the bridge
- * and the other glue classes.
+ * HttpClient by {@link dev.warden.agent.glue.LibraryGlue}, it references only HttpClient,
+ * HttpCore, the JDK, the bridge and the other glue classes.
  */
 public final class ClassicGlue implements BlockingClientGlue {
 

@@ -7,8 +7,8 @@ import org.springframework.http.client.ClientHttpRequest;
 
 /**
  * Wraps a request to an LLM endpoint in a {@link DecidingRequest}; any other passes as it is. Glue:
- * defined next to the application's spring-web by {@link RequestGlues}, it references only
- * spring-web, spring-core, the JDK, the bridge and the other glue classes.
+ * defined next to the application's spring-web by {@link dev.warden.agent.glue.LibraryGlue}, it
+ * references only spring-web, spring-core, the JDK, the bridge and the other glue classes.
  */
 public final class WardenRequestGlue implements RequestWrapGlue {
 
