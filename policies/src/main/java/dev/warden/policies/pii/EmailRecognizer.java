@@ -8,9 +8,9 @@ import java.util.List;
  * letters, digits and inner hyphens, the last label (the TLD) being two or more letters or an
  * internationalized TLD in its ASCII form ({@code xn--p1ai}).
  *
- * <p>A hand-written scanner anchored on {@code '@'}: from each {@code '@'} it walks left over the
- * local part and right over the domain, so every char is visited at most a few times and the time
- * is linear in the text; no regular expression, no backtracking. Punctuation and non-ASCII letters
+ * <p>A hand-written scanner anchored on {@code '@'} (and the brackets of {@code [at]}, found with
+ * the other {@link Anchors}): from each {@code '@'} it walks left over the local part and right
+ * over the domain, so every char is visited at most a few times and the time is linear in the text; no regular expression, no backtracking. Punctuation and non-ASCII letters
  * around an address end it ({@code "(a@b.com)."}, {@code "見てa@b.comです"}). A domain whose last
  * label is no TLD is cut back to the longest prefix that ends in one ({@code a@b.com.x} finds
  * {@code a@b.com}). The tail of a URL's {@code user:password@host} is no address: that is a
@@ -22,7 +22,7 @@ import java.util.List;
  * {@code jane (at) example (dot) org}). Bare words ({@code jane at example dot org}) are not,
  * since prose is full of them. Stateless and thread-safe.
  */
-public final class EmailRecognizer implements Recognizer {
+public final class EmailRecognizer extends AnchoredRecognizer {
 
   /** The entity type of every span this recognizer reports. */
   public static final String TYPE = "EMAIL";
@@ -30,13 +30,12 @@ public final class EmailRecognizer implements Recognizer {
   private static final int MAX_USER_INFO = 256;
 
   @Override
-  public void find(CharSequence text, List<Span> out) {
+  void find(String text, Anchors anchors, List<Span> out) {
     int n = text.length();
     int floor = 0;
-    int i = 0;
-    while (i < n) {
+    for (int i = anchors.nextAtOrBracket(0); i < n; i = anchors.nextAtOrBracket(i)) {
       char c = text.charAt(i);
-      int atEnd = c == '@' ? i + 1 : c == '[' || c == '(' || c == '{' ? wordToken(text, i, n, "at") : -1;
+      int atEnd = c == '@' ? i + 1 : wordToken(text, i, n, "at");
       if (atEnd < 0) {
         i++;
         continue;

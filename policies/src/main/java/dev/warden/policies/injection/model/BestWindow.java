@@ -40,7 +40,9 @@ final class BestWindow {
     final boolean only4grams = charMin == 4 && charMax == 4;
     final int mask = spec.buckets() - 1;
     final int shift = 64 - spec.hashBits();
-    final int length = text.length();
+    // a char[] copy: String.charAt's check for the UTF-16 coder, in every iteration, costs more
+    final char[] chars = text.toString().toCharArray();
+    final int length = chars.length;
     Windows sums = new Windows(weights, spec.blockTokens(), spec.meanNorm());
     int word = FNV_OFFSET;
     boolean inWord = false;
@@ -51,7 +53,7 @@ final class BestWindow {
     boolean afterSpace = true;
     // one more char than the text: its end behaves as a space
     for (int i = 0; i <= length; i++) {
-      char raw = i < length ? text.charAt(i) : ' ';
+      char raw = i < length ? chars[i] : ' ';
       byte kind;
       char c;
       if (raw < 128) {

@@ -99,7 +99,9 @@ final class EncodedRuns {
    * normalisation may change and returns its index; otherwise (and when there is none) returns -1.
    */
   int scan(String s, boolean stopAtWork) {
-    int n = s.length();
+    // the hot loop reads a char[] copy: String.charAt checks the coder on every call
+    char[] chars = s.toCharArray();
+    int n = chars.length;
     int run = 0;
     int previous = 0;
     long pairs = 0;
@@ -111,7 +113,7 @@ final class EncodedRuns {
     while (i < n) {
       // the ASCII loop, kept free of non-ASCII handling so that it compiles tight
       for (; i < n; i++) {
-        char c = s.charAt(i);
+        char c = chars[i];
         if (c >= 0x80) {
           break;
         }
