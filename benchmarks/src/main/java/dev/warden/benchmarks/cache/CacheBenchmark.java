@@ -1,5 +1,6 @@
 package dev.warden.benchmarks.cache;
 
+import dev.warden.benchmarks.ApplicationStrings;
 import dev.warden.policies.cache.CacheKeyring;
 import dev.warden.policies.cache.MemoryCacheStore;
 import dev.warden.policies.cache.ResponseCache;
@@ -49,6 +50,7 @@ public class CacheBenchmark {
 
   @Setup
   public void setUp() {
+    ApplicationStrings.seeBothEncodings();
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     keyring = CacheKeyring.parse(Base64.getEncoder().encodeToString(key));

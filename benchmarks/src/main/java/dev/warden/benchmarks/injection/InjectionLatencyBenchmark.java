@@ -1,5 +1,6 @@
 package dev.warden.benchmarks.injection;
 
+import dev.warden.benchmarks.ApplicationStrings;
 import dev.warden.benchmarks.pii.PiiCorpus;
 import dev.warden.policies.injection.LayeredInjectionScorer;
 import dev.warden.policies.injection.model.InjectionModel;
@@ -39,6 +40,7 @@ public class InjectionLatencyBenchmark {
 
   @Setup
   public void setUp() {
+    ApplicationStrings.seeBothEncodings();
     model = InjectionModel.loadDefault();
     fused = LayeredInjectionScorer.standard();
     String prose = PiiCorpus.generate(PiiCorpus.Kind.PROSE_CLEAN).text();

@@ -1,5 +1,6 @@
 package dev.warden.benchmarks.injection;
 
+import dev.warden.benchmarks.ApplicationStrings;
 import dev.warden.benchmarks.pii.PiiCorpus;
 import dev.warden.policies.injection.InjectionScore;
 import dev.warden.policies.injection.LayeredInjectionScorer;
@@ -65,6 +66,7 @@ public class InjectionScanBenchmark {
 
   @Setup
   public void setUp() {
+    ApplicationStrings.seeBothEncodings();
     text = vary(PiiCorpus.generate(corpus).text(), variant);
     normalized = TextNormalizer.DEFAULT.normalize(text);
     List<Recognizer> recognizers = new ArrayList<>();
@@ -122,6 +124,13 @@ public class InjectionScanBenchmark {
     List<Span> spans = pii.scan(text);
     hole.consume(spans);
     hole.consume(StructuralSignals.detect(TextNormalizer.DEFAULT.normalize(text), Role.TOOL));
+  }
+
+  /** The PII scan alone, every built-in recognizer: the other half of {@link #piiAndScorer}. */
+  @Benchmark
+  @OperationsPerInvocation(PiiCorpus.CHARS)
+  public List<Span> pii() {
+    return pii.scan(text);
   }
 
   /** The whole injection detector as the agent runs it: all three layers and the fusion. */

@@ -1,5 +1,6 @@
 package dev.warden.benchmarks.injection;
 
+import dev.warden.benchmarks.ApplicationStrings;
 import dev.warden.benchmarks.pii.PiiCorpus;
 import dev.warden.policies.injection.model.InjectionModel;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,7 @@ public class InjectionThroughputBenchmark {
 
   @Setup
   public void setUp() {
+    ApplicationStrings.seeBothEncodings();
     model = InjectionModel.loadDefault();
     text = PiiCorpus.generate(corpus).text();
     System.out.println();

@@ -1,5 +1,6 @@
 package dev.warden.benchmarks.keys;
 
+import dev.warden.benchmarks.ApplicationStrings;
 import dev.warden.policies.config.PolicyLoader;
 import dev.warden.policies.decision.Decision;
 import dev.warden.policies.engine.PolicySnapshot;
@@ -55,6 +56,7 @@ public class AccessControlBenchmark {
 
   @Setup
   public void setUp() throws Exception {
+    ApplicationStrings.seeBothEncodings();
     Path secret = Files.createTempFile("warden-bench-", ".key");
     Files.writeString(secret, "sk-bench-real-key");
     secret.toFile().deleteOnExit();

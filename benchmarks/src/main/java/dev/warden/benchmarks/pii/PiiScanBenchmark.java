@@ -1,5 +1,6 @@
 package dev.warden.benchmarks.pii;
 
+import dev.warden.benchmarks.ApplicationStrings;
 import dev.warden.policies.pii.BuiltInRecognizers;
 import dev.warden.policies.pii.PiiScanner;
 import dev.warden.policies.pii.Recognizer;
@@ -49,6 +50,7 @@ public class PiiScanBenchmark {
 
   @Setup
   public void setUp() {
+    ApplicationStrings.seeBothEncodings();
     List<String> types = recognizers.equals("ALL") ? BuiltInRecognizers.TYPES
         : List.of(recognizers.split(","));
     List<Recognizer> list = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.warden.benchmarks.wire;
 
+import dev.warden.benchmarks.ApplicationStrings;
 import dev.warden.agent.wire.DecodedRequest;
 import dev.warden.agent.wire.EndpointRecognizer;
 import dev.warden.agent.wire.KeyFingerprint;
@@ -48,6 +49,7 @@ public class HotPathBenchmark {
 
   @Setup
   public void setUp() throws Exception {
+    ApplicationStrings.seeBothEncodings();
     policy = SupportPolicy.load();
     recognizer = new EndpointRecognizer(policy.providers());
     body = ChatRequests.body(kb * 1024, pii);

@@ -1,5 +1,6 @@
 package dev.warden.benchmarks.wire;
 
+import dev.warden.benchmarks.ApplicationStrings;
 import dev.warden.agent.wire.DecodedRequest;
 import dev.warden.agent.wire.KeyFingerprint;
 import dev.warden.agent.wire.Route;
@@ -64,6 +65,7 @@ public class SseRewriteBenchmark {
 
   @Setup
   public void setUp() throws Exception {
+    ApplicationStrings.seeBothEncodings();
     PolicySnapshot policy = SupportPolicy.load(completions);
     byte[] request = ChatRequests.body(2048, true);
     Route route = new Route("openai", Route.OPENAI, Route.CHAT, ChatCompletionsAdapter.INSTANCE);
