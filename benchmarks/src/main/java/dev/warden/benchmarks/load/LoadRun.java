@@ -18,6 +18,9 @@ import java.util.Locale;
  * The last line, {@code RESULT p50_us=… p99_us=… calls_per_s=… cpu_us_per_call=… jit_ms=… gc_ms=…}, is
  * for scripts. JIT and GC: the time the compiler's and the collector's work took during the measured
  * phase, as the JVM counts it (elapsed, so a compiler thread waiting for a core counts too).
+ *
+ * <p>With {@code -Dload.hold=true} it then prints {@code HOLDING} and waits for its standard input to
+ * end, so that a script can take the live heap of the process after its calls ({@code heap.sh}).
  */
 public final class LoadRun {
 
@@ -40,6 +43,10 @@ public final class LoadRun {
       ProcessCounters cost = ProcessCounters.now().since(start);
       long inClear = fake.requests().stream().filter(request -> request.body().contains(ChatCaller.EMAIL)).count();
       report(threads, calls, streamEvery, latencies, wall, cost, inClear);
+      if (Boolean.getBoolean("load.hold")) {
+        System.out.println("HOLDING");
+        System.in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
     }
   }
 
