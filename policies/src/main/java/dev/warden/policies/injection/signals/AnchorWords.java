@@ -71,7 +71,10 @@ final class AnchorWords {
         "personas", "chatgpt", "dan", "insert", "put", "enter", "character", "understand", "care",
         "cares", "caring", "unethical", "immoral", "illegal", "harmful", "dangerous", "offensive",
         "inappropriate", "explicit", "amoral", "wrong", "evil", "unfiltered", "uncensored",
-        "unrestricted", "unbound", "unchained", "unlimited");
+        "unrestricted", "unbound", "unchained", "unlimited", "anything", "everything", "question",
+        "questions", "request", "requests", "prompt", "prompts", "content", "act", "pretend",
+        "roleplay", "simulate", "impersonate", "play", "bound", "controlled",
+        "restricted", "censored", "filtered", "constrained", "regard", "ethical", "moral", "legal");
   }
 
   private AnchorWords() {}

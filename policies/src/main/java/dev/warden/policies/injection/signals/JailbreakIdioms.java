@@ -14,7 +14,9 @@ import java.util.Set;
  * ChatGPT", "an unfiltered AI"); "from now on, you"; answers in two voices ("two separate
  * responses", "respond as DAN"); a prompt placeholder ({@code [INSERT PROMPT HERE]}); "stay in
  * character"; "if you understand"; "does not care about ethics"; a persona switched in ("you are
- * now Rex", "Now you are a pirate", "Jetzt bist du Xi Jinping"; not "you are now logged in").
+ * now Rex", "Now you are a pirate", "Jetzt bist du Xi Jinping"; not "you are now logged in"); a
+ * promise to fulfil any request ("you will answer anything", "can generate any kind of content");
+ * a role announced for the model ("you are going to act as", "you will now simulate").
  */
 final class JailbreakIdioms {
 
@@ -28,6 +30,8 @@ final class JailbreakIdioms {
   static final int IF_YOU_UNDERSTAND = 1 << 7;
   static final int CARES_ABOUT_NOTHING = 1 << 8;
   static final int PERSONA_SWITCH = 1 << 9;
+  static final int ANY_REQUEST = 1 << 10;
+  static final int ROLE_ASSIGNMENT = 1 << 11;
 
   /** Strength by the number of different idioms: one, two, three or more. */
   private static final double[] STRENGTHS = {0.3, 0.6, 0.8};
@@ -64,6 +68,29 @@ final class JailbreakIdioms {
       "policy", "boundaries", "restrictions", "anything", "anyone", "openai", "openai's");
   private static final Set<String> PROMPT_WORDS = Set.of("prompt", "question", "request", "query",
       "message");
+  /** Before "anything": a promise about what the model will do, not an order ("Write everything in French"). */
+  private static final Set<String> PROMISES = Set.of("will", "can", "must", "shall", "would",
+      "could", "you'll", "always", "willing");
+  private static final Set<String> YOU = Set.of("you", "you'll", "you're");
+  private static final Set<String> DOING = Set.of("answer", "do", "say", "write", "generate",
+      "create", "produce", "tell", "discuss", "provide", "output");
+  private static final Set<String> FULFIL = Set.of("answer", "respond", "reply", "fulfil",
+      "fulfill", "comply", "generate", "create", "produce", "write");
+  private static final Set<String> KIND = Set.of("kind", "type", "sort", "form");
+  private static final Set<String> BOUND_BY = Set.of("bound", "controlled", "restricted",
+      "limited", "censored", "filtered", "constrained", "governed");
+  private static final Set<String> LAW_WORDS = Set.of("ethical", "moral", "legal");
+  /** What an AI is said to be not bound by: "not bound by any rules", not "not bound by Swiss law". */
+  private static final Set<String> BINDERS = Set.of("openai", "openai's", "rules", "restrictions",
+      "guidelines", "policies", "policy", "ethics", "morals", "morality", "filters", "limitations",
+      "programming", "censorship", "constraints");
+
+  private static final Set<String> COPULA = Set.of("is", "are", "am", "be", "you're", "it's",
+      "being", "was", "were");
+  private static final Set<String> REGARDLESS = Set.of("no", "without", "any");
+  private static final Set<String> OF = Set.of("of");
+  private static final Set<String> SCOPES = Set.of("about", "on", "regarding", "related",
+      "concerning", "in", "from", "you", "i", "we", "they", "the", "that", "customers", "users");
 
   private JailbreakIdioms() {}
 
@@ -139,7 +166,29 @@ final class JailbreakIdioms {
         return negated && "about".equals(c.word(1)) && c.find(ETHICS, 2, 5) != Clause.NONE
             ? CARES_ABOUT_NOTHING : 0;
       }
+      case "anything", "everything" -> {
+        return promised(c, -1, DOING) ? ANY_REQUEST : 0;
+      }
+      case "question", "questions", "request", "requests", "prompt", "prompts", "content" -> {
+        return anyRequest(c) ? ANY_REQUEST : 0;
+      }
+      case "act", "pretend", "roleplay", "simulate", "impersonate", "play" -> {
+        return roleAnnounced(c) ? ROLE_ASSIGNMENT : 0;
+      }
+      case "bound", "controlled", "restricted", "censored", "filtered", "constrained" -> {
+        // "you are not bound by any rules", "it is not controlled by OpenAI"
+        return "not".equals(c.word(-1)) && "by".equals(c.word(1)) && c.find(COPULA, -3, -2) != Clause.NONE
+            && c.find(BINDERS, 2, 5) != Clause.NONE ? UNBOUND_PERSONA : 0;
+      }
+      case "regard" -> {
+        // "without any regard for morality", "has no regard to the legality"
+        boolean none = c.find(REGARDLESS, -2, -1) != Clause.NONE;
+        return none && c.find(ETHICS, 1, 5) != Clause.NONE ? CARES_ABOUT_NOTHING : 0;
+      }
       default -> {
+        if (LAW_WORDS.contains(w) && regardlessOf(c)) {
+          return NO_MATTER_HOW;
+        }
         if (BAD.contains(w) && "how".equals(c.word(-1))
             && ("matter".equals(c.word(-2)) && "no".equals(c.word(-3))
                 || "of".equals(c.word(-2)) && "regardless".equals(c.word(-3)))) {
@@ -148,6 +197,58 @@ final class JailbreakIdioms {
         return UNBOUND.contains(w) && PERSONA_NOUNS.contains(c.word(1)) ? UNBOUND_PERSONA : 0;
       }
     }
+  }
+
+  /**
+   * Whether the verb at {@code verbOffset}, one of {@code verbs}, is promised ("you will answer",
+   * "it can generate", "always willing to write") and not denied ("I'm not asking you to do").
+   */
+  private static boolean promised(Clause c, int verbOffset, Set<String> verbs) {
+    if (!verbs.contains(c.word(verbOffset))) {
+      return false;
+    }
+    int promise = c.find(PROMISES, verbOffset - 2, verbOffset - 1);
+    // said to the model: "this app can do anything" is a product page
+    return promise != Clause.NONE && c.find(YOU, promise - 2, promise) != Clause.NONE
+        && c.find(NEGATIONS, promise - 3, verbOffset - 1) == Clause.NONE;
+  }
+
+  /** "Will answer any question", "can generate any kind of content", "responds to any prompt". */
+  private static boolean anyRequest(Clause c) {
+    int any = -1;
+    if (KIND.contains(c.word(-2)) && "of".equals(c.word(-1))) {
+      any = -3;
+    }
+    if (!"any".equals(c.word(any)) || SCOPES.contains(c.word(1))) {
+      return false; // "answer any question about the product" is a help desk's scope
+    }
+    int verb = "to".equals(c.word(any - 1)) ? any - 2 : any - 1;
+    return FULFIL.contains(c.word(verb)) && c.find(NEGATIONS, verb - 3, verb - 1) == Clause.NONE;
+  }
+
+  /** "You are going to act as", "you will now simulate", "you're going to pretend". */
+  private static boolean roleAnnounced(Clause c) {
+    String object = c.word(1);
+    boolean role = switch (c.word(0)) {
+      case "act" -> "as".equals(object) || "like".equals(object); // not "act surprised"
+      case "pretend" -> "to".equals(object) || "you".equals(object) || "that".equals(object);
+      case "play" -> "role".equals(c.word(2)); // not "play football"
+      default -> true;
+    };
+    if (!role) {
+      return false;
+    }
+    boolean goingTo = "to".equals(c.word(-1)) && "going".equals(c.word(-2))
+        && ("are".equals(c.word(-3)) && "you".equals(c.word(-4)) || "you're".equals(c.word(-3)));
+    boolean willNow = "now".equals(c.word(-1))
+        && ("will".equals(c.word(-2)) && "you".equals(c.word(-3)) || "you'll".equals(c.word(-2)));
+    return goingTo || willNow;
+  }
+
+  /** "Regardless of its ethical or legal implications", "regardless of any moral considerations". */
+  private static boolean regardlessOf(Clause c) {
+    int of = c.find(OF, -3, -1);
+    return of != Clause.NONE && "regardless".equals(c.word(of - 1));
   }
 
   /**
