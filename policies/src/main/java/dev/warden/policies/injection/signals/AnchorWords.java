@@ -21,6 +21,7 @@ final class AnchorWords {
   static final int OUTPUT_VERB = 1 << 11;
   static final int CODE_POINTER = 1 << 12;
   static final int DEPARTURE_WORD = 1 << 13;
+  static final int NOW_WORD = 1 << 14;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -64,6 +65,7 @@ final class AnchorWords {
     add(DEPARTURE_WORD, "behind", "aside", "contrary", "deviating", "regardless", "hinter",
         "abweichend", "entgegen", "streichen", "beiseite", "omiso", "atrás", "abstraction",
         "côté");
+    add(NOW_WORD, "now", "nun", "jetzt", "maintenant", "ahora", "adesso", "agora", "nu");
     add(IDIOM_WORD, "warnings", "disclaimers", "disclaimer", "caveats", "apologize", "apologise",
         "apologies", "apologizes", "apologises", "apologizing", "apologising", "lectures",
         "moralizing", "moralising", "sorry",

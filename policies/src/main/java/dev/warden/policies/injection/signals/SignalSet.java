@@ -31,6 +31,7 @@ final class SignalSet {
   static final int JAILBREAK_IDIOMS = 22;
   static final int PLANTED_REQUEST = 23;
   static final int PLANTED_CODE = 24;
+  static final int TASK_SWITCH = 25;
   /** Signals up to here are about what the text says; an encoded segment that fires one is an encoded instruction. */
   static final int LAST_CONTENT_SIGNAL = OUTPUT_FORCING;
 

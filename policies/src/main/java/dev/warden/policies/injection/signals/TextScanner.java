@@ -191,6 +191,8 @@ final class TextScanner {
     int groups = AnchorWords.groups(hash, s, start, end);
     if (role != Role.TOOL) {
       groups &= ~(AnchorWords.AI_NAME | AnchorWords.RESPONSE_NOUN | AnchorWords.CODE_POINTER);
+    } else {
+      groups &= ~AnchorWords.NOW_WORD; // "Great job, team! Now, another task: …" is an e-mail
     }
     if ((groups & AnchorWords.OUTPUT_VERB) != 0 && !replyAhead(end)) {
       groups &= ~AnchorWords.OUTPUT_VERB; // most "write" and "answer" are not followed by a reply
@@ -244,6 +246,9 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.CODE_POINTER) != 0) {
       CodeOrders.at(clause, s, out);
+    }
+    if ((groups & AnchorWords.NOW_WORD) != 0) {
+      TaskSwitch.at(clause, s, out);
     }
     if ((groups & AnchorWords.IDIOM_WORD) != 0) {
       int idiom = JailbreakIdioms.at(clause, s, start);

@@ -85,6 +85,11 @@
  *       wipes or damages the system, or opens a reverse shell
  *       ({@link dev.warden.policies.injection.signals.CodeOrders},
  *       {@link dev.warden.policies.injection.signals.RiskyCode})</td><td>0.8</td></tr>
+ *   <tr><td>task_switch</td><td>user content: a lead that closes ("that is done", "das genügt") or
+ *       praises ("very good", "excellent") the work so far, then at a "now" word (now, nun, jetzt,
+ *       maintenant, ahora, adesso, agora, nu) a new task handed to the model ("another task for
+ *       you", "weitere Aufgaben folgen") or, after a closing, an order ("now write")
+ *       ({@link dev.warden.policies.injection.signals.TaskSwitch})</td><td>0.5</td></tr>
  * </table>
  *
  * <p>Deliberately not flagged: persona prompts ("act as a Linux terminal", "stay in character"),
