@@ -22,6 +22,7 @@ final class AnchorWords {
   static final int CODE_POINTER = 1 << 12;
   static final int DEPARTURE_WORD = 1 << 13;
   static final int NOW_WORD = 1 << 14;
+  static final int CONTEXT_NOUN = 1 << 15;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -65,6 +66,8 @@ final class AnchorWords {
     add(DEPARTURE_WORD, "behind", "aside", "contrary", "deviating", "regardless", "hinter",
         "abweichend", "entgegen", "streichen", "beiseite", "omiso", "atrás", "abstraction",
         "côté");
+    add(CONTEXT_NOUN, "documents", "document", "articles", "article", "context", "sources",
+        "dokumente", "dokumenten", "artikeln", "artikel", "kontext", "quellen");
     add(NOW_WORD, "now", "nun", "jetzt", "maintenant", "ahora", "adesso", "agora", "nu");
     add(IDIOM_WORD, "warnings", "disclaimers", "disclaimer", "caveats", "apologize", "apologise",
         "apologies", "apologizes", "apologises", "apologizing", "apologising", "lectures",

@@ -71,6 +71,19 @@ final class PhraseRules {
       "above", "vorherigen", "vorherige", "vorangegangenen", "vorhergehenden", "bisherigen",
       "vorigen", "obigen", "anteriores", "anterior", "précédentes", "précédents", "precedenti");
 
+  private static final Set<String> CONTEXT_DETERMINERS = Set.of("the", "provided", "given",
+      "these", "those", "supplied", "retrieved", "attached", "den", "die", "bereitgestellten",
+      "gegebenen");
+  /** What one does with a document: "look in", "rely on", "answer by", "according to". */
+  private static final Set<String> CONTEXT_USES = Set.of("look", "use", "using", "rely",
+      "refer", "consult", "base", "based", "according", "by", "from", "read", "aus", "nach",
+      "laut", "verwende", "nutze", "benutze");
+  private static final Set<String> ORDER_NEGATIONS = Set.of("don't", "dont", "never", "without",
+      "nicht", "ohne");
+  /** Before "not", these make it an order: "do not", "and not", "but not". */
+  private static final Set<String> NOT_ORDERS = Set.of("", "do", "and", "but", "please", "und",
+      "aber");
+
   private static final Set<String> COPULAS = Set.of("is", "are", "be", "been", "were", "was", "now",
       "sind", "ist", "seien", "become", "considered", "hereby");
   private static final Set<String> VOID_TARGETS = Set.of("instructions", "instruction", "rules",
@@ -202,6 +215,33 @@ final class PhraseRules {
     if (target != Clause.NONE && target != 0
         && c.find(EARLIER, target - 2, target + 1) != Clause.NONE) {
       out.fire(SignalSet.INSTRUCTION_OVERRIDE, bare ? 0.6 : 0.8);
+    }
+  }
+
+  /**
+   * "Do not look in the documents provided", "answer by your own knowledge and not by the
+   * articles", "don't answer according to the provided documents", "nicht aus den Artikeln": an
+   * order not to use the retrieved context, as weak as an unqualified override. The negation must
+   * be an order ("don't", "and not", "never"), not a report ("I could not find it in the
+   * documents").
+   */
+  static void contextRefusal(Clause c, SignalSet out) {
+    if (!CONTEXT_DETERMINERS.contains(c.word(-1))) {
+      return;
+    }
+    int use = c.find(CONTEXT_USES, -6, -2);
+    if (use == Clause.NONE) {
+      return;
+    }
+    for (int k = use - 1; k >= Math.max(use - 4, -c.wordsBefore()); k--) {
+      String w = c.word(k);
+      String before = c.word(k - 1);
+      boolean order = ORDER_NEGATIONS.contains(w) && !SUBJECTS.contains(before)
+          || "not".equals(w) && NOT_ORDERS.contains(before);
+      if (order) {
+        out.fire(SignalSet.INSTRUCTION_OVERRIDE, 0.6);
+        return;
+      }
     }
   }
 

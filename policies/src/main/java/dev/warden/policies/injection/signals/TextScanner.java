@@ -213,6 +213,9 @@ final class TextScanner {
     if ((groups & AnchorWords.DEPARTURE_WORD) != 0) {
       PhraseRules.departure(clause, out);
     }
+    if ((groups & AnchorWords.CONTEXT_NOUN) != 0) {
+      PhraseRules.contextRefusal(clause, out);
+    }
     if ((groups & AnchorWords.VOID_WORD) != 0) {
       PhraseRules.voided(clause, out);
     }

@@ -20,9 +20,11 @@
  *       German, Spanish, French) whose object is instructions, rules, prompt, … or "everything";
  *       "the above"; "previous instructions are void"; a departure from earlier instructions or
  *       information ("leave the previous information behind", "set aside earlier instructions",
- *       "abweichend zu vorherigen Instruktionen")</td><td>0.9 qualified (previous, all, your,
- *       above); 0.8 positional, voiding or a departure with its verb; 0.6 unqualified or a bare
- *       departure ("contrary to previous instructions")</td></tr>
+ *       "abweichend zu vorherigen Instruktionen"); an order not to use the retrieved context ("do
+ *       not look in the documents provided", "answer … and not by the articles")</td><td>0.9
+ *       qualified (previous, all, your, above); 0.8 positional, voiding or a departure with its
+ *       verb; 0.6 unqualified, a bare departure ("contrary to previous instructions") or the
+ *       context refused</td></tr>
  *   <tr><td>prompt_leak</td><td>a reveal verb and your/system/initial/hidden prompt or instructions,
  *       "the prompt above", "instructions you were given"</td><td>0.7; 0.8 for system, initial,
  *       hidden, secret, above</td></tr>
