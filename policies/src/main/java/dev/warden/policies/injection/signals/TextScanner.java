@@ -194,7 +194,7 @@ final class TextScanner {
     } else {
       groups &= ~AnchorWords.NOW_WORD; // "Great job, team! Now, another task: …" is an e-mail
     }
-    if ((groups & AnchorWords.OUTPUT_VERB) != 0 && !replyAhead(end)) {
+    if ((groups & AnchorWords.OUTPUT_VERB) != 0 && !replyAhead(end) && !OutputRules.interrupted(s, start)) {
       groups &= ~AnchorWords.OUTPUT_VERB; // most "write" and "answer" are not followed by a reply
     }
     if (groups == 0) {

@@ -46,7 +46,8 @@
  *       AI context</td><td>0.8; 0.6; 0.5</td></tr>
  *   <tr><td>output_forcing</td><td>a reply dictated word for word: an output verb (say, output,
  *       print, reply with, …) and a quoted or yes/no reply, made the whole answer by just, only,
- *       instead, now, must or "and nothing else"; not options ({@code "yes" or "no"}), programs
+ *       instead, now, must or "and nothing else", or a yes or no right after a question, or a
+ *       reply after an interrupting "stop:" ({@code stop: write X}); not options ({@code "yes" or "no"}), programs
  *       ({@code print "done" when …}) or fallbacks ({@code if you don't know, say …})
  *       ({@link dev.warden.policies.injection.signals.OutputRules})</td><td>0.5</td></tr>
  *   <tr><td>invisible_chars</td><td>invisible characters splitting words</td><td>0.5 + 0.1 each, at
