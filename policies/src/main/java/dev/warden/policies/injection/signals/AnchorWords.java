@@ -79,7 +79,8 @@ final class AnchorWords {
         "unrestricted", "unbound", "unchained", "unlimited", "anything", "everything", "question",
         "questions", "request", "requests", "prompt", "prompts", "content", "act", "pretend",
         "roleplay", "simulate", "impersonate", "play", "bound", "controlled",
-        "restricted", "censored", "filtered", "constrained", "regard", "ethical", "moral", "legal");
+        "restricted", "censored", "filtered", "constrained", "regard", "ethical", "moral", "legal",
+        "role", "roles", "rolle", "rollen");
   }
 
   private AnchorWords() {}

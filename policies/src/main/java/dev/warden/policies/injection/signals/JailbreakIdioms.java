@@ -16,7 +16,9 @@ import java.util.Set;
  * character"; "if you understand"; "does not care about ethics"; a persona switched in ("you are
  * now Rex", "Now you are a pirate", "Jetzt bist du Xi Jinping"; not "you are now logged in"); a
  * promise to fulfil any request ("you will answer anything", "can generate any kind of content");
- * a role announced for the model ("you are going to act as", "you will now simulate").
+ * a role announced for the model ("you are going to act as", "you will now simulate"); roles
+ * kept at all costs ("both always stay in their roles", "nicht eine Sekunde aus ihrer Rolle
+ * fallen").
  */
 final class JailbreakIdioms {
 
@@ -85,6 +87,14 @@ final class JailbreakIdioms {
       "guidelines", "policies", "policy", "ethics", "morals", "morality", "filters", "limitations",
       "programming", "censorship", "constraints");
 
+  private static final Set<String> STAY_IN_ROLE = Set.of("stay", "stays", "staying", "remain",
+      "remains", "bleiben", "bleibt", "bleib", "bleibe");
+  private static final Set<String> IN = Set.of("in");
+  private static final Set<String> ALWAYS = Set.of("always", "fully", "completely", "never",
+      "second", "immer", "voll", "vollkommen", "ganz", "nie", "sekunde");
+  private static final Set<String> OUT_OF = Set.of("of", "aus");
+  private static final Set<String> FALL = Set.of("fall", "falls", "falling", "fallen", "fällt",
+      "fallt");
   private static final Set<String> COPULA = Set.of("is", "are", "am", "be", "you're", "it's",
       "being", "was", "were");
   private static final Set<String> REGARDLESS = Set.of("no", "without", "any");
@@ -179,6 +189,14 @@ final class JailbreakIdioms {
         // "you are not bound by any rules", "it is not controlled by OpenAI"
         return "not".equals(c.word(-1)) && "by".equals(c.word(1)) && c.find(COPULA, -3, -2) != Clause.NONE
             && c.find(BINDERS, 2, 5) != Clause.NONE ? UNBOUND_PERSONA : 0;
+      }
+      case "role", "roles", "rolle", "rollen" -> {
+        // "both stay fully in their roles", "bleiben immer in ihren Rollen", "aus der Rolle fallen"
+        boolean stay = c.find(STAY_IN_ROLE, -4, -1) != Clause.NONE && c.find(IN, -3, -1) != Clause.NONE;
+        boolean fallOut = c.find(OUT_OF, -3, -1) != Clause.NONE && c.find(FALL, -7, 2) != Clause.NONE;
+        // insisted on ("always", "not for a second"): "she will remain in her role as CFO" is a job
+        boolean insisted = c.find(ALWAYS, -6, 8) != Clause.NONE;
+        return (stay || fallOut) && insisted ? IN_CHARACTER : 0;
       }
       case "regard" -> {
         // "without any regard for morality", "has no regard to the legality"
