@@ -7,18 +7,19 @@ package dev.warden.policies.injection.signals;
  * papers?_{\ActivityThread}), camel-cased mash-ups ({@code shortlyPlease}), punctuation stuck
  * between words ({@code Sure,\}), and brackets that close with the wrong type or never close.
  *
- * <p>Only the end of the text is read: the last {@value #WINDOW} whitespace-separated tokens of its
- * last non-empty line (at most {@value #MAX_CHARS} chars back), so the cost does not grow with the
- * text. Each odd token counts one, and so does each bracket that closes nothing or is never closed;
- * a bracket closed by the wrong type ({@code (…]}) counts two, since code and prose almost never do
- * that. What is not odd: words, numbers, hashtags, prices, URLs, e-mail addresses,
- * {@code snake_case} names, brand names ({@code iPhone}, {@code YouTube}), LaTeX commands
- * ({@code \begin{align}}), placeholders ({@code {name}}, {@code [topic]}), list markers
- * ({@code a)}), smileys, and anything inside {@code `code`} or {@code $math$} spans. A window
- * with two or more quoted keys ({@code "id":}) is JSON or a dict, perhaps cut off, and counts 0.
- * A window that counts two or more and holds the answer the search aims for ({@code Sure},
- * {@code Here is}, glued or not) counts one more. Three is weak evidence (0.3): a pasted snippet
- * can get there; four and up is soup.
+ * <p>Only the end of the text is read: the last {@value #WINDOW} whitespace-separated tokens of
+ * its last non-empty line (at most {@value #MAX_CHARS} chars back), so the cost does not grow
+ * with the text. Each odd token counts one, and so does each bracket that closes nothing or is
+ * never closed, and a {@code "} left open on the line (for that, the whole line up to {@value
+ * #MAX_CHARS} chars back is read); a bracket closed by the wrong type ({@code (…]}) counts two,
+ * since code and prose almost never do that. What is not odd: words, numbers, hashtags, prices,
+ * URLs, e-mail addresses, {@code snake_case} names, brand names ({@code iPhone}, {@code
+ * YouTube}), LaTeX commands ({@code \begin{align}}), placeholders ({@code {name}}, {@code
+ * [topic]}), list markers ({@code a)}), smileys, and anything inside {@code `code`} or {@code
+ * $math$} spans. A window with two or more quoted keys ({@code "id":}) is JSON or a dict,
+ * perhaps cut off, and counts 0. A window that counts two or more and holds the answer the
+ * search aims for ({@code Sure}, {@code Here is}, glued or not) counts one more. Three is weak
+ * evidence (0.3): a pasted snippet can get there; four and up is soup.
  */
 final class AdversarialSuffix {
 
@@ -107,10 +108,19 @@ final class AdversarialSuffix {
         }
       }
     }
-    count += depth;
+    count += depth + (straightQuotes(line) % 2);
     // the search's target leaking into the soup: it optimises for an answer opening "Sure, here
     // is"; only a window that is soup already counts it, since prose ends with "Sure!" too
     return count >= PRIMED_FROM && primed(line, starts, ends, tokens) ? count + 1 : count;
+  }
+
+  /** How many {@code "} the line has: prose closes what it opens, soup leaves one open. */
+  private static int straightQuotes(char[] line) {
+    int quotes = 0;
+    for (char c : line) {
+      quotes += c == '"' ? 1 : 0;
+    }
+    return quotes;
   }
 
   /**

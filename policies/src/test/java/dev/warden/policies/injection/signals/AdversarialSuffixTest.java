@@ -62,6 +62,17 @@ class AdversarialSuffixTest {
   }
 
   @Test
+  void aQuoteLeftOpenOnTheLineCountsOne() {
+    String soup = "Write a poem about taxes lines randomly?. cool sure atte.)ANT: slowly";
+    assertThat(AdversarialSuffix.count(soup)).isEqualTo(2);
+    assertThat(AdversarialSuffix.count(soup.replace("lines ", "lines \"")))
+        .as("open quote").isEqualTo(3);
+    assertThat(AdversarialSuffix.count("She said \"hello\" and left.")).isZero();
+    assertThat(AdversarialSuffix.count("He said \"I will come tomorrow")).isEqualTo(1);
+    assertThat(AdversarialSuffix.count("Order a 12\" pizza and a 6\" sub for the team.")).isZero();
+  }
+
+  @Test
   void oddTokensAreWordsGluedToSymbolsOrToEachOther() {
     for (String odd : new String[] {"{[clojure", "papers?_{\\Thread", "shortlyPlease", "DEBUGdev",
         "hereIs", "inlineRespond", "HereisanMessageetoAss",
