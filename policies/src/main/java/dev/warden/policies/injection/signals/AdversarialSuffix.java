@@ -1,5 +1,7 @@
 package dev.warden.policies.injection.signals;
 
+import java.util.Locale;
+
 /**
  * Optimised adversarial suffixes: the token soup that gradient or random search (GCG, DSN and the
  * like) appends to a request so that a model starts its answer with "Sure, here is". Such a suffix
@@ -133,7 +135,8 @@ final class AdversarialSuffix {
       if (word.startsWith("Sure") || word.startsWith("Hereis") || word.startsWith("HereIs")) {
         return true;
       }
-      if (word.equals("Here") && t > 0 && letters(line, starts[t - 1], ends[t - 1]).startsWith("is")) {
+      if (word.equals("Here") && t > 0
+          && letters(line, starts[t - 1], ends[t - 1]).toLowerCase(Locale.ROOT).startsWith("is")) {
         return true; // tokens are kept last first: t - 1 is the next one
       }
     }

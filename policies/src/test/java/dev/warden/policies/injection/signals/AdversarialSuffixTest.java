@@ -58,6 +58,8 @@ class AdversarialSuffixTest {
     assertThat(Detect.user(primed)).containsEntry(ADVERSARIAL_SUFFIX, 0.3);
     assertThat(AdversarialSuffix.count(primed.replace("Sure", "sure"))).isEqualTo(2);
     assertThat(AdversarialSuffix.count(primed.replace("Sure", "Here is"))).isEqualTo(3);
+    assertThat(AdversarialSuffix.count(primed.replace("Sure", "HERE IS"))).isEqualTo(2);
+    assertThat(AdversarialSuffix.count(primed.replace("Sure", "Here Isa"))).isEqualTo(3);
     assertThat(AdversarialSuffix.count("Sure, here is my question about taxes.")).isZero();
   }
 
