@@ -362,37 +362,58 @@ final class AdversarialSuffix {
   }
 
   /**
-   * {@code iPhone}, {@code MacBook}, {@code YouTube}, {@code JavaScript}: a short head and one or
-   * two capitalised parts of three or more letters. Soup glues longer words ({@code
-   * shortlyPlease}) or short endings ({@code hereIs}).
+   * A product name: {@code iPhone}, {@code MacBook}, {@code YouTube}, {@code JavaScript}, {@code
+   * ChatGPT}, {@code OpenAI}, {@code VSCode}, {@code macOS}. A head (a capitalised word of at most
+   * six letters, an acronym of two or three capitals, or one lower-case letter), then one or two
+   * capitalised parts of two or more letters, or an acronym of two to four capitals that ends the
+   * token (after a lower-case head of up to three letters too: {@code macOS}). Soup glues longer
+   * words ({@code shortlyPlease}, {@code HereisanMessage}) or lower-case heads ({@code hereIs}).
    */
   static boolean brand(char[] c, int from, int to) {
     int i = from;
-    if (i < to && Character.isUpperCase(c[i])) {
-      i++;
-    }
-    int head = i;
     while (i < to && Character.isLowerCase(c[i])) {
       i++;
     }
-    if (i - head < 1 || i - head > 4 || i - from > 5) {
-      return false;
-    }
-    int parts = 0;
-    while (i < to) {
-      if (!Character.isUpperCase(c[i])) {
-        return false;
-      }
-      int start = i++;
-      while (i < to && Character.isLowerCase(c[i])) {
+    int lower = i - from;
+    int part = 0;
+    if (lower == 0) {
+      int capitals = 0;
+      while (i < to && Character.isUpperCase(c[i])) {
+        capitals++;
         i++;
       }
-      if (i - start < 3) {
+      int letters = 0;
+      while (i < to && Character.isLowerCase(c[i])) {
+        letters++;
+        i++;
+      }
+      boolean word = capitals == 1 && letters >= 1 && letters <= 5;
+      boolean acronym = capitals >= 3 && capitals <= 4 && letters >= 2; // VSCode: VS + Code
+      if (!word && !acronym) {
         return false;
       }
-      parts++;
+      part = acronym ? 1 : 0;
+    } else if (lower > 3) {
+      return false;
     }
-    return parts >= 1 && parts <= 2;
+    while (i < to) {
+      int capitals = 0;
+      while (i < to && Character.isUpperCase(c[i])) {
+        capitals++;
+        i++;
+      }
+      int letters = 0;
+      while (i < to && Character.isLowerCase(c[i])) {
+        letters++;
+        i++;
+      }
+      boolean word = capitals == 1 && letters >= 2 && lower <= 1;
+      boolean tail = letters == 0 && capitals >= 2 && capitals <= 4 && i == to;
+      if (!word && !tail || ++part > 2) {
+        return false;
+      }
+    }
+    return part >= 1;
   }
 
   /** {@code \begin{align}}, {@code \frac{a}{b}}, {@code \alpha}: a LaTeX command outside {@code $…$}. */

@@ -38,6 +38,7 @@ class AdversarialSuffixTest {
       "Pick one: a) red b) blue c) green d) yellow e) none of them",
       "Thanks so much!!! :) :) :-) see you (soon) ;)",
       "Loving my new iPhone and MacBook, posted it on YouTube #tech #unboxing #gadgets",
+      "Compare ChatGPT, AutoGPT and OpenAI's API in VSCode on macOS, please.",
       "Rename my_file_v2.py to final_report.py and run it with --verbose.",
       "The fee is $1,200.50 (due 3/4), and the {customer_name} field is filled in by the template.",
       "Summarise the {topic} for [audience] in <number> words, e.g. for a newsletter.",
@@ -77,14 +78,15 @@ class AdversarialSuffixTest {
   @Test
   void oddTokensAreWordsGluedToSymbolsOrToEachOther() {
     for (String odd : new String[] {"{[clojure", "papers?_{\\Thread", "shortlyPlease", "DEBUGdev",
-        "hereIs", "inlineRespond", "HereisanMessageetoAss",
+        "hereIs", "inlineRespond", "HereisanMessageetoAss", "isWith", "surYesvereLIN",
         "Sure,\\", "here.\",FALSE", "!Using", "==>", "a->b", "\\lyph"}) {
       assertThat(AdversarialSuffix.odd(odd.toCharArray(), 0, odd.length())).as(odd).isTrue();
     }
     for (String plain : new String[] {"word", "Word,", "(aside)", "[citation", "needed]", "a[i]",
         "<b>bold</b>", "#tag", "$1,200.50", "{name}", "https://x.org/?q=a=b", "me@example.com",
         "snake_case_name", "APIs", "e.g.", "Node.js", "don't", "end.", "x2", "iPhone", "MacBook",
-        "YouTube", "JavaScript", "PowerPoint", "eBay", "\\frac{a}{b}", "\\begin{align}"}) {
+        "YouTube", "JavaScript", "PowerPoint", "eBay", "ChatGPT", "AutoGPT", "OpenAI", "VSCode",
+        "macOS", "iOS", "TikTok", "\\frac{a}{b}", "\\begin{align}"}) {
       assertThat(AdversarialSuffix.odd(plain.toCharArray(), 0, plain.length())).as(plain).isFalse();
     }
   }
