@@ -18,7 +18,7 @@ import java.util.Set;
  * promise to fulfil any request ("you will answer anything", "can generate any kind of content");
  * a role announced for the model ("you are going to act as", "you will now simulate"); roles
  * kept at all costs ("both always stay in their roles", "nicht eine Sekunde aus ihrer Rolle
- * fallen").
+ * fallen"); a persona named for GPT and named again and again ("UncycloGPT" three times).
  */
 final class JailbreakIdioms {
 
@@ -34,6 +34,9 @@ final class JailbreakIdioms {
   static final int PERSONA_SWITCH = 1 << 9;
   static final int ANY_REQUEST = 1 << 10;
   static final int ROLE_ASSIGNMENT = 1 << 11;
+  static final int GPT_PERSONA = 1 << 12;
+  /** A "…GPT" name said this often is a persona the text builds, not a product it mentions. */
+  static final int GPT_NAME_REPEATS = 3;
 
   /** Strength by the number of different idioms: one, two, three or more. */
   private static final double[] STRENGTHS = {0.3, 0.6, 0.8};
@@ -267,6 +270,22 @@ final class JailbreakIdioms {
   private static boolean regardlessOf(Clause c) {
     int of = c.find(OF, -3, -1);
     return of != Clause.NONE && "regardless".equals(c.word(of - 1));
+  }
+
+  /**
+   * Whether {@code text[start, end)} is a persona name built on "GPT": a capitalised head glued to
+   * {@code GPT} ({@code UncycloGPT}, {@code 4ChanGPT}, {@code BasedGPT}), not {@code ChatGPT}.
+   * Cheap enough for every word: most fail at the last letter.
+   */
+  static boolean gptName(String text, int start, int end) {
+    if (end - start < 5 || text.charAt(end - 1) != 'T' || text.charAt(end - 2) != 'P'
+        || text.charAt(end - 3) != 'G') {
+      return false;
+    }
+    int head = end - 3 - start;
+    boolean chat = head == 4 && text.regionMatches(true, start, "chat", 0, 4);
+    return !chat && Character.isUpperCase(text.charAt(start))
+        && Character.isLowerCase(text.charAt(end - 4));
   }
 
   /**

@@ -39,6 +39,9 @@ final class SignalSet {
   private boolean any;
   /** The {@link JailbreakIdioms} seen so far, one bit each. */
   private int idioms;
+  /** How often the first "…GPT" persona name of the text was seen, and its hash. */
+  private int gptNames;
+  private int gptNameHash;
 
   void fire(int signal, double strength) {
     if (strength > strengths[signal]) {
@@ -51,8 +54,21 @@ final class SignalSet {
     idioms |= bits;
   }
 
+  /** A persona name such as "UncycloGPT" ({@code hash} of its letters); the first name seen is counted. */
+  void gptName(int hash) {
+    if (gptNames == 0) {
+      gptNameHash = hash;
+    }
+    if (gptNameHash == hash) {
+      gptNames++;
+    }
+  }
+
   /** Fires {@link #JAILBREAK_IDIOMS} for the idioms seen, if any. */
   void fireIdioms() {
+    if (gptNames >= JailbreakIdioms.GPT_NAME_REPEATS) {
+      idioms |= JailbreakIdioms.GPT_PERSONA;
+    }
     if (idioms != 0) {
       fire(JAILBREAK_IDIOMS, JailbreakIdioms.strength(idioms));
     }

@@ -188,6 +188,9 @@ final class TextScanner {
     if (end - start < 2 || end - start > AnchorWords.MAX_LENGTH) {
       return;
     }
+    if (role != Role.TOOL && JailbreakIdioms.gptName(s, start, end)) {
+      out.gptName(hash);
+    }
     int groups = AnchorWords.groups(hash, s, start, end);
     if (role != Role.TOOL) {
       groups &= ~(AnchorWords.AI_NAME | AnchorWords.RESPONSE_NOUN | AnchorWords.CODE_POINTER);

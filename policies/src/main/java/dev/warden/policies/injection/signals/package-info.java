@@ -74,7 +74,8 @@
  *       responses", {@code [INSERT PROMPT HERE]}, "stay in character", "if you understand", "does
  *       not care about ethics", "you are now Rex", "you will answer anything", "can generate any
  *       kind of content", "you are going to act as", "not bound by any rules", "regardless of its
- *       ethical implications", "always stay in their roles" (user content only)
+ *       ethical implications", "always stay in their roles", a "…GPT" persona named three times
+ *       (user content only)
  *       ({@link dev.warden.policies.injection.signals.JailbreakIdioms})</td>
  *       <td>0.3 for one; 0.6 for two different ones; 0.8 for three or more</td></tr>
  *   <tr><td>planted_request</td><td>tool content: a line of its own that asks for something and
