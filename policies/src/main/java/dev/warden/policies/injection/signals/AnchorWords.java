@@ -80,7 +80,8 @@ final class AnchorWords {
         "questions", "request", "requests", "prompt", "prompts", "content", "act", "pretend",
         "roleplay", "simulate", "impersonate", "play", "bound", "controlled",
         "restricted", "censored", "filtered", "constrained", "regard", "ethical", "moral", "legal",
-        "role", "roles", "rolle", "rollen");
+        "role", "roles", "rolle", "rollen", "restrained", "confined", "shackled", "against",
+        "defies", "violates", "contradicts");
   }
 
   private AnchorWords() {}

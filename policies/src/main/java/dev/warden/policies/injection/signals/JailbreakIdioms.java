@@ -88,7 +88,7 @@ final class JailbreakIdioms {
   /** What an AI is said to be not bound by: "not bound by any rules", not "not bound by Swiss law". */
   private static final Set<String> BINDERS = Set.of("openai", "openai's", "rules", "restrictions",
       "guidelines", "policies", "policy", "ethics", "morals", "morality", "filters", "limitations",
-      "programming", "censorship", "constraints");
+      "programming", "censorship", "constraints", "conventions");
 
   private static final Set<String> STAY_IN_ROLE = Set.of("stay", "stays", "staying", "remain",
       "remains", "bleiben", "bleibt", "bleib", "bleibe");
@@ -98,6 +98,12 @@ final class JailbreakIdioms {
   private static final Set<String> OUT_OF = Set.of("of", "aus");
   private static final Set<String> FALL = Set.of("fall", "falls", "falling", "fallen", "fällt",
       "fallt");
+  private static final Set<String> BY = Set.of("by", "to");
+  private static final Set<String> EVEN = Set.of("even");
+  private static final Set<String> IF = Set.of("if");
+  /** What an AI is told not to care about, said without "about": "doesn't care laws, morals". */
+  private static final Set<String> CODES = Set.of("laws", "law", "morals", "ethics", "rules",
+      "morality", "consequences", "policies", "guidelines");
   private static final Set<String> COPULA = Set.of("is", "are", "am", "be", "you're", "it's",
       "being", "was", "were");
   private static final Set<String> REGARDLESS = Set.of("no", "without", "any");
@@ -176,7 +182,9 @@ final class JailbreakIdioms {
       case "care", "cares", "caring" -> {
         boolean negated = CARE_NEGATIONS.contains(c.word(-1))
             || "not".equals(c.word(-1)) || "not".equals(c.word(-2));
-        return negated && "about".equals(c.word(1)) && c.find(ETHICS, 2, 5) != Clause.NONE
+        // "doesn't care about ethics", and without "about": "doesn't care laws, morals"
+        return negated && ("about".equals(c.word(1)) && c.find(ETHICS, 2, 5) != Clause.NONE
+            || CODES.contains(c.word(1)) && Character.isLetter(c.charAfter(0)))
             ? CARES_ABOUT_NOTHING : 0;
       }
       case "anything", "everything" -> {
@@ -188,10 +196,19 @@ final class JailbreakIdioms {
       case "act", "pretend", "roleplay", "simulate", "impersonate", "play" -> {
         return roleAnnounced(c) ? ROLE_ASSIGNMENT : 0;
       }
-      case "bound", "controlled", "restricted", "censored", "filtered", "constrained" -> {
-        // "you are not bound by any rules", "it is not controlled by OpenAI"
-        return "not".equals(c.word(-1)) && "by".equals(c.word(1)) && c.find(COPULA, -3, -2) != Clause.NONE
+      case "bound", "controlled", "restricted", "censored", "filtered", "constrained", "restrained",
+          "confined", "shackled" -> {
+        // "you are not bound by any rules", "it is not controlled by OpenAI", "is no longer
+        // confined to OpenAI policy"
+        boolean denied = "not".equals(c.word(-1))
+            || "longer".equals(c.word(-1)) && "no".equals(c.word(-2));
+        return denied && BY.contains(c.word(1)) && c.find(COPULA, -4, -2) != Clause.NONE
             && c.find(BINDERS, 2, 5) != Clause.NONE ? UNBOUND_PERSONA : 0;
+      }
+      case "against", "defies", "violates", "contradicts" -> {
+        // "even if it goes against OpenAI's policies", "even if it defies normal AI conventions"
+        boolean evenIf = c.find(EVEN, -6, -2) != Clause.NONE && c.find(IF, -5, -1) != Clause.NONE;
+        return evenIf && c.find(BINDERS, 1, 7) != Clause.NONE ? NO_MATTER_HOW : 0;
       }
       case "role", "roles", "rolle", "rollen" -> {
         // "both stay fully in their roles", "bleiben immer in ihren Rollen", "aus der Rolle fallen"

@@ -120,7 +120,9 @@ final class PhraseRules {
   private static final Set<String> HAVING = Set.of("have", "has", "contain", "contains", "follow",
       "follows", "obey", "obeys", "need", "needs", "hat", "habe", "hast");
   private static final Set<String> BOUND = Set.of("bound", "limited", "restricted", "constrained",
-      "confined", "governed", "held", "abide");
+      "confined", "governed", "held", "abide", "restrained", "shackled", "burdened");
+  private static final Set<String> CANNOT = Set.of("cannot", "can't", "don't", "dont");
+  private static final Set<String> FIRST_PERSON = Set.of("i", "we");
   private static final Set<String> MODIFIERS = Set.of("any", "all", "the", "or", "and", "of",
       "its", "your", "their", "his", "her", "such", "other", "typical", "usual", "normal", "legal",
       "social", "societal", "programmed", "built-in", "imposed", "human-imposed", "these", "those");
@@ -315,13 +317,15 @@ final class PhraseRules {
   }
 
   /**
-   * "Never refuse", "will not refuse", "won't decline". "Stay in character" alone is not enough:
+   * "Never refuse", "will not refuse", "won't decline", "cannot refuse user request". "Stay in character" alone is not enough:
    * benign persona prompts say it as often as jailbreaks do.
    */
   static void personaLock(Clause c, SignalSet out) {
     String before = c.word(-1);
     if ("never".equals(before) || "won't".equals(before) || "mustn't".equals(before)
-        || ("not".equals(before) || "ever".equals(before)) && MODALS.contains(c.word(-2))) {
+        || ("not".equals(before) || "ever".equals(before)) && MODALS.contains(c.word(-2))
+        // "cannot refuse user request", "don't refuse": not when the user says it of himself
+        || CANNOT.contains(before) && !FIRST_PERSON.contains(c.word(-2))) {
       out.fire(SignalSet.PERSONA_LOCK, 0.5);
     }
   }

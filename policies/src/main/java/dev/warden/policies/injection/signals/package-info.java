@@ -41,7 +41,8 @@
  *       0.7 user; image 0.8, link 0.5</td></tr>
  *   <tr><td>restriction_removal</td><td>"no / without / free of / not bound by" restrictions, filters,
  *       guidelines …, said of an AI or of ethics</td><td>0.7</td></tr>
- *   <tr><td>persona_lock</td><td>"never refuse", "will not refuse"</td><td>0.5</td></tr>
+ *   <tr><td>persona_lock</td><td>"never refuse", "will not refuse", "cannot refuse" (not "I
+ *       cannot refuse")</td><td>0.5</td></tr>
  *   <tr><td>jailbreak_marker</td><td>"Do Anything Now"; "DAN", "developer mode", "jailbroken" in an
  *       AI context</td><td>0.8; 0.6; 0.5</td></tr>
  *   <tr><td>output_forcing</td><td>a reply dictated word for word: an output verb (say, output,
@@ -74,8 +75,9 @@
  *       responses", {@code [INSERT PROMPT HERE]}, "stay in character", "if you understand", "does
  *       not care about ethics", "you are now Rex", "you will answer anything", "can generate any
  *       kind of content", "you are going to act as", "not bound by any rules", "regardless of its
- *       ethical implications", "always stay in their roles", a "…GPT" persona named three times
- *       (user content only)
+ *       ethical implications", "always stay in their roles", a "…GPT" persona named three times,
+ *       "no longer confined to OpenAI policy", "even if it goes against policies" (user content
+ *       only)
  *       ({@link dev.warden.policies.injection.signals.JailbreakIdioms})</td>
  *       <td>0.3 for one; 0.6 for two different ones; 0.8 for three or more</td></tr>
  *   <tr><td>planted_request</td><td>tool content: a line of its own that asks for something and
