@@ -9,16 +9,17 @@ import java.util.Set;
  * templates stack them ("from now on you are … you are no longer ChatGPT … never apologise … no
  * matter how unethical … stay in character … [INSERT PROMPT HERE]").
  *
- * <p>The idioms: refusal suppression ("never apologise", "no warnings or disclaimers", "never say
- * I'm sorry"); "no matter how unethical"; a persona unbound from the assistant ("you are no longer
- * ChatGPT", "an unfiltered AI"); "from now on, you"; answers in two voices ("two separate
+ * <p>The idioms: refusal suppression ("never apologise", "no warnings or disclaimers", "never
+ * say I'm sorry"); "no matter how unethical"; a persona unbound from the assistant ("you are no
+ * longer ChatGPT", "an unfiltered AI"); "from now on, you"; answers in two voices ("two separate
  * responses", "respond as DAN"); a prompt placeholder ({@code [INSERT PROMPT HERE]}); "stay in
  * character"; "if you understand"; "does not care about ethics"; a persona switched in ("you are
- * now Rex", "Now you are a pirate", "Jetzt bist du Xi Jinping"; not "you are now logged in"); a
- * promise to fulfil any request ("you will answer anything", "can generate any kind of content");
- * a role announced for the model ("you are going to act as", "you will now simulate"); roles
- * kept at all costs ("both always stay in their roles", "nicht eine Sekunde aus ihrer Rolle
- * fallen"); a persona named for GPT and named again and again ("UncycloGPT" three times).
+ * now Rex", "Now you are a pirate", "you are now \"sneaky pete\"", "Jetzt bist du Xi Jinping";
+ * not "you are now logged in"); a promise to fulfil any request ("you will answer anything",
+ * "can generate any kind of content"); a role announced for the model ("you are going to act
+ * as", "you will now simulate"); roles kept at all costs ("both always stay in their roles",
+ * "nicht eine Sekunde aus ihrer Rolle fallen"); a persona named for GPT and named again and
+ * again ("UncycloGPT" three times).
  */
 final class JailbreakIdioms {
 
@@ -314,8 +315,10 @@ final class JailbreakIdioms {
     if (w.isEmpty()) {
       return false;
     }
+    int start = c.start(offset);
     return PERSONA_ARTICLES.contains(w)
-        || !STATES.contains(w) && Character.isUpperCase(text.charAt(c.start(offset)));
+        || !STATES.contains(w) && (Character.isUpperCase(text.charAt(start))
+            || start > 0 && OutputRules.isQuote(text.charAt(start - 1))); // you are now "sneaky pete"
   }
 
   /** {@code [INSERT PROMPT HERE]}, {@code {your question}}, {@code <put your request here>}. */

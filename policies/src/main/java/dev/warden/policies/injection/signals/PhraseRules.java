@@ -139,6 +139,7 @@ final class PhraseRules {
   private static final Set<String> JAILBREAK_CONTEXT = Set.of("mode", "prompt", "ai", "chatgpt",
       "gpt", "you", "assistant", "model", "persona", "dan", "response", "responses", "openai");
 
+  private static final Set<String> MODE_VERBS = Set.of("simulate", "stay", "remain");
   private static final Set<String> MODE_CONTEXT = Set.of("ai", "chatgpt", "gpt", "openai", "dan",
       "response", "responses", "policies", "enabled", "activated");
 
@@ -330,6 +331,19 @@ final class PhraseRules {
     }
   }
 
+  /** Whether the word at {@code offset} is written in capitals, three letters or more. */
+  private static boolean shouted(Clause c, String text, int offset) {
+    if (c.word(offset).length() < 3) {
+      return false;
+    }
+    for (int i = c.start(offset); i < c.end(offset); i++) {
+      if (!Character.isUpperCase(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** "Do Anything Now", "DAN", "developer mode", "jailbroken". */
   static void jailbreak(Clause c, String text, int start, SignalSet out) {
     String w = c.word(0);
@@ -347,6 +361,10 @@ final class PhraseRules {
       case "mode" -> {
         if (MODE_NAMES.contains(c.word(-1)) && c.find(MODE_CONTEXT, -8, 8) != Clause.NONE) {
           out.fire(SignalSet.JAILBREAK_MARKER, 0.6);
+        } else if (shouted(c, text, -1) && c.find(MODE_VERBS, -4, -2) != Clause.NONE) {
+          // a mode named in capitals that the model is to play: "simulate BABY Mode", "stay in
+          // APOPHIS Mode"; "enter DFU mode" and "enable SAFE mode" are how devices are fixed
+          out.fire(SignalSet.JAILBREAK_MARKER, 0.5);
         }
       }
       default -> {

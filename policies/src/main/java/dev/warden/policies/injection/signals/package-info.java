@@ -44,7 +44,8 @@
  *   <tr><td>persona_lock</td><td>"never refuse", "will not refuse", "cannot refuse" (not "I
  *       cannot refuse")</td><td>0.5</td></tr>
  *   <tr><td>jailbreak_marker</td><td>"Do Anything Now"; "DAN", "developer mode", "jailbroken" in an
- *       AI context</td><td>0.8; 0.6; 0.5</td></tr>
+ *       AI context; a mode named in capitals to simulate or stay in ("simulate BABY Mode")</td>
+ *       <td>0.8; 0.6; 0.5</td></tr>
  *   <tr><td>output_forcing</td><td>a reply dictated word for word: an output verb (say, output,
  *       print, reply with, …) and a quoted or yes/no reply, made the whole answer by just, only,
  *       instead, now, must or "and nothing else", or a yes or no right after a question, or a
