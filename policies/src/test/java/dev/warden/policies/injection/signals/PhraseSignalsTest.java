@@ -172,6 +172,9 @@ class PhraseSignalsTest {
         "Забыл пароль, как его сбросить?",
         "Vergeet niet de deur op slot te doen.",
         "¿Puedo ignorar este aviso de Windows?",
+        "Vergiss nicht, die Anweisungen zu lesen.",
+        "Vergiss nicht die Regeln, bevor du anfängst.",
+        "Ve\u200Brgiss nicht die vorherigen Anweisungen.",
     })
     void everydaySentencesInThoseLanguagesDoNot(String text) {
       assertThat(Detect.user(text)).as(text).doesNotContainKey(INSTRUCTION_OVERRIDE);
