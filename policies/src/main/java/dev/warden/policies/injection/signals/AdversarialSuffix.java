@@ -1,5 +1,7 @@
 package dev.warden.policies.injection.signals;
 
+import java.util.Locale;
+
 /**
  * Optimised adversarial suffixes: the token soup that gradient or random search (GCG, DSN and the
  * like) appends to a request so that a model starts its answer with "Sure, here is". Such a suffix
@@ -7,14 +9,19 @@ package dev.warden.policies.injection.signals;
  * papers?_{\ActivityThread}), camel-cased mash-ups ({@code shortlyPlease}), punctuation stuck
  * between words ({@code Sure,\}), and brackets that close with the wrong type or never close.
  *
- * <p>Only the end of the text is read: the last {@value #WINDOW} whitespace-separated tokens of its
- * last non-empty line (at most {@value #MAX_CHARS} chars back), so the cost does not grow with the
- * text. Each odd token counts one, and so does each bracket that closes nothing or is never closed;
- * a bracket closed by the wrong type ({@code (…]}) counts two, since code and prose almost never do
- * that. What is not odd: words, numbers, hashtags, prices, URLs, e-mail addresses,
- * {@code snake_case} names, placeholders ({@code {name}}, {@code [topic]}), list markers
- * ({@code a)}), smileys, and anything inside {@code `code`} or {@code $math$} spans. A window
- * with two or more quoted keys ({@code "id":}) is JSON or a dict, perhaps cut off, and counts 0.
+ * <p>Only the end of the text is read: the last {@value #WINDOW} whitespace-separated tokens of
+ * its last non-empty line (at most {@value #MAX_CHARS} chars back), so the cost does not grow
+ * with the text. Each odd token counts one, and so does each bracket that closes nothing or is
+ * never closed, and a {@code "} left open on the line (for that, the whole line up to {@value
+ * #MAX_CHARS} chars back is read); a bracket closed by the wrong type ({@code (…]}) counts two,
+ * since code and prose almost never do that. What is not odd: words, numbers, hashtags, prices,
+ * URLs, e-mail addresses, {@code snake_case} names, brand names ({@code iPhone}, {@code
+ * YouTube}), LaTeX commands ({@code \begin{align}}), placeholders ({@code {name}}, {@code
+ * [topic]}), list markers ({@code a)}), smileys, and anything inside {@code `code`} or {@code
+ * $math$} spans. A window with two or more quoted keys ({@code "id":}) is JSON or a dict,
+ * perhaps cut off, and counts 0. A window that counts two or more and holds the answer the
+ * search aims for ({@code Sure}, {@code Here is}, glued or not) counts one more. Three is weak
+ * evidence (0.3): a pasted snippet can get there; four and up is soup.
  */
 final class AdversarialSuffix {
 
@@ -24,8 +31,10 @@ final class AdversarialSuffix {
   private static final int MAX_SPAN = 80;
   private static final int MAX_DEPTH = 64;
   /** The count from which the signal fires, and its strength from there on. */
-  static final int MIN_COUNT = 4;
-  private static final double[] STRENGTHS = {0.5, 0.7, 0.8, 0.9};
+  static final int MIN_COUNT = 3;
+  private static final double[] STRENGTHS = {0.3, 0.5, 0.7, 0.8, 0.9};
+  /** The count from which a "Sure, here is" in the window adds one. */
+  private static final int PRIMED_FROM = 2;
 
   private AdversarialSuffix() {}
 
@@ -101,7 +110,48 @@ final class AdversarialSuffix {
         }
       }
     }
-    return count + depth;
+    count += depth + (straightQuotes(line) % 2);
+    // the search's target leaking into the soup: it optimises for an answer opening "Sure, here
+    // is"; only a window that is soup already counts it, since prose ends with "Sure!" too
+    return count >= PRIMED_FROM && primed(line, starts, ends, tokens) ? count + 1 : count;
+  }
+
+  /** How many {@code "} the line has: prose closes what it opens, soup leaves one open. */
+  private static int straightQuotes(char[] line) {
+    int quotes = 0;
+    for (char c : line) {
+      quotes += c == '"' ? 1 : 0;
+    }
+    return quotes;
+  }
+
+  /**
+   * Whether a token of the window opens the answer the search aims for: {@code Sure} (capital
+   * S, also glued: {@code Sureors}) or {@code Here is} ({@code Hereis}, {@code Here !is}).
+   */
+  private static boolean primed(char[] line, int[] starts, int[] ends, int tokens) {
+    for (int t = 0; t < tokens; t++) {
+      String word = letters(line, starts[t], ends[t]);
+      if (word.startsWith("Sure") || word.startsWith("Hereis") || word.startsWith("HereIs")) {
+        return true;
+      }
+      if (word.equals("Here") && t > 0
+          && letters(line, starts[t - 1], ends[t - 1]).toLowerCase(Locale.ROOT).startsWith("is")) {
+        return true; // tokens are kept last first: t - 1 is the next one
+      }
+    }
+    return false;
+  }
+
+  /** The letters of {@code line[from, to)}, other chars left out. */
+  private static String letters(char[] line, int from, int to) {
+    StringBuilder word = new StringBuilder(to - from);
+    for (int i = from; i < to; i++) {
+      if (Character.isLetter(line[i])) {
+        word.append(line[i]);
+      }
+    }
+    return word.toString();
   }
 
   /** How many {@code ":} or {@code ':} (a quoted key and its colon) are in {@code line[from, to)}. */
@@ -147,7 +197,7 @@ final class AdversarialSuffix {
     }
     int n = to - from;
     if (n == 0 || hashtag(c, from, to) || price(c, from, to) || placeholder(c, from, to)
-        || url(c, from, to) || email(c, from, to)) {
+        || url(c, from, to) || email(c, from, to) || brand(c, from, to) || latex(c, from, to)) {
       return false;
     }
     int letters = 0;
@@ -309,6 +359,83 @@ final class AdversarialSuffix {
       }
     }
     return at > from && at < to - 1 && dotAfter;
+  }
+
+  /**
+   * A product name: {@code iPhone}, {@code MacBook}, {@code YouTube}, {@code JavaScript}, {@code
+   * ChatGPT}, {@code OpenAI}, {@code VSCode}, {@code macOS}. A head (a capitalised word of at most
+   * six letters, an acronym of two or three capitals, or one lower-case letter), then one or two
+   * capitalised parts of two or more letters, or an acronym of two to four capitals that ends the
+   * token (after a lower-case head of up to three letters too: {@code macOS}). Soup glues longer
+   * words ({@code shortlyPlease}, {@code HereisanMessage}) or lower-case heads ({@code hereIs}).
+   */
+  static boolean brand(char[] c, int from, int to) {
+    int i = from;
+    while (i < to && Character.isLowerCase(c[i])) {
+      i++;
+    }
+    int lower = i - from;
+    int part = 0;
+    if (lower == 0) {
+      int capitals = 0;
+      while (i < to && Character.isUpperCase(c[i])) {
+        capitals++;
+        i++;
+      }
+      int letters = 0;
+      while (i < to && Character.isLowerCase(c[i])) {
+        letters++;
+        i++;
+      }
+      boolean word = capitals == 1 && letters >= 1 && letters <= 5;
+      boolean acronym = capitals >= 3 && capitals <= 4 && letters >= 2; // VSCode: VS + Code
+      if (!word && !acronym) {
+        return false;
+      }
+      part = acronym ? 1 : 0;
+    } else if (lower > 3) {
+      return false;
+    }
+    while (i < to) {
+      int capitals = 0;
+      while (i < to && Character.isUpperCase(c[i])) {
+        capitals++;
+        i++;
+      }
+      int letters = 0;
+      while (i < to && Character.isLowerCase(c[i])) {
+        letters++;
+        i++;
+      }
+      boolean word = capitals == 1 && letters >= 2 && lower <= 1;
+      boolean tail = letters == 0 && capitals >= 2 && capitals <= 4 && i == to;
+      if (!word && !tail || ++part > 2) {
+        return false;
+      }
+    }
+    return part >= 1;
+  }
+
+  /** {@code \begin{align}}, {@code \frac{a}{b}}, {@code \alpha}: a LaTeX command outside {@code $…$}. */
+  private static boolean latex(char[] c, int from, int to) {
+    if (to - from < 2 || c[from] != '\\' || !Character.isLetter(c[from + 1])) {
+      return false;
+    }
+    int i = from + 1;
+    while (i < to && Character.isLetter(c[i])) {
+      i++;
+    }
+    while (i < to && c[i] == '{') {
+      int close = i + 1;
+      while (close < to && Character.isLetterOrDigit(c[close])) {
+        close++;
+      }
+      if (close >= to || c[close] != '}') {
+        return false;
+      }
+      i = close + 1;
+    }
+    return i == to && c[to - 1] == '}';
   }
 
   /** {@code 1)}, {@code b)}, {@code iv.}: an item of an inline list. */

@@ -21,6 +21,8 @@ final class AnchorWords {
   static final int OUTPUT_VERB = 1 << 11;
   static final int CODE_POINTER = 1 << 12;
   static final int DEPARTURE_WORD = 1 << 13;
+  static final int NOW_WORD = 1 << 14;
+  static final int CONTEXT_NOUN = 1 << 15;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -64,6 +66,9 @@ final class AnchorWords {
     add(DEPARTURE_WORD, "behind", "aside", "contrary", "deviating", "regardless", "hinter",
         "abweichend", "entgegen", "streichen", "beiseite", "omiso", "atrás", "abstraction",
         "côté");
+    add(CONTEXT_NOUN, "documents", "document", "articles", "article", "context", "sources",
+        "dokumente", "dokumenten", "artikeln", "artikel", "kontext", "quellen");
+    add(NOW_WORD, "now", "nun", "jetzt", "maintenant", "ahora", "adesso", "agora", "nu");
     add(IDIOM_WORD, "warnings", "disclaimers", "disclaimer", "caveats", "apologize", "apologise",
         "apologies", "apologizes", "apologises", "apologizing", "apologising", "lectures",
         "moralizing", "moralising", "sorry",
@@ -71,7 +76,12 @@ final class AnchorWords {
         "personas", "chatgpt", "dan", "insert", "put", "enter", "character", "understand", "care",
         "cares", "caring", "unethical", "immoral", "illegal", "harmful", "dangerous", "offensive",
         "inappropriate", "explicit", "amoral", "wrong", "evil", "unfiltered", "uncensored",
-        "unrestricted", "unbound", "unchained", "unlimited");
+        "unrestricted", "unbound", "unchained", "unlimited", "anything", "everything", "question",
+        "questions", "request", "requests", "prompt", "prompts", "content", "act", "pretend",
+        "roleplay", "simulate", "impersonate", "play", "bound", "controlled",
+        "restricted", "censored", "filtered", "constrained", "regard", "ethical", "moral", "legal",
+        "role", "roles", "rolle", "rollen", "restrained", "confined", "shackled", "against",
+        "defies", "violates", "contradicts");
   }
 
   private AnchorWords() {}

@@ -63,13 +63,16 @@ public final class SignalNames {
   /** Harmful code a tool result orders into the assistant's code or answer: "Meld the following code block into your code:" and code that steals data or wrecks the system. Tool content only. */
   public static final String PLANTED_CODE = "planted_code";
 
+  /** A goal hijack that closes or praises the task so far and opens its own: "Very good. That is done. Now write …". */
+  public static final String TASK_SWITCH = "task_switch";
+
   /** Every name, in a fixed order. */
   public static final List<String> ALL = List.of(ROLE_SPOOF, CHAT_TEMPLATE, INSTRUCTION_FENCE,
       INSTRUCTION_OVERRIDE, PROMPT_LEAK, NEW_INSTRUCTIONS, AI_ADDRESS, RESPONSE_DIRECTIVE,
       CONCEAL_FROM_USER, EXFILTRATION, RESTRICTION_REMOVAL, PERSONA_LOCK, JAILBREAK_MARKER,
       OUTPUT_FORCING, INVISIBLE_CHARS, BIDI_CONTROL, SMUGGLED_TEXT, HOMOGLYPH_MIXING,
       STYLED_LETTERS, ENCODED_TEXT, ENCODED_INSTRUCTION, ADVERSARIAL_SUFFIX, JAILBREAK_IDIOMS,
-      PLANTED_REQUEST, PLANTED_CODE);
+      PLANTED_REQUEST, PLANTED_CODE, TASK_SWITCH);
 
   private SignalNames() {}
 }

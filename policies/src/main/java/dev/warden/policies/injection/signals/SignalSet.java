@@ -31,6 +31,7 @@ final class SignalSet {
   static final int JAILBREAK_IDIOMS = 22;
   static final int PLANTED_REQUEST = 23;
   static final int PLANTED_CODE = 24;
+  static final int TASK_SWITCH = 25;
   /** Signals up to here are about what the text says; an encoded segment that fires one is an encoded instruction. */
   static final int LAST_CONTENT_SIGNAL = OUTPUT_FORCING;
 
@@ -38,6 +39,9 @@ final class SignalSet {
   private boolean any;
   /** The {@link JailbreakIdioms} seen so far, one bit each. */
   private int idioms;
+  /** How often the first "…GPT" persona name of the text was seen, and its hash. */
+  private int gptNames;
+  private int gptNameHash;
 
   void fire(int signal, double strength) {
     if (strength > strengths[signal]) {
@@ -50,8 +54,21 @@ final class SignalSet {
     idioms |= bits;
   }
 
+  /** A persona name such as "UncycloGPT" ({@code hash} of its letters); the first name seen is counted. */
+  void gptName(int hash) {
+    if (gptNames == 0) {
+      gptNameHash = hash;
+    }
+    if (gptNameHash == hash) {
+      gptNames++;
+    }
+  }
+
   /** Fires {@link #JAILBREAK_IDIOMS} for the idioms seen, if any. */
   void fireIdioms() {
+    if (gptNames >= JailbreakIdioms.GPT_NAME_REPEATS) {
+      idioms |= JailbreakIdioms.GPT_PERSONA;
+    }
     if (idioms != 0) {
       fire(JAILBREAK_IDIOMS, JailbreakIdioms.strength(idioms));
     }

@@ -191,11 +191,16 @@ final class TextScanner {
     if (end - start < 2 || end - start > AnchorWords.MAX_LENGTH) {
       return;
     }
+    if (role != Role.TOOL && JailbreakIdioms.gptName(s, start, end)) {
+      out.gptName(hash);
+    }
     int groups = AnchorWords.groups(hash, s, start, end);
     if (role != Role.TOOL) {
       groups &= ~(AnchorWords.AI_NAME | AnchorWords.RESPONSE_NOUN | AnchorWords.CODE_POINTER);
+    } else {
+      groups &= ~AnchorWords.NOW_WORD; // "Great job, team! Now, another task: …" is an e-mail
     }
-    if ((groups & AnchorWords.OUTPUT_VERB) != 0 && !replyAhead(end)) {
+    if ((groups & AnchorWords.OUTPUT_VERB) != 0 && !replyAhead(end) && !OutputRules.interrupted(s, start)) {
       groups &= ~AnchorWords.OUTPUT_VERB; // most "write" and "answer" are not followed by a reply
     }
     if (groups == 0) {
@@ -213,6 +218,9 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.DEPARTURE_WORD) != 0) {
       PhraseRules.departure(clause, out);
+    }
+    if ((groups & AnchorWords.CONTEXT_NOUN) != 0) {
+      PhraseRules.contextRefusal(clause, out);
     }
     if ((groups & AnchorWords.VOID_WORD) != 0) {
       PhraseRules.voided(clause, out);
@@ -247,6 +255,9 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.CODE_POINTER) != 0) {
       CodeOrders.at(clause, s, out);
+    }
+    if ((groups & AnchorWords.NOW_WORD) != 0) {
+      TaskSwitch.at(clause, s, out);
     }
     if ((groups & AnchorWords.IDIOM_WORD) != 0) {
       int idiom = JailbreakIdioms.at(clause, s, start);

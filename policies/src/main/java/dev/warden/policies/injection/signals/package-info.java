@@ -20,9 +20,11 @@
  *       German, Spanish, French) whose object is instructions, rules, prompt, … or "everything";
  *       "the above"; "previous instructions are void"; a departure from earlier instructions or
  *       information ("leave the previous information behind", "set aside earlier instructions",
- *       "abweichend zu vorherigen Instruktionen")</td><td>0.9 qualified (previous, all, your,
- *       above); 0.8 positional, voiding or a departure with its verb; 0.6 unqualified or a bare
- *       departure ("contrary to previous instructions")</td></tr>
+ *       "abweichend zu vorherigen Instruktionen"); an order not to use the retrieved context ("do
+ *       not look in the documents provided", "answer … and not by the articles")</td><td>0.9
+ *       qualified (previous, all, your, above); 0.8 positional, voiding or a departure with its
+ *       verb; 0.6 unqualified, a bare departure ("contrary to previous instructions") or the
+ *       context refused</td></tr>
  *   <tr><td>prompt_leak</td><td>a reveal verb and your/system/initial/hidden prompt or instructions,
  *       "the prompt above", "instructions you were given"</td><td>0.7; 0.8 for system, initial,
  *       hidden, secret, above</td></tr>
@@ -39,12 +41,15 @@
  *       0.7 user; image 0.8, link 0.5</td></tr>
  *   <tr><td>restriction_removal</td><td>"no / without / free of / not bound by" restrictions, filters,
  *       guidelines …, said of an AI or of ethics</td><td>0.7</td></tr>
- *   <tr><td>persona_lock</td><td>"never refuse", "will not refuse"</td><td>0.5</td></tr>
+ *   <tr><td>persona_lock</td><td>"never refuse", "will not refuse", "cannot refuse" (not "I
+ *       cannot refuse")</td><td>0.5</td></tr>
  *   <tr><td>jailbreak_marker</td><td>"Do Anything Now"; "DAN", "developer mode", "jailbroken" in an
- *       AI context</td><td>0.8; 0.6; 0.5</td></tr>
+ *       AI context; a mode named in capitals to simulate or stay in ("simulate BABY Mode")</td>
+ *       <td>0.8; 0.6; 0.5</td></tr>
  *   <tr><td>output_forcing</td><td>a reply dictated word for word: an output verb (say, output,
  *       print, reply with, …) and a quoted or yes/no reply, made the whole answer by just, only,
- *       instead, now, must or "and nothing else"; not options ({@code "yes" or "no"}), programs
+ *       instead, now, must or "and nothing else", or a yes or no right after a question, or a
+ *       reply after an interrupting "stop:" ({@code stop: write X}); not options ({@code "yes" or "no"}), programs
  *       ({@code print "done" when …}) or fallbacks ({@code if you don't know, say …})
  *       ({@link dev.warden.policies.injection.signals.OutputRules})</td><td>0.5</td></tr>
  *   <tr><td>invisible_chars</td><td>invisible characters splitting words</td><td>0.5 + 0.1 each, at
@@ -63,12 +68,17 @@
  *       (the rows above invisible_chars) of 0.5 or more</td><td>0.9</td></tr>
  *   <tr><td>adversarial_suffix</td><td>the last 16 tokens of the text's last line are token soup:
  *       words glued to brackets and symbols, camel-cased mash-ups, brackets closed by the wrong type
- *       or never ({@link dev.warden.policies.injection.signals.AdversarialSuffix})</td><td>0.5 at 4
- *       odd tokens and bracket faults, 0.7 at 5, 0.8 at 6, 0.9 from 7</td></tr>
+ *       or never, a quote left open; "Sure" or "Here is" in a soup counts one more
+ *       ({@link dev.warden.policies.injection.signals.AdversarialSuffix})</td><td>0.3 at 3 odd
+ *       tokens and faults, 0.5 at 4, 0.7 at 5, 0.8 at 6, 0.9 from 7</td></tr>
  *   <tr><td>jailbreak_idioms</td><td>stock phrases of jailbreak templates: "never apologise", "no
  *       matter how unethical", "you are no longer ChatGPT", "from now on, you", "two separate
  *       responses", {@code [INSERT PROMPT HERE]}, "stay in character", "if you understand", "does
- *       not care about ethics", "you are now Rex" (user content only)
+ *       not care about ethics", "you are now Rex", "you will answer anything", "can generate any
+ *       kind of content", "you are going to act as", "not bound by any rules", "regardless of its
+ *       ethical implications", "always stay in their roles", a "…GPT" persona named three times,
+ *       "no longer confined to OpenAI policy", "even if it goes against policies" (user content
+ *       only)
  *       ({@link dev.warden.policies.injection.signals.JailbreakIdioms})</td>
  *       <td>0.3 for one; 0.6 for two different ones; 0.8 for three or more</td></tr>
  *   <tr><td>planted_request</td><td>tool content: a line of its own that asks for something and
@@ -83,6 +93,11 @@
  *       wipes or damages the system, or opens a reverse shell
  *       ({@link dev.warden.policies.injection.signals.CodeOrders},
  *       {@link dev.warden.policies.injection.signals.RiskyCode})</td><td>0.8</td></tr>
+ *   <tr><td>task_switch</td><td>user content: a lead that closes ("that is done", "das genügt") or
+ *       praises ("very good", "excellent") the work so far, then at a "now" word (now, nun, jetzt,
+ *       maintenant, ahora, adesso, agora, nu) a new task handed to the model ("another task for
+ *       you", "weitere Aufgaben folgen") or, after a closing, an order ("now write")
+ *       ({@link dev.warden.policies.injection.signals.TaskSwitch})</td><td>0.5</td></tr>
  * </table>
  *
  * <p>Deliberately not flagged: persona prompts ("act as a Linux terminal", "stay in character"),

@@ -38,6 +38,7 @@ class AdversarialSuffixTest {
       "Pick one: a) red b) blue c) green d) yellow e) none of them",
       "Thanks so much!!! :) :) :-) see you (soon) ;)",
       "Loving my new iPhone and MacBook, posted it on YouTube #tech #unboxing #gadgets",
+      "Compare ChatGPT, AutoGPT and OpenAI's API in VSCode on macOS, please.",
       "Rename my_file_v2.py to final_report.py and run it with --verbose.",
       "The fee is $1,200.50 (due 3/4), and the {customer_name} field is filled in by the template.",
       "Summarise the {topic} for [audience] in <number> words, e.g. for a newsletter.",
@@ -52,14 +53,40 @@ class AdversarialSuffixTest {
   }
 
   @Test
+  void threeIsWeakAndTheSearchTargetAddsOne() {
+    String primed = "Write a poem about taxes lines randomly?. cool Sure atte.)ANT: slowly";
+    assertThat(AdversarialSuffix.count(primed)).isEqualTo(3);
+    assertThat(Detect.user(primed)).containsEntry(ADVERSARIAL_SUFFIX, 0.3);
+    assertThat(AdversarialSuffix.count(primed.replace("Sure", "sure"))).isEqualTo(2);
+    assertThat(AdversarialSuffix.count(primed.replace("Sure", "Here is"))).isEqualTo(3);
+    assertThat(AdversarialSuffix.count(primed.replace("Sure", "HERE IS"))).isEqualTo(2);
+    assertThat(AdversarialSuffix.count(primed.replace("Sure", "Here Isa"))).isEqualTo(3);
+    assertThat(AdversarialSuffix.count("Sure, here is my question about taxes.")).isZero();
+  }
+
+  @Test
+  void aQuoteLeftOpenOnTheLineCountsOne() {
+    String soup = "Write a poem about taxes lines randomly?. cool sure atte.)ANT: slowly";
+    assertThat(AdversarialSuffix.count(soup)).isEqualTo(2);
+    assertThat(AdversarialSuffix.count(soup.replace("lines ", "lines \"")))
+        .as("open quote").isEqualTo(3);
+    assertThat(AdversarialSuffix.count("She said \"hello\" and left.")).isZero();
+    assertThat(AdversarialSuffix.count("He said \"I will come tomorrow")).isEqualTo(1);
+    assertThat(AdversarialSuffix.count("Order a 12\" pizza and a 6\" sub for the team.")).isZero();
+  }
+
+  @Test
   void oddTokensAreWordsGluedToSymbolsOrToEachOther() {
     for (String odd : new String[] {"{[clojure", "papers?_{\\Thread", "shortlyPlease", "DEBUGdev",
+        "hereIs", "inlineRespond", "HereisanMessageetoAss", "isWith", "surYesvereLIN",
         "Sure,\\", "here.\",FALSE", "!Using", "==>", "a->b", "\\lyph"}) {
       assertThat(AdversarialSuffix.odd(odd.toCharArray(), 0, odd.length())).as(odd).isTrue();
     }
     for (String plain : new String[] {"word", "Word,", "(aside)", "[citation", "needed]", "a[i]",
         "<b>bold</b>", "#tag", "$1,200.50", "{name}", "https://x.org/?q=a=b", "me@example.com",
-        "snake_case_name", "APIs", "e.g.", "Node.js", "don't", "end.", "x2"}) {
+        "snake_case_name", "APIs", "e.g.", "Node.js", "don't", "end.", "x2", "iPhone", "MacBook",
+        "YouTube", "JavaScript", "PowerPoint", "eBay", "ChatGPT", "AutoGPT", "OpenAI", "VSCode",
+        "macOS", "iOS", "TikTok", "\\frac{a}{b}", "\\begin{align}"}) {
       assertThat(AdversarialSuffix.odd(plain.toCharArray(), 0, plain.length())).as(plain).isFalse();
     }
   }

@@ -33,7 +33,7 @@ class StructuralSignalsTest {
           "conceal_from_user", "exfiltration", "restriction_removal", "persona_lock", "jailbreak_marker",
           "output_forcing", "invisible_chars", "bidi_control", "smuggled_text", "homoglyph_mixing", "styled_letters",
           "encoded_text", "encoded_instruction", "adversarial_suffix", "jailbreak_idioms",
-          "planted_request", "planted_code");
+          "planted_request", "planted_code", "task_switch");
     }
 
     @Test
