@@ -40,6 +40,10 @@ final class AnchorWords {
         "vergiss", "vergessen", "missachte", "olvida", "olvide", "ignora", "oubliez", "oublie",
         "ignorez", "zaboravi", "dimentica", "olvidar", "ignorar", "esqueça", "esqueca",
         "desconsidere", "dimenticare", "ignorare", "negeer", "vergeet", "забудь", "забудьте",
+        "ignorer", "oublier", "négligez", "olvidad", "olvídate", "olvidate", "descarta",
+        "descarte", "omite", "omita", "dimenticate", "ignorate", "trascura", "tralascia",
+        "esquece", "esquecer", "negeren", "vergeten", "ignorier", "ignoriert", "vergesst",
+        "verwirf", "verwerfe",
         "игнорируй", "игнорируйте", "проигнорируй", "проигнорируйте");
     add(VOID_WORD, "void", "irrelevant", "obsolete", "invalid", "overridden", "superseded", "false",
         "cancelled", "canceled", "revoked", "nullified", "hinfällig", "ungültig");

@@ -29,6 +29,9 @@ final class PhraseRules {
       // what a retrieval-augmented prompt calls its documents: "disregarding the articles"
       "articles", "artikel", "tasks", "aufgaben", "information",
       "instruções", "instrucoes", "regras", "regole", "reglas", "instructies", "regels",
+      "règles", "indications", "ordres", "órdenes", "ordenes",
+      "indicaciones", "normas", "indicazioni", "comandi", "ordini", "orientações", "diretrizes",
+      "comandos", "ordens", "opdrachten", "richtlijnen", "aanwijzingen", "hinweise",
       "инструкции", "инструкций", "указания", "правила", "команды");
   private static final Set<String> QUALIFIERS = Set.of("previous", "prior", "above", "earlier",
       "preceding", "foregoing", "original", "initial", "system", "former", "old", "all", "any",
@@ -36,14 +39,29 @@ final class PhraseRules {
       "bisherigen", "obigen", "vorigen", "alle", "deine", "ihre", "alten", "vorangegangenen",
       "vorangehenden", "vorhergehenden", "todas", "toutes", "tous", "sve", "tutte", "anteriores",
       "précédentes", "provided", "given", "supplied", "precedenti", "vorige", "все",
-      "предыдущие", "прежние");
+      "предыдущие", "прежние", "todos", "tutti", "precedentes", "previas", "sus", "tuoi",
+      "vostre", "seus", "je", "jouw", "uw", "eerdere", "voorgaande", "bovenstaande");
+  /**
+   * Qualifiers that follow their noun: "las instrucciones anteriores", "the instructions above",
+   * "le istruzioni precedenti".
+   */
+  private static final Set<String> POST_QUALIFIERS = Set.of("previous", "prior", "above",
+      "earlier", "given", "provided", "anteriores", "anterior", "anteriori", "précédentes",
+      "précédents", "precedenti", "precedentes", "previas", "previos", "prévias", "sopra",
+      "arriba", "acima", "dessus", "oben", "davor", "zuvor", "hierboven", "eerder");
+  /** Before "you": a request, not a statement ("could you ignore …", not "you forget …"). */
+  private static final Set<String> REQUEST_MODALS = Set.of("can", "could", "would", "will");
+  /** Negations an override verb can follow in other languages: "non dimenticare", "não esqueça". */
+  private static final Set<String> OTHER_NEGATIONS = Set.of("non", "no", "não", "nao", "niet",
+      "ne", "nicht");
   private static final Set<String> POSITIONS = Set.of("above", "previous", "prior", "earlier",
       "preceding", "foregoing", "before", "so", "said", "davor", "vorher", "bisher", "zuvor", "oben",
       "antes", "avant", "prima");
   private static final Set<String> FILLERS = Set.of("the", "of", "my", "these", "those", "this",
       "that", "and", "or", "other", "safety", "content", "ethical", "moral", "openai", "openai's",
       "developer", "about", "die", "der", "den", "das", "und", "oder", "meine", "sämtliche", "sie",
-      "las", "les", "le", "la", "de", "tus", "tes", "vos", "as", "os", "suas", "tue");
+      "las", "les", "le", "la", "de", "tus", "tes", "vos", "as", "os", "suas", "tue", "los",
+      "des", "del", "di", "delle", "degli", "dei", "gli", "dos", "het");
   private static final Set<String> EVERYTHING = Set.of("everything", "anything", "alles", "todo",
       "tout", "tutto", "tudo", "всё");
   private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "und", "oder", "y", "et");
@@ -147,11 +165,15 @@ final class PhraseRules {
 
   /**
    * "Ignore (all) previous instructions", "forget everything above", "disregard the above",
-   * "ignore all other evidence and instructions"; German infinitives take their object first
-   * ("die obigen Anweisungen ignorieren").
+   * "ignore all other evidence and instructions", "could you ignore the instructions above",
+   * "olvida las instrucciones anteriores"; German infinitives take their object first ("die
+   * obigen Anweisungen ignorieren"). A statement ("you forget everything") or a negation ("vergiss
+   * nicht die Regeln", "non dimenticare le istruzioni") is no override.
    */
   static void override(Clause c, SignalSet out) {
-    if (NEGATIONS.contains(c.word(-1)) || SUBJECTS.contains(c.word(-1))) {
+    String before = c.word(-1);
+    if (NEGATIONS.contains(before) || OTHER_NEGATIONS.contains(before)
+        || SUBJECTS.contains(before) && !("you".equals(before) && REQUEST_MODALS.contains(c.word(-2)))) {
       return;
     }
     boolean qualified = false;
@@ -163,7 +185,7 @@ final class PhraseRules {
         break;
       }
       if (OVERRIDE_TARGETS.contains(w)) {
-        double strength = qualified ? 0.9 : 0.6;
+        double strength = qualified || POST_QUALIFIERS.contains(c.word(k + 1)) ? 0.9 : 0.6;
         if (skippedNoun) {
           strength -= 0.1;
         }

@@ -17,7 +17,9 @@
  *       {@code <important>}, {@code <rules>}; code fences labelled {@code system} or {@code prompt}</td>
  *       <td>0.8; 0.6; 0.6</td></tr>
  *   <tr><td>instruction_override</td><td>an override verb (ignore, disregard, forget, bypass, …, also
- *       German, Spanish, French) whose object is instructions, rules, prompt, … or "everything";
+ *       German, Spanish, French, Italian, Portuguese, Dutch, Russian; a polite "could you ignore")
+ *       whose object is instructions, rules, prompt, … or "everything", qualified before or after
+ *       the noun ("las instrucciones anteriores"); not negated ("vergiss nicht");
  *       "the above"; "previous instructions are void"; a departure from earlier instructions or
  *       information ("leave the previous information behind", "set aside earlier instructions",
  *       "abweichend zu vorherigen Instruktionen"); an order not to use the retrieved context ("do
