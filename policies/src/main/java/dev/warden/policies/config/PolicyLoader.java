@@ -4,9 +4,6 @@ import dev.warden.policies.engine.PolicySnapshot;
 import dev.warden.policies.limits.LimitStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,16 +47,7 @@ public final class PolicyLoader {
    */
   public static PolicySnapshot parse(byte[] bytes, String fileName) throws PolicyException {
     checkSize(bytes, fileName);
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new ErrorList(fileName).fatal(1, 1, "policy file is not valid UTF-8");
-    }
+    String text = Utf8Text.decode(bytes, new ErrorList(fileName));
     return compile(bytes, text, fileName);
   }
 
