@@ -9,8 +9,6 @@ import dev.warden.policies.config.PolicyException;
 import dev.warden.policies.config.PolicyLoader;
 import dev.warden.policies.engine.PolicySnapshot;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,13 +36,13 @@ public final class PolicyReloader {
   public boolean reloadIfChanged() {
     byte[] bytes;
     try {
-      bytes = read();
+      bytes = PolicyLoader.read(file);
       lastReadProblem = null;
     } catch (IOException e) {
-      String problem = e.getClass().getSimpleName();
+      String problem = e.getMessage();
       if (!problem.equals(lastReadProblem)) {
         lastReadProblem = problem;
-        WardenLog.warn("policy file cannot be read: " + file + " (" + problem + "); keeping " + keeping());
+        WardenLog.warn(problem + "; keeping " + keeping());
       }
       return false;
     }
@@ -93,12 +91,6 @@ public final class PolicyReloader {
   private String keeping() {
     ActivePolicy current = holder.peek();
     return current == null ? "none (calls follow onError: block)" : current.snapshot().hash();
-  }
-
-  private byte[] read() throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return in.readNBytes(PolicyLoader.MAX_BYTES + 1);
-    }
   }
 
   private static byte[] sha256(byte[] bytes) {

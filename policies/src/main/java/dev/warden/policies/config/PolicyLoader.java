@@ -5,6 +5,7 @@ import dev.warden.policies.limits.LimitStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -33,11 +34,28 @@ public final class PolicyLoader {
    * @throws IOException     when the file cannot be read
    */
   public static PolicySnapshot load(Path file) throws PolicyException, IOException {
-    byte[] bytes;
+    return parse(read(file), file.toString());
+  }
+
+  /**
+   * Reads at most {@value #MAX_BYTES} + 1 bytes of {@code file}: enough for {@link #parse(byte[],
+   * String)} to refuse a larger file, which is never read whole.
+   *
+   * @throws IOException when the file cannot be read (missing, a directory, a symlink loop); the
+   *     message names the file and the reason
+   */
+  public static byte[] read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readNBytes(MAX_BYTES + 1);
+      return in.readNBytes(MAX_BYTES + 1);
+    } catch (IOException e) {
+      throw new IOException("policy file " + file + " cannot be read (" + reason(e) + ")", e);
     }
-    return parse(bytes, file.toString());
+  }
+
+  /** The exception's kind and the system's reason, without the path that the caller's message names. */
+  private static String reason(IOException e) {
+    String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+    return reason == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + reason;
   }
 
   /**
