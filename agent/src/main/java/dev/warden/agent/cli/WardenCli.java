@@ -60,7 +60,7 @@ public final class WardenCli {
       e.errors().forEach(err::println);
       return INVALID;
     } catch (IOException e) {
-      err.println(unreadable(file, e));
+      err.println(PolicyLoader.unreadable(file, e));
       return INVALID;
     }
     try {
@@ -83,14 +83,8 @@ public final class WardenCli {
       }
       return INVALID;
     } catch (IOException e) {
-      out.println(unreadable(file, e));
+      out.println(PolicyLoader.unreadable(file, e));
       return INVALID;
     }
-  }
-
-  /** {@code file:1:1: cannot read the file (NoSuchFileException)}: what the loader's read failed with. */
-  private static PolicyError unreadable(Path file, IOException e) {
-    Throwable failure = e.getCause() != null ? e.getCause() : e;
-    return new PolicyError(file.toString(), 1, 1, "cannot read the file (" + failure.getClass().getSimpleName() + ")");
   }
 }

@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * Reads the policy file, and when its content changed, validates and compiles it and swaps it in.
  * A file that cannot be read or does not validate changes nothing: the last good policy stays and
- * each error is logged as {@code file:line:col: message}. Not thread-safe: one watcher calls it.
+ * each error is logged as {@code file:line:col: message}, recorded in that policy's audit trail
+ * and counted. Not thread-safe: one watcher calls it.
  */
 public final class PolicyReloader {
 
@@ -43,6 +44,7 @@ public final class PolicyReloader {
       if (!problem.equals(lastReadProblem)) {
         lastReadProblem = problem;
         WardenLog.warn(problem + "; keeping " + keeping());
+        recordRejection(List.of(PolicyLoader.unreadable(file, e)));
       }
       return false;
     }
@@ -74,6 +76,11 @@ public final class PolicyReloader {
     for (PolicyError error : errors) {
       WardenLog.warn("policy rejected: " + error + "; keeping " + keeping);
     }
+    recordRejection(errors);
+  }
+
+  /** A rejected or unreadable file is an audit record of the policy in force, and a count. */
+  private void recordRejection(List<PolicyError> errors) {
     ActivePolicy current = holder.peek();
     if (current != null && current.audit() != null) {
       current.audit().append(PolicyRecord.rejected(file.toString(), errors, current.snapshot().hash()));

@@ -52,6 +52,15 @@ public final class PolicyLoader {
     }
   }
 
+  /**
+   * A failure of {@link #read(Path)} as the file's one error, for the audit trail and the
+   * {@code check} command: {@code file:1:1: cannot read the file (NoSuchFileException)}.
+   */
+  public static PolicyError unreadable(Path file, IOException e) {
+    IOException failure = e.getCause() instanceof IOException cause ? cause : e;
+    return new PolicyError(file.toString(), 1, 1, "cannot read the file (" + reason(failure) + ")");
+  }
+
   /** The exception's kind and the system's reason, without the path that the caller's message names. */
   private static String reason(IOException e) {
     String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
