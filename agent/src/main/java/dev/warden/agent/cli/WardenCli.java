@@ -60,7 +60,7 @@ public final class WardenCli {
       e.errors().forEach(err::println);
       return INVALID;
     } catch (IOException e) {
-      err.println(new PolicyError(file.toString(), 1, 1, "cannot read the file (" + e.getClass().getSimpleName() + ")"));
+      err.println(PolicyLoader.unreadable(file, e));
       return INVALID;
     }
     try {
@@ -83,7 +83,7 @@ public final class WardenCli {
       }
       return INVALID;
     } catch (IOException e) {
-      out.println(new PolicyError(file.toString(), 1, 1, "cannot read the file (" + e.getClass().getSimpleName() + ")"));
+      out.println(PolicyLoader.unreadable(file, e));
       return INVALID;
     }
   }

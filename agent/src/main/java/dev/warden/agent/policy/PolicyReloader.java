@@ -9,8 +9,6 @@ import dev.warden.policies.config.PolicyException;
 import dev.warden.policies.config.PolicyLoader;
 import dev.warden.policies.engine.PolicySnapshot;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +18,8 @@ import java.util.List;
 /**
  * Reads the policy file, and when its content changed, validates and compiles it and swaps it in.
  * A file that cannot be read or does not validate changes nothing: the last good policy stays and
- * each error is logged as {@code file:line:col: message}. Not thread-safe: one watcher calls it.
+ * each error is logged as {@code file:line:col: message}, recorded in that policy's audit trail
+ * and counted. Not thread-safe: one watcher calls it.
  */
 public final class PolicyReloader {
 
@@ -38,13 +37,14 @@ public final class PolicyReloader {
   public boolean reloadIfChanged() {
     byte[] bytes;
     try {
-      bytes = read();
+      bytes = PolicyLoader.read(file);
       lastReadProblem = null;
     } catch (IOException e) {
-      String problem = e.getClass().getSimpleName();
+      String problem = e.getMessage();
       if (!problem.equals(lastReadProblem)) {
         lastReadProblem = problem;
-        WardenLog.warn("policy file cannot be read: " + file + " (" + problem + "); keeping " + keeping());
+        WardenLog.warn(problem + "; keeping " + keeping());
+        recordRejection(List.of(PolicyLoader.unreadable(file, e)));
       }
       return false;
     }
@@ -76,6 +76,11 @@ public final class PolicyReloader {
     for (PolicyError error : errors) {
       WardenLog.warn("policy rejected: " + error + "; keeping " + keeping);
     }
+    recordRejection(errors);
+  }
+
+  /** A rejected or unreadable file is an audit record of the policy in force, and a count. */
+  private void recordRejection(List<PolicyError> errors) {
     ActivePolicy current = holder.peek();
     if (current != null && current.audit() != null) {
       current.audit().append(PolicyRecord.rejected(file.toString(), errors, current.snapshot().hash()));
@@ -93,12 +98,6 @@ public final class PolicyReloader {
   private String keeping() {
     ActivePolicy current = holder.peek();
     return current == null ? "none (calls follow onError: block)" : current.snapshot().hash();
-  }
-
-  private byte[] read() throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return in.readNBytes(PolicyLoader.MAX_BYTES + 1);
-    }
   }
 
   private static byte[] sha256(byte[] bytes) {

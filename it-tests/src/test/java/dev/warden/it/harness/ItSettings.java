@@ -53,6 +53,11 @@ public final class ItSettings {
     return existing("warden.demo.policy", "it ships with the demo module");
   }
 
+  /** The bad-policy corpus: broken policy files and their {@code expected.txt}, kept with the policies module's tests. */
+  public static Path badPolicies() {
+    return existing("warden.badpolicies", "it ships with the policies module's test resources");
+  }
+
   /** The OpenTelemetry Java agent from Maven Central, which the it-tests' pom copies. */
   public static Path otelJavaAgent() {
     return existing("warden.otel.javaagent", "the it-tests' pom copies it: ./mvnw -B -pl it-tests -am verify");

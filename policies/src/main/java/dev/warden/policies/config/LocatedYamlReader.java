@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads one YAML document into a {@link YamlNode} tree that keeps the line and column of every key
@@ -70,6 +71,10 @@ final class LocatedYamlReader {
       JsonLocation at = parser == null ? null : parser.currentTokenLocation();
       throw errors.fatal(lineOf(at), columnOf(at), "policy file exceeds a YAML parser limit");
     } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof ReaderException bad) {
+        // the reader refuses a char YAML does not allow (binary junk); Jackson would place it at 1:1
+        throw unacceptableChar(yaml, bad, errors);
+      }
       String original = String.valueOf(e.getOriginalMessage());
       if (original.startsWith("Expected a field name") && parser != null) {
         // Jackson refuses a non-scalar key; the offending key is the current token
@@ -192,6 +197,23 @@ final class LocatedYamlReader {
       message.append(')');
     }
     return errors.fatal(line, column, message.toString());
+  }
+
+  /** The refused char at its line and column; the reader counts its position in code points. */
+  private static PolicyException unacceptableChar(String yaml, ReaderException bad, ErrorList errors) {
+    int line = 1;
+    int column = 1;
+    int end = yaml.offsetByCodePoints(0, Math.min(bad.getPosition(), yaml.codePointCount(0, yaml.length())));
+    for (int i = 0; i < end; i = yaml.offsetByCodePoints(i, 1)) {
+      if (yaml.charAt(i) == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return errors.fatal(line, column, "invalid YAML: character U+" + String.format("%04X", bad.getCodePoint())
+        + " is not allowed in a YAML file");
   }
 
   private static int lineOf(JsonLocation at) {

@@ -4,10 +4,8 @@ import dev.warden.policies.engine.PolicySnapshot;
 import dev.warden.policies.limits.LimitStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -36,11 +34,37 @@ public final class PolicyLoader {
    * @throws IOException     when the file cannot be read
    */
   public static PolicySnapshot load(Path file) throws PolicyException, IOException {
-    byte[] bytes;
+    return parse(read(file), file.toString());
+  }
+
+  /**
+   * Reads at most {@value #MAX_BYTES} + 1 bytes of {@code file}: enough for {@link #parse(byte[],
+   * String)} to refuse a larger file, which is never read whole.
+   *
+   * @throws IOException when the file cannot be read (missing, a directory, a symlink loop); the
+   *     message names the file and the reason
+   */
+  public static byte[] read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readNBytes(MAX_BYTES + 1);
+      return in.readNBytes(MAX_BYTES + 1);
+    } catch (IOException e) {
+      throw new IOException("policy file " + file + " cannot be read (" + reason(e) + ")", e);
     }
-    return parse(bytes, file.toString());
+  }
+
+  /**
+   * A failure of {@link #read(Path)} as the file's one error, for the audit trail and the
+   * {@code check} command: {@code file:1:1: cannot read the file (NoSuchFileException)}.
+   */
+  public static PolicyError unreadable(Path file, IOException e) {
+    IOException failure = e.getCause() instanceof IOException cause ? cause : e;
+    return new PolicyError(file.toString(), 1, 1, "cannot read the file (" + reason(failure) + ")");
+  }
+
+  /** The exception's kind and the system's reason, without the path that the caller's message names. */
+  private static String reason(IOException e) {
+    String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+    return reason == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + reason;
   }
 
   /**
@@ -50,16 +74,7 @@ public final class PolicyLoader {
    */
   public static PolicySnapshot parse(byte[] bytes, String fileName) throws PolicyException {
     checkSize(bytes, fileName);
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new ErrorList(fileName).fatal(1, 1, "policy file is not valid UTF-8");
-    }
+    String text = Utf8Text.decode(bytes, new ErrorList(fileName));
     return compile(bytes, text, fileName);
   }
 

@@ -1,5 +1,6 @@
 package dev.warden.policies.config;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -11,7 +12,8 @@ final class Quantities {
   /** A size as a policy writes it: a whole number of bytes, or {@link #parseSize}'s form; -1 otherwise. */
   static long size(YamlNode node) {
     if (node instanceof YamlScalar s && s.type() == YamlScalar.Type.INTEGER) {
-      return s.number().longValue();
+      // a BigInteger's longValue() keeps only the low 64 bits: 2^64 + 10MB would read as 10MB
+      return s.number() instanceof BigInteger big && big.bitLength() > 63 ? -1 : s.number().longValue();
     }
     return node instanceof YamlScalar s && s.isString() ? parseSize(s.text()) : -1;
   }

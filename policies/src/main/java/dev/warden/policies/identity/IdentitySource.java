@@ -3,6 +3,7 @@ package dev.warden.policies.identity;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.warden.policies.regex.RepeatBudget;
 import java.util.Objects;
 
 /**
@@ -117,6 +118,9 @@ public final class IdentitySource {
   }
 
   private static Pattern compileThreadName(String regex) {
+    if (!RepeatBudget.fits(regex)) {
+      throw new IllegalArgumentException("thread-name: invalid regex: " + RepeatBudget.PROBLEM);
+    }
     Pattern pattern;
     try {
       pattern = Pattern.compile(regex);

@@ -3,6 +3,7 @@ package dev.warden.policies.pii;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.warden.policies.regex.RepeatBudget;
 import java.util.List;
 import java.util.Locale;
 
@@ -75,6 +76,9 @@ public final class CustomRecognizer implements Recognizer {
     if (pattern.length() > MAX_PATTERN) {
       throw new IllegalArgumentException(
           "pattern is " + pattern.length() + " chars long; at most " + MAX_PATTERN + " are allowed");
+    }
+    if (!RepeatBudget.fits(pattern)) {
+      throw new IllegalArgumentException("invalid pattern: " + RepeatBudget.PROBLEM);
     }
     Pattern compiled;
     try {

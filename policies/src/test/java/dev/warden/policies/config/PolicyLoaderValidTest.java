@@ -147,13 +147,13 @@ class PolicyLoaderValidTest {
   }
 
   @Test
-  void loadRefusesInvalidUtf8(@TempDir Path dir) throws IOException {
+  void loadRefusesInvalidUtf8AtTheFirstBadByte(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("latin1.yaml");
     Files.write(file, new byte[] {'v', 'e', 'r', 's', 'i', 'o', 'n', ':', ' ', '1', '\n', '#', (byte) 0xE9, '\n'});
 
     PolicyException e = catchThrowableOfType(PolicyException.class, () -> PolicyLoader.load(file));
 
-    assertThat(e.errors()).containsExactly(new PolicyError(file.toString(), 1, 1, "policy file is not valid UTF-8"));
+    assertThat(e.errors()).containsExactly(new PolicyError(file.toString(), 2, 2, "policy file is not valid UTF-8 (byte 0xe9)"));
   }
 
   @Test
