@@ -45,6 +45,8 @@ class LoadWithReloadsTest {
   private static final int CALLS = Integer.getInteger("it.load.calls", 10_000);
   private static final int WARMUP = 100;
   private static final int REWRITES = 100;
+  /** Progress marks the driver prints; the policy is rewritten at the first 100, so all within the run. */
+  private static final int MARKS = 110;
   private static final String MINI = "gpt-4o-mini";
   private static final String LARGE = "gpt-4.1";
   private static final Pattern WARM = Pattern.compile("^LOAD warm rate=(\\d+) unexpected=(\\d+)");
@@ -93,16 +95,14 @@ class LoadWithReloadsTest {
     app = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(),
         // C2 for the long run; the harness's C1-only default suits short-lived JVMs
         List.of("-XX:TieredStopAtLevel=4", "-Xmx1g"), ReloadLoadDriver.class, provider.openAiBaseUrl(),
-        TestPolicy.OPENAI_KEY, String.valueOf(THREADS), String.valueOf(CALLS), String.valueOf(WARMUP), MINI + "," + LARGE);
+        TestPolicy.OPENAI_KEY, String.valueOf(THREADS), String.valueOf(CALLS), String.valueOf(WARMUP), MINI + "," + LARGE,
+        String.valueOf(MARKS));
     Matcher warm = app.awaitStderr(WARM, 0, Duration.ofMinutes(2));
     assertThat(Long.parseLong(warm.group(2))).as("unexpected answers in the warm-up").isZero();
 
-    // spread the rewrites over about 80% of the expected run, so that all of them fall inside it
-    long expectedMillis = 1000L * THREADS * CALLS / Math.max(1, Long.parseLong(warm.group(1)));
-    long interval = Math.max(50, expectedMillis * 8 / 10 / REWRITES);
     int mark = app.stderrMark();
     for (int i = 1; i <= REWRITES; i++) {
-      Thread.sleep(interval);
+      app.awaitStderr(Pattern.compile("^LOAD progress " + i + "$"), mark, Duration.ofMinutes(2));
       policy.replaceAtomically(i % 2 == 1 ? allowsLarge : allowsMini);
       provider.clearRequests(); // the fake keeps every request it saw; this run would fill the test JVM
     }

@@ -15,11 +15,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Many threads sharing one openai-java client, for {@code LoadWithReloadsTest}. Arguments: base URL,
  * API key, threads, calls per thread, warm-up calls per thread, the models to alternate
- * (comma-separated). Each prompt carries its thread and call number and an e-mail address; an
+ * (comma-separated), and how many progress marks to print during the measured calls. Each prompt carries its thread and call number and an e-mail address; an
  * allowed call must answer the echo of its own prompt with the address redacted, a refused one a
  * 403 {@code model_not_allowed}; anything else is unexpected.
  *
- * <p>Prints to stderr {@code LOAD warm rate=CALLS_PER_S unexpected=N} after the warm-up, then
+ * <p>Prints to stderr {@code LOAD warm rate=CALLS_PER_S unexpected=N} after the warm-up,
+ * {@code LOAD progress K} each time another 1/MARKS of the measured calls is done (the test
+ * rewrites the policy on these, so that every rewrite falls inside the run), then
  * {@code LOAD done …} with the counts and, before and after the measured calls, the JVM's live
  * threads and its used heap after a full GC; then waits for stdin to end.
  */
@@ -32,10 +34,13 @@ public final class ReloadLoadDriver {
   private final AtomicLong allowed = new AtomicLong();
   private final AtomicLong blocked = new AtomicLong();
   private final AtomicLong unexpected = new AtomicLong();
+  private final AtomicLong finished = new AtomicLong();
+  private final long callsPerMark;
 
-  private ReloadLoadDriver(OpenAIClient client, List<String> models) {
+  private ReloadLoadDriver(OpenAIClient client, List<String> models, long callsPerMark) {
     this.client = client;
     this.models = models;
+    this.callsPerMark = callsPerMark;
   }
 
   public static void main(String[] args) throws Exception {
@@ -44,8 +49,9 @@ public final class ReloadLoadDriver {
     int calls = Integer.parseInt(args[3]);
     int warmup = Integer.parseInt(args[4]);
     List<String> models = List.of(args[5].split(","));
+    int marks = Integer.parseInt(args[6]);
 
-    ReloadLoadDriver warm = new ReloadLoadDriver(client, models);
+    ReloadLoadDriver warm = new ReloadLoadDriver(client, models, Long.MAX_VALUE);
     long start = System.nanoTime();
     warm.run(threads, warmup, "w");
     double rate = (double) threads * warmup / ((System.nanoTime() - start) / 1e9);
@@ -53,7 +59,7 @@ public final class ReloadLoadDriver {
     long heapBefore = usedHeapAfterGc();
     System.err.printf(Locale.ROOT, "LOAD warm rate=%.0f unexpected=%d%n", rate, warm.unexpected.get());
 
-    ReloadLoadDriver load = new ReloadLoadDriver(client, models);
+    ReloadLoadDriver load = new ReloadLoadDriver(client, models, Math.max(1, (long) threads * calls / marks));
     start = System.nanoTime();
     load.run(threads, calls, "c");
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -71,6 +77,10 @@ public final class ReloadLoadDriver {
       workers.add(new Thread(() -> {
         for (int i = 0; i < calls; i++) {
           call(models.get((thread + i) % models.size()), phase + thread + "-" + i);
+          long done = finished.incrementAndGet();
+          if (done % callsPerMark == 0) {
+            System.err.println("LOAD progress " + done / callsPerMark);
+          }
         }
       }, "load-" + t));
     }
