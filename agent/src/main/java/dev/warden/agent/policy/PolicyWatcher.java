@@ -10,6 +10,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Keeps the policy current: loads it once, then watches the file's directory and also polls, since
@@ -23,18 +24,27 @@ public final class PolicyWatcher implements Runnable {
   private static final long SETTLE_MILLIS = 50;
 
   private final Path file;
-  private final PolicyReloader reloader;
+  private final BooleanSupplier reload;
   private final PolicyHolder holder;
+  private boolean failing;
 
   public PolicyWatcher(Path file, PolicyReloader reloader, PolicyHolder holder) {
+    this(file, reloader::reloadIfChanged, holder);
+  }
+
+  PolicyWatcher(Path file, BooleanSupplier reload, PolicyHolder holder) {
     this.file = file;
-    this.reloader = reloader;
+    this.reload = reload;
     this.holder = holder;
   }
 
   /** Starts watching on a new daemon thread, which stops when interrupted. */
   public static Thread start(Path file, PolicyReloader reloader, PolicyHolder holder) {
-    Thread thread = new Thread(new PolicyWatcher(file, reloader, holder), "warden-policy");
+    return start(new PolicyWatcher(file, reloader, holder));
+  }
+
+  static Thread start(PolicyWatcher watcher) {
+    Thread thread = new Thread(watcher, "warden-policy");
     thread.setDaemon(true);
     thread.start();
     return thread;
@@ -43,7 +53,7 @@ public final class PolicyWatcher implements Runnable {
   @Override
   public void run() {
     try {
-      reloader.reloadIfChanged();
+      reloadSurviving();
     } finally {
       holder.firstAttemptDone();
     }
@@ -58,12 +68,27 @@ public final class PolicyWatcher implements Runnable {
         if (waitForChange(watch)) {
           Thread.sleep(SETTLE_MILLIS);
         }
-        reloader.reloadIfChanged();
+        reloadSurviving();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      WardenLog.error("policy watcher stopped (" + e.getClass().getName() + "); the current policy stays");
+    }
+  }
+
+  /**
+   * One reload attempt that cannot end the watching: a file can fail in ways no validation foresaw
+   * (a parser bug, nesting too deep for the stack, an allocation too large), and the next save
+   * must still be read. Logged once until a reload works again.
+   */
+  private void reloadSurviving() {
+    try {
+      reload.getAsBoolean();
+      failing = false;
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      if (!failing) {
+        WardenLog.error("policy reload failed (" + e.getClass().getName() + "); the current policy stays");
+      }
+      failing = true;
     }
   }
 

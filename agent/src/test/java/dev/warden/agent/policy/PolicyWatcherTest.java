@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,33 @@ class PolicyWatcherTest {
 
     writeAtomically(file, ENFORCE);
     await(() -> !holder.peek().snapshot().monitor());
+  }
+
+  @Test
+  void aReloadThatThrowsDoesNotEndTheWatching() throws Exception {
+    Path file = dir.resolve("policy.yaml");
+    Files.writeString(file, ENFORCE);
+    PolicyHolder holder = new PolicyHolder();
+    PolicyReloader reloader = new PolicyReloader(file, holder);
+    AtomicInteger attempts = new AtomicInteger();
+    // the first attempt loads; the second and third fail as a parser bug and a too deep nesting would
+    BooleanSupplier failingTwice = () -> {
+      int attempt = attempts.incrementAndGet();
+      if (attempt == 2) {
+        throw new IllegalStateException("a parser bug");
+      }
+      if (attempt == 3) {
+        throw new StackOverflowError();
+      }
+      return reloader.reloadIfChanged();
+    };
+    watcher = PolicyWatcher.start(new PolicyWatcher(file, failingTwice, holder));
+    assertThat(holder.current().snapshot().monitor()).isFalse();
+
+    writeAtomically(file, MONITOR);
+    await(() -> holder.peek().snapshot().monitor());
+    assertThat(attempts.get()).isGreaterThan(3);
+    assertThat(watcher.isAlive()).isTrue();
   }
 
   @Test
