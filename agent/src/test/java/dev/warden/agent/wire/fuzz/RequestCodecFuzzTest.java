@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.warden.agent.wire.DecodedRequest;
 import dev.warden.agent.wire.Route;
 import dev.warden.agent.wire.WireAdapter;
+import dev.warden.agent.wire.json.JsonSplicer;
 import dev.warden.agent.wire.json.OutputTokenLimit;
 import dev.warden.policies.exchange.TextPart;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Timeout;
  * Request bodies of every format, decoded and encoded again. The adapter's promise: bad input is
  * null (the call then follows {@code onError}), never an exception; an encode that changes nothing
  * is the body itself; an encode that changes texts replaces exactly those strings, so the result
- * decodes to the same parts with the new texts; a key scope's clamp works on any decoded body.
+ * decodes to the same parts with the new texts (lone surrogates as U+FFFD); a key scope's clamp
+ * works on any decoded body.
  */
 class RequestCodecFuzzTest {
 
@@ -50,12 +52,21 @@ class RequestCodecFuzzTest {
         .isLessThanOrEqualTo(body.length + (long) parts.size() * MARK.length() * MAX_ESCAPED_CHAR_BYTES);
     DecodedRequest again = adapter.decode(route, sent, "sha256:fuzz");
     assertThat(again).as("a rewritten body decodes again").isNotNull();
-    assertThat(texts(again.exchange().parts(), "")).containsExactly(changed);
+    assertThat(texts(again.exchange().parts(), "")).containsExactly(wellFormed(changed));
 
     if (!adapter.outputTokenFields().isEmpty()) {
       byte[] clamped = OutputTokenLimit.apply(body, adapter.outputTokenContainer(), adapter.outputTokenFields(), 1);
       assertThat(adapter.decode(route, clamped, "sha256:fuzz")).as("a clamped body decodes again").isNotNull();
     }
+  }
+
+  /** What a rewrite puts on the wire: lone surrogates become U+FFFD, as {@link JsonSplicer} documents. */
+  private static String[] wellFormed(String[] texts) {
+    String[] sent = new String[texts.length];
+    for (int i = 0; i < texts.length; i++) {
+      sent[i] = texts[i] == null ? null : JsonSplicer.wellFormed(texts[i]);
+    }
+    return sent;
   }
 
   /** Each part's text with {@code suffix} appended (a part without text stays without). */
