@@ -39,10 +39,6 @@ final class HostileProvider implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
-  int port() {
-    return server.getAddress().getPort();
-  }
-
   private void answer(HttpExchange exchange) throws IOException {
     String request = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
     try (exchange) {
