@@ -62,7 +62,8 @@ final class EventStreamRewrite implements PushRewrite, EventStreamDecoder.Listen
   @Override
   public byte[] finish() {
     if (!withheld) {
-      if (decoder.holdsPartial()) {
+      byte[] partial = decoder.takePartial();
+      if (partial.length > 0) {
         unreadable++;
       }
       try {
@@ -72,6 +73,9 @@ final class EventStreamRewrite implements PushRewrite, EventStreamDecoder.Listen
       }
       if (rewriter.leaked()) {
         withhold();
+      } else {
+        // after the released text, as an SSE rewrite passes its unfinished event: the SDK sees the cut
+        out.write(partial, 0, partial.length);
       }
     }
     return drain();

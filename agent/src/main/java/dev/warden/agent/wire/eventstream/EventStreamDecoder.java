@@ -80,6 +80,19 @@ public final class EventStreamDecoder {
     return count > 0;
   }
 
+  /**
+   * The stream ended: returns the bytes of an unfinished message (empty when none), for the caller
+   * to pass on as received, so that the reader still sees the stream was cut.
+   */
+  public byte[] takePartial() {
+    if (count == 0) {
+      return EMPTY;
+    }
+    byte[] partial = Arrays.copyOf(buffer, count);
+    count = 0;
+    return partial;
+  }
+
   private byte[] fail(int start) {
     corrupt = true;
     byte[] rest = Arrays.copyOfRange(buffer, start, count);

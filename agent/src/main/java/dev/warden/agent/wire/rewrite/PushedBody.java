@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 
-/** A {@link PushRewrite} read as a pull stream: each read pulls from the source until there is output. */
+/**
+ * A {@link PushRewrite} read as a pull stream: each read pulls from the source until there is
+ * output. A source that fails is finished like one that ends (held text released, a cut message
+ * passed on), then its exception is thrown.
+ */
 final class PushedBody extends RewrittenBody {
 
   private final InputStream source;
@@ -13,6 +17,7 @@ final class PushedBody extends RewrittenBody {
   private byte[] pending = new byte[0];
   private int position;
   private boolean ended;
+  private IOException failure;
 
   PushedBody(InputStream source, PushRewrite rewrite) {
     this.source = source;
@@ -27,9 +32,18 @@ final class PushedBody extends RewrittenBody {
     }
     while (position == pending.length) {
       if (ended) {
+        if (failure != null) {
+          throw failure;
+        }
         return -1;
       }
-      int n = source.read(chunk, 0, chunk.length);
+      int n;
+      try {
+        n = source.read(chunk, 0, chunk.length);
+      } catch (IOException e) {
+        failure = e; // rethrown once what the rewrite still holds has been read, as a cut SSE stream
+        n = -1;
+      }
       if (n < 0) {
         ended = true;
         serve(rewrite.finish());
