@@ -24,8 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A disk that is full: the audit trail on {@code /dev/full}, which opens and then fails every
  * write with ENOSPC (AuditUnwritableTest covers a trail that cannot even be opened). The calls go
  * on and the failure is reported once; with {@code audit.required: true} each call is refused
- * with {@code warden_error} before the network; pointed at a disk with room again, records are
- * written and calls go on.
+ * with {@code warden_error} before the network, whether {@code onError} is block or allow;
+ * pointed at a disk with room again, records are written and calls go on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -91,8 +91,18 @@ class AuditDiskFullTest {
     assertThat(run.provider.requests()).isEmpty();
   }
 
+  /** onError governs Warden's own failures to decide; a required record that cannot be written refuses the call either way. */
   @Test
   @Order(3)
+  void onErrorAllowDoesNotOverrideRequired() {
+    reload(policyYaml(FULL, true).replace("onError: block", "onError: allow"));
+    ErrorAnswer error = ErrorAnswer.parse(app.send(run.plantedChat(), FaultRun.CALL_BOUND));
+    assertThat(error.code()).isEqualTo("warden_error");
+    assertThat(run.provider.requests()).isEmpty();
+  }
+
+  @Test
+  @Order(4)
   void withRoomAgainRecordsAreWrittenAndCallsGoOn() throws IOException {
     Path audit = run.dir.resolve("audit.jsonl");
     reload(policyYaml(audit, true));
@@ -104,7 +114,7 @@ class AuditDiskFullTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void nothingPlantedLeaked() {
     System.out.println(getClass().getSimpleName() + " " + run.huntLeaks(run.hunt()));
   }

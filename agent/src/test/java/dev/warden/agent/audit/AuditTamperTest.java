@@ -83,6 +83,7 @@ class AuditTamperTest {
       }
     }
     assertThat(cases).isGreaterThan(RECORDS * 100 * MASKS.length);
+    System.out.println("AuditTamperTest: " + cases + " flipped bytes over " + RECORDS + " records, each found at its record");
   }
 
   @Test

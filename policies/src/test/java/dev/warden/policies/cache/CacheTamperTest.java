@@ -42,6 +42,7 @@ class CacheTamperTest {
       }
     }
     assertThat(cases).isEqualTo(sealed.length * 8);
+    System.out.println("CacheTamperTest: " + cases + " flipped bits of a " + sealed.length + "-byte entry, none served");
     store.put(entry.name(), sealed);
     assertThat(cache.lookup(entry).hit()).isEqualTo(ANSWER);
   }
