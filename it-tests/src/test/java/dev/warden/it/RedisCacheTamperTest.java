@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sealed cache entries tampered with in Redis, where anyone with access to Redis could: a byte
- * flipped at each position of the Tink header, the nonce and the tag, and at a stride through the
- * ciphertext; the value cut, extended, emptied, or replaced by another entry's valid value. Each
+ * flipped at each position of the entry's header (version, key id), the nonce and the tag, and at a
+ * stride through the ciphertext; the value cut, extended, emptied, or replaced by another entry's valid value. Each
  * tampered entry is a miss answered by the provider, never served, and one
  * {@code cache_entry_rejected} audit record; the policy's memory store is covered bit by bit in
  * {@code CacheTamperTest}.
@@ -39,7 +39,7 @@ class RedisCacheTamperTest {
   private static final String VICTIM = "chat " + FaultRun.MODEL + " What is the capital of Australia?";
   private static final String VICTIM_ECHO = "echo: What is the capital of Australia?";
   private static final String OTHER = "chat " + FaultRun.MODEL + " Say something else entirely.";
-  /** Tink's prefix (5) and the nonce (12), byte by byte; the rest by stride, the tag (16) byte by byte. */
+  /** The header (version and key id: 5) and the nonce (12), byte by byte; the rest by stride, the tag (16) byte by byte. */
   private static final int HEAD = 5 + 12;
   private static final int TAG = 16;
   private static final int STRIDE = 7;
@@ -48,6 +48,7 @@ class RedisCacheTamperTest {
   private RedisServer redis;
   private ForkedJvm app;
   private Path audit;
+  private String cacheKey;
   private String victimKey;
   private byte[] victimValue;
   private byte[] otherValue;
@@ -60,6 +61,7 @@ class RedisCacheTamperTest {
     run = FaultRun.start();
     redis = RedisServer.start();
     audit = run.dir.resolve("audit.jsonl");
+    cacheKey = FaultRun.newCacheKey();
     PolicyFile policy = run.writePolicy("policy.yaml", run.policy("""
         cache:
           enabled: true
@@ -68,7 +70,7 @@ class RedisCacheTamperTest {
           when: always
         audit:
           sink: file:%s
-        """.formatted(run.secret("cache.keys", FaultRun.newCacheKey()), redis.port(), audit)));
+        """.formatted(run.secret("cache.keys", cacheKey), redis.port(), audit)));
     app = run.app("app", policy, FaultRun.Key.HELD, List.of());
   }
 
@@ -117,7 +119,8 @@ class RedisCacheTamperTest {
   @Test
   @Order(3)
   void nothingPlantedLeaked() {
-    System.out.println(getClass().getSimpleName() + " " + run.huntLeaks(run.hunt().redis("redis values", redis)));
+    System.out.println(getClass().getSimpleName() + " " + run.huntLeaks(run.hunt().plant("cache key", cacheKey)
+        .redis("redis values", redis)));
   }
 
   private Map<String, byte[]> tamperings() {
