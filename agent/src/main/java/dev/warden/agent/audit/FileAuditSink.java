@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * {@code sink: file:PATH}: appends one line per record and flushes it. When the file reaches
@@ -17,7 +18,9 @@ import java.nio.file.StandardOpenOption;
  * {@code verify-audit PATH.1 PATH.2 … PATH} checks them in one run. Nothing is deleted: retention
  * is the operator's (logrotate and the like may remove the oldest numbered files). A write that
  * fails part-way (a full disk) is cut off again, so the file never keeps half a record: the chain
- * goes on from the last whole one, and the trail still verifies once there is room.
+ * goes on from the last whole one, and the trail still verifies once there is room. A file removed
+ * or renamed away while open (by hand, by logrotate's {@code create} mode) is noticed at the next
+ * record, which starts a new file at the path, instead of going on into a file nobody sees.
  */
 final class FileAuditSink implements AuditSink {
 
@@ -33,6 +36,7 @@ final class FileAuditSink implements AuditSink {
   private final long rotateBytes;
   private final Opener opener;
   private SeekableByteChannel out;
+  private Object fileKey;
   private long size;
 
   FileAuditSink(Path path, long rotateBytes) {
@@ -49,6 +53,10 @@ final class FileAuditSink implements AuditSink {
   @Override
   public void write(String line) throws IOException {
     byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+    if (out != null && !stillAtPath()) {
+      out.close();
+      out = null;
+    }
     if (out == null) {
       open();
     }
@@ -88,6 +96,22 @@ final class FileAuditSink implements AuditSink {
     }
     out = opener.open(path);
     size = out.size();
+    fileKey = fileKeyAtPath();
+  }
+
+  /** Whether the file at the path is still the one open (one stat per record). */
+  private boolean stillAtPath() {
+    try {
+      Object now = fileKeyAtPath();
+      return now == null || now.equals(fileKey);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The file system's identity of the file at the path (device and inode), or null where it has none. */
+  private Object fileKeyAtPath() throws IOException {
+    return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
   }
 
   private void rotate() throws IOException {
