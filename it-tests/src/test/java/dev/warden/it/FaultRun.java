@@ -66,12 +66,17 @@ final class FaultRun implements AutoCloseable {
 
   /** The base policy with {@code sections} (YAML at the top level) appended. */
   String policy(String sections) {
+    return policy(provider.openAiBaseUrl(), sections);
+  }
+
+  /** As {@link #policy(String)}, the OpenAI provider at {@code baseUrl} instead of the fake's. */
+  String policy(String baseUrl, String sections) {
     return """
         version: 1
         mode: enforce
         onError: block
         providers:
-          - {name: openai, format: openai, baseUrl: "http://127.0.0.1:%d/v1"}
+          - {name: openai, format: openai, baseUrl: "%s"}
         keys:
           default: deny
           scopes:
@@ -80,7 +85,7 @@ final class FaultRun implements AutoCloseable {
         pii:
           prompts: redact
           completions: redact
-        """.formatted(provider.port(), TestPolicy.fingerprint(planted.apiKey()), MODEL, VIRTUAL_KEY, secretFile, MODEL)
+        """.formatted(baseUrl, TestPolicy.fingerprint(planted.apiKey()), MODEL, VIRTUAL_KEY, secretFile, MODEL)
         + sections;
   }
 
@@ -111,10 +116,16 @@ final class FaultRun implements AutoCloseable {
 
   /** Starts {@code driver} with the agent, Warden's debug log on (more lines to hunt), without waiting. */
   ForkedJvm start(String name, PolicyFile policy, Key key, List<String> jvmArgs, Class<?> driver) throws IOException {
+    return start(name, policy, key, jvmArgs, driver, provider.openAiBaseUrl());
+  }
+
+  /** As {@link #start(String, PolicyFile, Key, List, Class)}, the application's SDK pointed at {@code baseUrl}. */
+  ForkedJvm start(String name, PolicyFile policy, Key key, List<String> jvmArgs, Class<?> driver, String baseUrl)
+      throws IOException {
     List<String> args = new ArrayList<>(List.of("-Dwarden.log=debug"));
     args.addAll(jvmArgs);
     ForkedJvm app = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(), args,
-        driver, provider.openAiBaseUrl(), key == Key.HELD ? planted.apiKey() : VIRTUAL_KEY);
+        driver, baseUrl, key == Key.HELD ? planted.apiKey() : VIRTUAL_KEY);
     apps.put(name, app);
     return app;
   }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.it.drivers.LangChain4jDriver;
+import dev.warden.it.drivers.OpenAiJavaDriver;
 import dev.warden.it.harness.ForkedJvm;
 import dev.warden.it.harness.PolicyFile;
+import dev.warden.it.harness.ResettingServer;
 import dev.warden.it.harness.TranscriptOnFailure;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,11 +26,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A provider that answers 500 every time, or closes the connection without an answer: the
- * application gets the provider's own failure as its SDK reports it (not a Warden block: no
- * {@code x-warden-decision}), within {@link FaultRun#CALL_BOUND}, through openai-java (OkHttp
- * hook, one SDK retry) and LangChain4j (JDK HttpClient hook, no retries), plain and streamed; each
- * attempt is still decided and audited, and the next call succeeds as if nothing happened.
+ * A provider that answers 500 every time, closes the connection without an answer, or resets it
+ * (TCP RST) after reading the request: the application gets the provider's own failure as its SDK
+ * reports it (not a Warden block: no {@code x-warden-decision}), within
+ * {@link FaultRun#CALL_BOUND}, through openai-java (OkHttp hook, one SDK retry) and LangChain4j
+ * (JDK HttpClient hook, no retries), plain and streamed; each attempt is still decided and
+ * audited, and the next call succeeds as if nothing happened.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -38,8 +41,11 @@ class ProviderFaultsTest {
 
   private FaultRun run;
   private Path audit;
+  private ResettingServer resetting;
   private ForkedJvm openAi;
   private ForkedJvm langChain;
+  private ForkedJvm openAiReset;
+  private ForkedJvm langChainReset;
 
   @RegisterExtension
   final TranscriptOnFailure openAiTranscript = new TranscriptOnFailure(() -> openAi);
@@ -47,19 +53,35 @@ class ProviderFaultsTest {
   @RegisterExtension
   final TranscriptOnFailure langChainTranscript = new TranscriptOnFailure(() -> langChain);
 
+  @RegisterExtension
+  final TranscriptOnFailure openAiResetTranscript = new TranscriptOnFailure(() -> openAiReset);
+
+  @RegisterExtension
+  final TranscriptOnFailure langChainResetTranscript = new TranscriptOnFailure(() -> langChainReset);
+
   @BeforeAll
   void start() throws IOException {
     run = FaultRun.start();
     audit = run.dir.resolve("audit.jsonl");
     PolicyFile policy = run.writePolicy("policy.yaml", run.policy("audit:\n  sink: file:" + audit + "\n"));
-    openAi = run.app("openai-java", policy, FaultRun.Key.HELD, List.of("-Ddriver.maxRetries=1"));
+    resetting = ResettingServer.start();
+    String url = resetting.openAiBaseUrl();
+    PolicyFile resetPolicy = run.writePolicy("reset-policy.yaml", run.policy(url, ""));
+    List<String> oneRetry = List.of("-Ddriver.maxRetries=1");
+    openAi = run.start("openai-java", policy, FaultRun.Key.HELD, oneRetry, OpenAiJavaDriver.class);
     langChain = run.start("langchain4j", policy, FaultRun.Key.VIRTUAL, List.of(), LangChain4jDriver.class);
-    langChain.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
+    openAiReset = run.start("openai-java reset", resetPolicy, FaultRun.Key.HELD, oneRetry, OpenAiJavaDriver.class, url);
+    langChainReset = run.start("langchain4j reset", resetPolicy, FaultRun.Key.VIRTUAL, List.of(),
+        LangChain4jDriver.class, url);
+    for (ForkedJvm app : List.of(openAi, langChain, openAiReset, langChainReset)) {
+      app.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
+    }
   }
 
   @AfterAll
   void stop() throws IOException {
     run.close();
+    resetting.close();
   }
 
   @BeforeEach
@@ -102,6 +124,18 @@ class ProviderFaultsTest {
 
   @Test
   @Order(3)
+  void aResetConnectionIsTheSdksConnectionError() {
+    for (ForkedJvm app : List.of(openAiReset, langChainReset)) {
+      for (String command : List.of("chat ", "stream ")) {
+        String answer = app.send(command + FaultRun.MODEL + " " + run.planted.prompt(), FaultRun.CALL_BOUND);
+        assertThat(answer).as(command).startsWith("FAILURE|").doesNotContain("warden");
+      }
+    }
+    assertThat(resetting.resets()).as("openai-java retried once; LangChain4j does not").isEqualTo(6);
+  }
+
+  @Test
+  @Order(4)
   void theNextCallsSucceed() {
     for (ForkedJvm app : List.of(openAi, langChain)) {
       assertThat(app.send(run.plantedChat(), FaultRun.CALL_BOUND)).isEqualTo(run.redactedEcho());
@@ -111,7 +145,7 @@ class ProviderFaultsTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void everyAttemptWasAuditedWithWhatWasFound() throws IOException {
     List<JsonNode> decisions = new ArrayList<>();
     for (String line : Files.readAllLines(audit)) {
@@ -126,7 +160,7 @@ class ProviderFaultsTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void nothingPlantedLeaked() {
     System.out.println(getClass().getSimpleName() + " " + run.huntLeaks(run.hunt()));
   }
