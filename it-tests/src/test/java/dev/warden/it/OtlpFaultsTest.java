@@ -2,6 +2,7 @@ package dev.warden.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.it.drivers.OpenAiJavaDriver;
 import dev.warden.it.harness.ForkedJvm;
 import dev.warden.it.harness.LeakHunt;
 import dev.warden.it.harness.OtlpCapture;
@@ -78,11 +79,15 @@ class OtlpFaultsTest {
         audit:
           sink: otlp
         """));
-    down = run.app("otlp-down", policy, FaultRun.Key.VIRTUAL,
-        otel("http://127.0.0.1:" + closedPort(), "grpc"));
-    hanging = run.app("otlp-hanging", policy, FaultRun.Key.HELD,
-        otel("http://127.0.0.1:" + silent.port(), "http/protobuf"));
-    working = run.app("otlp-working", policy, FaultRun.Key.VIRTUAL, otel(capture.endpoint(), "http/protobuf"));
+    down = run.start("otlp-down", policy, FaultRun.Key.VIRTUAL, otel("http://127.0.0.1:" + closedPort(), "grpc"),
+        OpenAiJavaDriver.class);
+    hanging = run.start("otlp-hanging", policy, FaultRun.Key.HELD,
+        otel("http://127.0.0.1:" + silent.port(), "http/protobuf"), OpenAiJavaDriver.class);
+    working = run.start("otlp-working", policy, FaultRun.Key.VIRTUAL, otel(capture.endpoint(), "http/protobuf"),
+        OpenAiJavaDriver.class);
+    for (ForkedJvm app : List.of(down, hanging, working)) {
+      app.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
+    }
   }
 
   @AfterAll

@@ -17,10 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class OtlpCapture implements AutoCloseable {
 
   private final HttpServer server;
-  private final List<Received> received = new CopyOnWriteArrayList<>();
-
-  /** One export request: {@code /v1/traces}, {@code /v1/metrics} or {@code /v1/logs}, and its protobuf body. */
-  public record Received(String path, byte[] body) {}
+  private final List<byte[]> bodies = new CopyOnWriteArrayList<>();
 
   private OtlpCapture(HttpServer server) {
     this.server = server;
@@ -39,18 +36,14 @@ public final class OtlpCapture implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  public List<Received> received() {
-    return List.copyOf(received);
-  }
-
-  /** Every body received so far. */
+  /** Every export request's protobuf body received so far (traces, metrics, logs). */
   public List<byte[]> bodies() {
-    return received.stream().map(Received::body).toList();
+    return List.copyOf(bodies);
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestBody().readAllBytes()));
+      bodies.add(exchange.getRequestBody().readAllBytes());
       exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
       exchange.sendResponseHeaders(200, -1);
     }
