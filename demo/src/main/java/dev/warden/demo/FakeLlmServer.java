@@ -44,7 +44,9 @@ import java.util.zip.GZIPOutputStream;
  * {@link #geminiBaseUrl()} (LangChain4j). Any other path gets a 404.
  *
  * <p>As an overloaded provider would, it answers a prompt starting with {@code fail once} with a
- * 503 the first time it sees that exact prompt, so an SDK's retry succeeds.
+ * 503 the first time it sees that exact prompt, so an SDK's retry succeeds. As a broken one would,
+ * it answers a prompt starting with {@code fail always} with a 500 every time, and one starting
+ * with {@code cut connection} by closing the connection without an answer.
  *
  * <p>Every request is recorded before it is answered, whatever its path. Thread-safe; listens on
  * 127.0.0.1 only; its threads are daemons, so it never keeps a JVM alive.
@@ -54,6 +56,8 @@ public final class FakeLlmServer implements AutoCloseable {
   private static final String SSE = "text/event-stream; charset=utf-8";
   private static final String AZURE = "/openai/deployments/";
   private static final String FAIL_ONCE = "fail once";
+  private static final String FAIL_ALWAYS = "fail always";
+  private static final String CUT = "cut connection";
   private static final Pattern GEMINI_PATH =
       Pattern.compile("/[^/]+/models/([^/:]+):(generateContent|streamGenerateContent)");
 
@@ -191,6 +195,14 @@ public final class FakeLlmServer implements AutoCloseable {
     String prompt = PromptText.lastUserText(path, request);
     if (prompt.startsWith(FAIL_ONCE) && failedOnce.add(prompt)) {
       sendJson(exchange, 503, OpenAiReplies.error("server_error", "The server is overloaded; try again."));
+      return;
+    }
+    if (prompt.startsWith(FAIL_ALWAYS)) {
+      sendJson(exchange, 500, OpenAiReplies.error("server_error", "The server had an error processing your request."));
+      return;
+    }
+    if (prompt.startsWith(CUT)) {
+      // closing an exchange that sent no headers closes its connection: the client reads no status line
       return;
     }
     String tool = firstToolName(request);

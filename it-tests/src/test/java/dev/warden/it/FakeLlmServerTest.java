@@ -358,6 +358,26 @@ class FakeLlmServerTest {
     assertThat(fake.requests("/v1/chat/completions").get(0).body()).isEqualTo("{not json");
   }
 
+  @Test
+  void failAlwaysIsA500EveryTimeAndCutConnectionNoAnswerAtAll() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    for (int i = 0; i < 2; i++) {
+      HttpResponse<String> failed = client.send(chatRequest("fail always, please"), HttpResponse.BodyHandlers.ofString());
+      assertThat(failed.statusCode()).isEqualTo(500);
+      assertThat(failed.body()).contains("server_error");
+    }
+    assertThatThrownBy(() -> client.send(chatRequest("cut connection now"), HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(java.io.IOException.class);
+    assertThat(fake.requests("/v1/chat/completions")).hasSize(3);
+  }
+
+  private HttpRequest chatRequest(String prompt) {
+    return HttpRequest.newBuilder(URI.create(fake.openAiBaseUrl() + "/chat/completions"))
+        .POST(HttpRequest.BodyPublishers.ofString(
+            "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}"))
+        .build();
+  }
+
   private static String textOf(Response response) {
     StringBuilder text = new StringBuilder();
     response.output().forEach(item -> item.message().ifPresent(message -> message.content()

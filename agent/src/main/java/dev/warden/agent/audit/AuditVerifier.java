@@ -2,8 +2,12 @@ package dev.warden.agent.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,30 +60,38 @@ public final class AuditVerifier {
     long lastSeq = -1;
     String lastHash = null;
     for (Path file : files) {
-      try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        String line;
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+        byte[] bytes;
         int number = 0;
-        while ((line = in.readLine()) != null) {
+        while ((bytes = nextLine(in)) != null) {
           number++;
+          String where = file + ":" + number;
+          // once a record verified, the next position in the chain is known, whatever a tampered line claims
+          long expected = lastHash == null ? -1 : lastSeq + 1;
+          String line = utf8(bytes);
+          if (line == null) {
+            return new Result(records, expected < 0 ? number : expected, where, "not UTF-8 text");
+          }
           if (line.isBlank()) {
             continue;
           }
-          String where = file + ":" + number;
           JsonNode record;
           try {
             record = JSON.readTree(line);
           } catch (IOException e) {
-            return new Result(records, lastSeq + 1, where, "not a JSON record");
+            return new Result(records, expected < 0 ? number : expected, where, "not a JSON record");
           }
           JsonNode seqNode = record == null ? null : record.get("seq");
           String body = AuditLine.withoutHash(line);
-          if (seqNode == null || !seqNode.canConvertToLong() || body == null || !record.path("prev").isTextual()) {
-            return new Result(records, seqNode != null && seqNode.canConvertToLong() ? seqNode.asLong() : number,
+          boolean hasSeq = seqNode != null && seqNode.canConvertToLong();
+          if (!hasSeq || body == null || !record.path("prev").isTextual()) {
+            return new Result(records, expected >= 0 ? expected : hasSeq ? seqNode.asLong() : number,
                 where, "not an audit record (seq, prev or hash missing)");
           }
           long seq = seqNode.asLong();
           if (!chain.hash(body).equals(AuditLine.hashOf(line))) {
-            return new Result(records, seq, where, "the record's hash does not match its content"
+            return new Result(records, expected >= 0 ? expected : seq, where,
+                "the record's hash does not match its content"
                 + (chain.keyed() ? "" : " (verified without a key: pass the audit key if the trail has one)"));
           }
           if (lastHash != null && seq != lastSeq + 1) {
@@ -106,5 +118,24 @@ public final class AuditVerifier {
           + ", which an exported checkpoint names: records were removed or the trail was rewritten");
     }
     return new Result(records, -1, null, null);
+  }
+
+  /** The next line's bytes without its {@code \n}, or null at the end; a {@code \r} stays in the line. */
+  private static byte[] nextLine(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) != -1 && b != '\n') {
+      line.write(b);
+    }
+    return b == -1 && line.size() == 0 ? null : line.toByteArray();
+  }
+
+  /** The line as text, or null when it is not valid UTF-8 (the trail is written as UTF-8: a flipped byte may not be). */
+  private static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
   }
 }

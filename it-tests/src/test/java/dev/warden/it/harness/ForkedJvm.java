@@ -104,13 +104,21 @@ public final class ForkedJvm implements AutoCloseable {
 
   /** Sends one command and returns the driver's answer without its prefix; fails if none comes in time. */
   public String send(String commandLine) {
+    return send(commandLine, COMMAND_TIMEOUT);
+  }
+
+  /**
+   * As {@link #send(String)}, failing when no answer comes within {@code timeout}: a bound on how
+   * long a call may hold the application's thread, not a speed claim.
+   */
+  public String send(String commandLine, Duration timeout) {
     try {
       stdin.write(commandLine + "\n");
       stdin.flush();
     } catch (IOException e) {
       throw failure("could not send '" + commandLine + "': " + e);
     }
-    long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
       while (System.nanoTime() < deadline) {
         String result = results.poll(200, TimeUnit.MILLISECONDS);
@@ -127,7 +135,7 @@ public final class ForkedJvm implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    throw failure("no answer to '" + commandLine + "' within " + COMMAND_TIMEOUT.toSeconds() + " s");
+    throw failure("no answer to '" + commandLine + "' within " + timeout.toMillis() + " ms");
   }
 
   /** How many stderr lines have arrived so far: pass it to {@link #awaitStderr} to look only at later lines. */

@@ -68,6 +68,39 @@ public final class RedisServer implements AutoCloseable {
     throw new IOException("redis-server did not answer on port " + port + " within 20 s");
   }
 
+  /** Kills the server at once (SIGKILL), as a crash or an OOM kill would. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
+  /** Freezes the server (SIGSTOP): connections are still accepted by the kernel, but nothing answers. */
+  public void pause() throws IOException {
+    signal("STOP");
+  }
+
+  /** Lets a paused server run again (SIGCONT). */
+  public void resume() throws IOException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException {
+    try {
+      int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+      if (exit != 0) {
+        throw new IOException("kill -" + name + " " + process.pid() + " exited with " + exit);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
   /** Stops the server (its data is gone). */
   public void stop() {
     if (process != null) {
@@ -103,6 +136,11 @@ public final class RedisServer implements AutoCloseable {
     return reply.isEmpty() ? null : reply.get(0);
   }
 
+  /** Sets {@code key} to the raw {@code value}, keeping its time to live. */
+  public void set(String key, byte[] value) throws IOException {
+    send(List.of(bytes(key), value, bytes("KEEPTTL")), "SET");
+  }
+
   private String command(String name) throws IOException {
     List<byte[]> reply = send(List.of(name));
     return reply.isEmpty() ? null : new String(reply.get(0), StandardCharsets.UTF_8);
@@ -114,21 +152,42 @@ public final class RedisServer implements AutoCloseable {
 
   /** Sends one command; the reply's bulk strings (one for a simple or bulk reply, empty for nil). */
   private List<byte[]> send(List<String> args) throws IOException {
+    List<byte[]> rest = new ArrayList<>();
+    for (String arg : args.subList(1, args.size())) {
+      rest.add(bytes(arg));
+    }
+    return send(rest, args.get(0));
+  }
+
+  private List<byte[]> send(List<byte[]> args, String name) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(5000);
-      OutputStream out = socket.getOutputStream();
-      StringBuilder request = new StringBuilder("*").append(args.size()).append("\r\n");
-      for (String arg : args) {
-        byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);
-        request.append('$').append(bytes.length).append("\r\n").append(arg).append("\r\n");
+      ByteArrayOutputStream request = new ByteArrayOutputStream();
+      request.write(bytes("*" + (args.size() + 1) + "\r\n"));
+      for (byte[] arg : concat(bytes(name), args)) {
+        request.write(bytes("$" + arg.length + "\r\n"));
+        request.write(arg);
+        request.write(bytes("\r\n"));
       }
-      out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+      OutputStream out = socket.getOutputStream();
+      out.write(request.toByteArray());
       out.flush();
       InputStream in = socket.getInputStream();
       List<byte[]> values = new ArrayList<>();
       read(in, values);
       return values;
     }
+  }
+
+  private static List<byte[]> concat(byte[] first, List<byte[]> rest) {
+    List<byte[]> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(rest);
+    return all;
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private static void read(InputStream in, List<byte[]> values) throws IOException {

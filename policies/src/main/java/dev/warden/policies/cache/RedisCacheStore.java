@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
@@ -13,9 +14,10 @@ import redis.clients.jedis.params.SetParams;
 /**
  * {@code store: redis://host:port[/db]}: the fleet tier, so replicas share their hits. Only sealed
  * bytes are sent, under {@code warden:cache:<name>}, with the entry's time to live. Redis must never
- * slow a call much or fail one: connecting and each command are bounded by {@value #TIMEOUT_MILLIS}
- * ms, any failure is a miss (or a dropped write), and after a failure Redis is left alone for
- * {@value #BACKOFF_MILLIS} ms, so an outage costs one timeout per back-off, not one per call.
+ * slow a call much or fail one: connecting, waiting for a pooled connection and each command are
+ * bounded by {@value #TIMEOUT_MILLIS} ms, any failure is a miss (or a dropped write), and after a
+ * failure Redis is left alone for {@value #BACKOFF_MILLIS} ms, so an outage costs one timeout per
+ * back-off, not one per call.
  * Thread-safe.
  */
 public final class RedisCacheStore implements CacheStore {
@@ -34,7 +36,12 @@ public final class RedisCacheStore implements CacheStore {
         .socketTimeoutMillis(TIMEOUT_MILLIS)
         .database(database(uri))
         .build();
-    this.redis = new JedisPooled(new HostAndPort(uri.getHost(), uri.getPort() == -1 ? 6379 : uri.getPort()), config);
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    // waiting for a pooled connection is bounded too: with Redis frozen, callers would otherwise
+    // queue for the pool's few connections, one command timeout after another
+    pool.setMaxWait(Duration.ofMillis(TIMEOUT_MILLIS));
+    this.redis = new JedisPooled(new HostAndPort(uri.getHost(), uri.getPort() == -1 ? 6379 : uri.getPort()), config,
+        pool);
     this.ttlMillis = ttl.toMillis();
   }
 
