@@ -8,6 +8,8 @@ import dev.warden.demo.FakeLlmServer;
 import dev.warden.it.drivers.ReloadLoadDriver;
 import dev.warden.it.harness.ForkedJvm;
 import dev.warden.it.harness.ItSettings;
+import dev.warden.it.harness.LeakHunt;
+import dev.warden.it.harness.PlantedSecrets;
 import dev.warden.it.harness.PolicyFile;
 import dev.warden.it.harness.TestPolicy;
 import dev.warden.it.harness.TranscriptOnFailure;
@@ -34,8 +36,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * opposite models. Every call must be allowed (its own prompt echoed, the e-mail redacted) or
  * refused with {@code model_not_allowed}, nothing else; every audit record must carry the decision
  * its own policy hash implies (a call decided half by one snapshot and half by the other would
- * not); the chain must verify; and after the calls the JVM has no more threads and no more live
- * heap than after the warm-up, beyond small bounds.
+ * not); the chain must verify; after the calls the JVM has no more threads and no more live heap
+ * than after the warm-up, beyond small bounds; and the planted key and e-mail address appear in no
+ * output or file of the run.
  */
 class LoadWithReloadsTest {
 
@@ -85,8 +88,9 @@ class LoadWithReloadsTest {
     dir = Files.createTempDirectory("warden-it-load-");
     Path audit = dir.resolve("audit.jsonl");
     Path auditKey = Files.writeString(dir.resolve("audit.key"), "it-load-audit-key-71c2\n");
-    String allowsMini = policy(MINI, audit, auditKey);
-    String allowsLarge = policy(LARGE, audit, auditKey);
+    PlantedSecrets planted = new PlantedSecrets();
+    String allowsMini = policy(MINI, audit, auditKey, planted.apiKey());
+    String allowsLarge = policy(LARGE, audit, auditKey, planted.apiKey());
     Map<String, String> allowedModelByHash = Map.of(
         TestPolicy.fingerprint(allowsMini), MINI, TestPolicy.fingerprint(allowsLarge), LARGE);
     PolicyFile policy = new PolicyFile(dir.resolve("policy.yaml"));
@@ -95,8 +99,8 @@ class LoadWithReloadsTest {
     app = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(),
         // C2 for the long run; the harness's C1-only default suits short-lived JVMs
         List.of("-XX:TieredStopAtLevel=4", "-Xmx1g"), ReloadLoadDriver.class, provider.openAiBaseUrl(),
-        TestPolicy.OPENAI_KEY, String.valueOf(THREADS), String.valueOf(CALLS), String.valueOf(WARMUP), MINI + "," + LARGE,
-        String.valueOf(MARKS));
+        planted.apiKey(), String.valueOf(THREADS), String.valueOf(CALLS), String.valueOf(WARMUP), MINI + "," + LARGE,
+        String.valueOf(MARKS), planted.email());
     Matcher warm = app.awaitStderr(WARM, 0, Duration.ofMinutes(2));
     assertThat(Long.parseLong(warm.group(2))).as("unexpected answers in the warm-up").isZero();
 
@@ -133,11 +137,12 @@ class LoadWithReloadsTest {
     long verifyStart = System.nanoTime();
     assertThat(verifyAudit(auditFiles, auditKey)).contains("intact: ");
     long verifySeconds = (System.nanoTime() - verifyStart) / 1_000_000_000L;
+    LeakHunt.Report hunted = new LeakHunt(planted).jvm("app", app).tree(dir).assertNone();
     System.out.printf("load with reloads: %d calls in %s s (%d allowed, %d refused), %s policies and %d files in"
-            + " the audit (read in %d s, verified in %d s), threads %s -> %s, live heap %d -> %d MB%n",
+            + " the audit (read in %d s, verified in %d s), threads %s -> %s, live heap %d -> %d MB; %s%n",
         allowed + blocked, done.group(4), allowed, blocked, outcomes.get("policies"), auditFiles.size(),
         readSeconds, verifySeconds, done.group(5), done.group(6),
-        Long.parseLong(done.group(7)) >> 20, Long.parseLong(done.group(8)) >> 20);
+        Long.parseLong(done.group(7)) >> 20, Long.parseLong(done.group(8)) >> 20, hunted);
   }
 
   /** Waits until the app has logged {@code count} reloads: a short run may end before the last rewrite is seen. */
@@ -148,8 +153,10 @@ class LoadWithReloadsTest {
     }
   }
 
-  private String policy(String model, Path audit, Path auditKey) {
-    return TestPolicy.yaml(provider.port(), List.of(model), TestPolicy.ANTHROPIC_MODELS) + """
+  /** The test policy with {@code model} allowed and the planted key in place of the usual test key. */
+  private String policy(String model, Path audit, Path auditKey, String apiKey) {
+    return TestPolicy.yaml(provider.port(), List.of(model), TestPolicy.ANTHROPIC_MODELS)
+        .replace(TestPolicy.fingerprint(TestPolicy.OPENAI_KEY), TestPolicy.fingerprint(apiKey)) + """
         audit:
           sink: file:%s
           key: file:%s

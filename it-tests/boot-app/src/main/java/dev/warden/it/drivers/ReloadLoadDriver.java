@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Many threads sharing one openai-java client, for {@code LoadWithReloadsTest}. Arguments: base URL,
  * API key, threads, calls per thread, warm-up calls per thread, the models to alternate
- * (comma-separated), and how many progress marks to print during the measured calls. Each prompt carries its thread and call number and an e-mail address; an
- * allowed call must answer the echo of its own prompt with the address redacted, a refused one a
- * 403 {@code model_not_allowed}; anything else is unexpected.
+ * (comma-separated), how many progress marks to print during the measured calls, and an e-mail
+ * address. Each prompt carries its thread and call number and that address; an allowed call must
+ * answer the echo of its own prompt with the address redacted, a refused one a 403
+ * {@code model_not_allowed}; anything else is unexpected.
  *
  * <p>Prints to stderr {@code LOAD warm rate=CALLS_PER_S unexpected=N} after the warm-up,
  * {@code LOAD progress K} each time another 1/MARKS of the measured calls is done (the test
@@ -36,11 +37,13 @@ public final class ReloadLoadDriver {
   private final AtomicLong unexpected = new AtomicLong();
   private final AtomicLong finished = new AtomicLong();
   private final long callsPerMark;
+  private final String email;
 
-  private ReloadLoadDriver(OpenAIClient client, List<String> models, long callsPerMark) {
+  private ReloadLoadDriver(OpenAIClient client, List<String> models, long callsPerMark, String email) {
     this.client = client;
     this.models = models;
     this.callsPerMark = callsPerMark;
+    this.email = email;
   }
 
   public static void main(String[] args) throws Exception {
@@ -50,8 +53,9 @@ public final class ReloadLoadDriver {
     int warmup = Integer.parseInt(args[4]);
     List<String> models = List.of(args[5].split(","));
     int marks = Integer.parseInt(args[6]);
+    String email = args[7];
 
-    ReloadLoadDriver warm = new ReloadLoadDriver(client, models, Long.MAX_VALUE);
+    ReloadLoadDriver warm = new ReloadLoadDriver(client, models, Long.MAX_VALUE, email);
     long start = System.nanoTime();
     warm.run(threads, warmup, "w");
     double rate = (double) threads * warmup / ((System.nanoTime() - start) / 1e9);
@@ -59,7 +63,7 @@ public final class ReloadLoadDriver {
     long heapBefore = usedHeapAfterGc();
     System.err.printf(Locale.ROOT, "LOAD warm rate=%.0f unexpected=%d%n", rate, warm.unexpected.get());
 
-    ReloadLoadDriver load = new ReloadLoadDriver(client, models, Math.max(1, (long) threads * calls / marks));
+    ReloadLoadDriver load = new ReloadLoadDriver(client, models, Math.max(1, (long) threads * calls / marks), email);
     start = System.nanoTime();
     load.run(threads, calls, "c");
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -91,7 +95,7 @@ public final class ReloadLoadDriver {
   }
 
   private void call(String model, String id) {
-    String prompt = id + " write to " + id + "@example.com";
+    String prompt = id + " write to " + email;
     try {
       ChatCompletion completion = client.chat().completions().create(ChatCompletionCreateParams.builder()
           .model(model).addUserMessage(prompt).build());
