@@ -58,7 +58,7 @@ public final class CompletionRecorder implements CompletionRewriter {
 
   @Override
   public CompletionRewriter forJsonText() {
-    return delegate == null ? Unchanged.INSTANCE : delegate.forJsonText();
+    return delegate == null ? CompletionRewriter.unchanged() : delegate.forJsonText();
   }
 
   @Override
@@ -79,35 +79,5 @@ public final class CompletionRecorder implements CompletionRewriter {
   @Override
   public boolean leaked() {
     return delegate != null && delegate.leaked();
-  }
-
-  /** Passes every text as it is. */
-  private enum Unchanged implements CompletionRewriter {
-    INSTANCE;
-
-    @Override
-    public String rewrite(String completion) {
-      return completion;
-    }
-
-    @Override
-    public Channel channel() {
-      return new Channel() {
-        @Override
-        public String feed(String delta) {
-          return delta;
-        }
-
-        @Override
-        public String finish() {
-          return "";
-        }
-      };
-    }
-
-    @Override
-    public CompletionRewriter forJsonText() {
-      return this;
-    }
   }
 }

@@ -16,6 +16,11 @@ import java.util.Map;
  */
 public interface CompletionRewriter {
 
+  /** A rewriter that changes nothing: every text, delta and JSON text comes out as it went in. */
+  static CompletionRewriter unchanged() {
+    return UnchangedRewriter.INSTANCE;
+  }
+
   /** The rewritten form of a whole completion text. */
   String rewrite(String text);
 

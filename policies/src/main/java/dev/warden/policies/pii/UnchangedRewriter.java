@@ -1,9 +1,8 @@
-package dev.warden.agent.wire.fuzz;
+package dev.warden.policies.pii;
 
-import dev.warden.policies.pii.CompletionRewriter;
-
-/** A rewriter with nothing to change: a response read through it must come out byte for byte. */
-final class IdentityRewriter implements CompletionRewriter {
+/** {@link CompletionRewriter#unchanged()}: passes every text as it is. */
+enum UnchangedRewriter implements CompletionRewriter {
+  INSTANCE;
 
   @Override
   public String rewrite(String text) {
