@@ -24,9 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The bad-policy corpus replayed as hot reloads through the agent's own reloader: after a good
- * policy, each broken file in turn is rejected with its {@code file:line:col} error on stderr,
- * the good snapshot stays in force, and it decides every call as before.
+ * The bad-policy corpus replayed through the agent's own reloader, as hot reloads and as the
+ * first load of a starting JVM: after a good policy, each broken file in turn is rejected with its
+ * {@code file:line:col} error on stderr, the good snapshot stays in force, and it decides every
+ * call as before; at start, each is rejected the same way and no policy is in force (calls follow
+ * {@code onError}, as {@code BadPolicyAtStartTest} shows end to end).
  */
 class BadPolicyReloadTest {
 
@@ -101,6 +103,38 @@ class BadPolicyReloadTest {
     Files.writeString(file, GOOD.replace("mode: enforce", "mode: monitor"));
     assertThat(reloader.reloadIfChanged()).isTrue();
     assertThat(holder.peek().snapshot().monitor()).isTrue();
+  }
+
+  @Test
+  void everyBrokenFileAtStartIsRejectedAtItsPlaceAndNoPolicyIsInForce() throws IOException {
+    Path corpus = Path.of(System.getProperty("warden.badpolicies"));
+    Path file = dir.resolve("policy.yaml");
+    String none = "; keeping none (calls follow onError: block)";
+    List<String> expected = Files.readAllLines(corpus.resolve("expected.txt"), StandardCharsets.UTF_8).stream()
+        .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+    for (String line : expected) {
+      String[] fields = line.split(" ", 3);
+      Files.copy(corpus.resolve(fields[0]), file, StandardCopyOption.REPLACE_EXISTING);
+      assertRejectedAtStart(file, fields[0], "[warden] policy rejected: " + file + ":" + fields[1] + ": " + fields[2] + none);
+    }
+    Files.delete(file);
+    assertRejectedAtStart(file, "deleted", "[warden] policy file " + file + " cannot be read (NoSuchFileException)" + none);
+    Files.createSymbolicLink(file, file.getFileName());
+    assertRejectedAtStart(file, "symlink loop",
+        "[warden] policy file " + file + " cannot be read (FileSystemException: Too many levels of symbolic links");
+    Files.delete(file);
+    Files.createDirectory(file);
+    assertRejectedAtStart(file, "directory", "[warden] policy file " + file + " cannot be read (IOException: Is a directory)" + none);
+  }
+
+  /** A JVM starting with {@code file}: a new holder and reloader, as {@code WardenAgent} makes them. */
+  private void assertRejectedAtStart(Path file, String name, String logLine) {
+    int from = stderr.size();
+    PolicyHolder holder = new PolicyHolder();
+    assertThat(new PolicyReloader(file, holder).reloadIfChanged()).as(name).isFalse();
+    assertThat(holder.peek()).as(name).isNull();
+    String logged = stderr.toString(StandardCharsets.UTF_8).substring(from);
+    assertThat(logged.lines()).as(name).anyMatch(l -> l.startsWith(logLine));
   }
 
   private void assertRejected(PolicyReloader reloader, PolicyHolder holder, ActivePolicy good, List<String> decided,
