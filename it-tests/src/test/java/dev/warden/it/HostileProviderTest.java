@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warden.it.drivers.OpenAiJavaDriver;
 import dev.warden.it.harness.ForkedJvm;
 import dev.warden.it.harness.ItSettings;
+import dev.warden.it.harness.LeakHunt;
+import dev.warden.it.harness.PlantedSecrets;
 import dev.warden.it.harness.PolicyFile;
 import dev.warden.it.harness.TestPolicy;
 import dev.warden.it.harness.TranscriptOnFailure;
@@ -24,8 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code onError: allow}, next to the same application without the agent. A response Warden
  * cannot read is the provider's, not a Warden failure: in both modes it reaches the application
  * exactly as without Warden, and the SDK fails or succeeds on it as it would anyway. A request
- * body Warden cannot read follows onError. The application survives every case, and no Warden
- * line carries body content.
+ * body Warden cannot read follows onError. The application survives every case, no Warden line
+ * carries body content, and planted keys and personal data appear in no output or file.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileProviderTest {
@@ -121,6 +123,15 @@ class HostileProviderTest {
     assertThat(blocking.send(post)).startsWith("HTTP 403 ").contains("\"code\":\"warden_error\"");
     assertThat(allowing.send(post)).isEqualTo(plain.send(post)).startsWith("HTTP 200 ");
     assertAlive();
+  }
+
+  @Test
+  void plantedKeyAndPersonalDataAppearInNoOutputOrFile() {
+    PlantedSecrets planted = new PlantedSecrets();
+    for (ForkedJvm app : List.of(blocking, allowing)) {
+      assertThat(app.send("chat gpt-4o-mini " + planted.prompt())).isEqualTo("fine");
+    }
+    new LeakHunt(planted).jvm("blocking", blocking).jvm("allowing", allowing).tree(dir).assertNone();
   }
 
   private void assertSameInBothModes(String command, String expected) {
