@@ -23,13 +23,15 @@ import java.util.Objects;
  * @param clampOutputTokens  true to lower (or set) a request's output token limit to
  *                           {@code maxOutputTokens} instead of refusing a request that asks for more
  * @param expires            the instant from which the key is refused, or null
+ * @param disabled           true when every call with the key is refused ({@code disabled: true}),
+ *                           an incident switch that needs no other change to the scope
  * @param limits             the scope's rate limits and budget, or null for none
  * @param pii                the scope's {@code pii} settings when it overrides the section's, else null
  * @param injection          the scope's {@code injection} settings when it overrides the section's, else null
  */
 public record KeyScope(String id, String fingerprint, String virtualFingerprint, Secret secret,
     List<String> providers, List<String> models, List<String> operations, List<String> roles,
-    Integer maxOutputTokens, boolean clampOutputTokens, Instant expires, Limits limits, PiiPolicy pii,
+    Integer maxOutputTokens, boolean clampOutputTokens, Instant expires, boolean disabled, Limits limits, PiiPolicy pii,
     InjectionPolicy injection) {
 
   public KeyScope {

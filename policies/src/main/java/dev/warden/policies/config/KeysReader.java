@@ -27,7 +27,7 @@ final class KeysReader {
 
   private static final Set<String> KEYS = Set.of("default", "scopes");
   private static final Set<String> SCOPE_KEYS = Set.of("id", "fingerprint", "virtualKey", "secret", "providers",
-      "models", "operations", "roles", "maxOutputTokens", "onMaxOutputTokens", "expires", "limits", "pii", "injection");
+      "models", "operations", "roles", "maxOutputTokens", "onMaxOutputTokens", "expires", "disabled", "limits", "pii", "injection");
   private static final Set<String> LIMIT_KEYS = Set.of("requestsPerMinute", "tokensPerMinute", "tokensPerDay", "perPrincipal");
   private static final List<String> OVER_MAX_OUTPUT = List.of("block", "clamp");
   /** Shorter than this, a virtual key could be guessed or typed by accident. */
@@ -108,6 +108,8 @@ final class KeysReader {
     Integer maxOutputTokens = readPositiveInt(map.get("maxOutputTokens"), path + ".maxOutputTokens");
     boolean clamp = readClamp(map, path);
     Instant expires = readExpires(map.get("expires"), path + ".expires");
+    boolean disabled = map.get("disabled") != null
+        && Boolean.TRUE.equals(Fields.bool(map.get("disabled"), path + ".disabled", errors));
     Limits limits = readLimits(map.get("limits"), path + ".limits");
     if (id == null || !keyed) {
       return null;
@@ -116,7 +118,7 @@ final class KeysReader {
     InjectionPolicy scopeInjection = map.get("injection") == null ? null
         : InjectionReader.read(map.get("injection"), path + ".injection", injection, errors);
     return new KeyScope(id, fingerprint, virtualFingerprint, secret, providers, models, operations, roles,
-        maxOutputTokens, clamp, expires, limits, scopePii, scopeInjection);
+        maxOutputTokens, clamp, expires, disabled, limits, scopePii, scopeInjection);
   }
 
   /** Whether the scope can be matched: a fingerprint, or a virtual key with its secret (reported when not). */

@@ -28,6 +28,7 @@ final class KeyScopeRule {
   static final String MODEL_NOT_ALLOWED = "model_not_allowed";
   static final String ROLE_NOT_ALLOWED = "role_not_allowed";
   static final String KEY_EXPIRED = "key_expired";
+  static final String KEY_DISABLED = "key_disabled";
 
   private static final int MAX_QUOTED = 64;
 
@@ -53,6 +54,7 @@ final class KeyScopeRule {
     private final Integer maxOutputTokens;
     private final boolean clampOutputTokens;
     private final long expiresMillis;
+    private final boolean disabled;
     private final Verdicts verdicts;
 
     Scope(KeyScope scope, Verdicts verdicts, InjectionScorer scorer) {
@@ -71,6 +73,7 @@ final class KeyScopeRule {
       this.maxOutputTokens = scope.maxOutputTokens();
       this.clampOutputTokens = scope.clampOutputTokens();
       this.expiresMillis = scope.expires() == null ? Long.MAX_VALUE : scope.expires().toEpochMilli();
+      this.disabled = scope.disabled();
       this.verdicts = verdicts;
     }
 
@@ -94,6 +97,9 @@ final class KeyScopeRule {
      * @param nowMillis   the current time, for the scope's expiry
      */
     Decision refuse(Exchange exchange, Set<String> callerRoles, long nowMillis) {
+      if (disabled) {
+        return verdicts.forbid(RULE_KEY, KEY_DISABLED, "key scope '" + id + "' is disabled", List.of(), id);
+      }
       if (nowMillis >= expiresMillis) {
         return verdicts.forbid(RULE_KEY, KEY_EXPIRED, "key scope '" + id + "' has expired", List.of(), id);
       }

@@ -252,6 +252,19 @@ class PolicyLoaderErrorsTest {
   }
 
   @Test
+  void disabledIsTrueOrFalse() {
+    String yaml = """
+        version: 1
+        keys:
+          scopes:
+            - id: a
+              fingerprint: "%s"
+              disabled: yes please
+        """.formatted(FP_A);
+    assertThat(errors(yaml)).containsExactly("p.yaml:6:17: 'keys.scopes[0].disabled' must be true or false (got a string)");
+  }
+
+  @Test
   void scopeKeysAreCheckedWithoutQuotingKeysOrSecrets() {
     String yaml = """
         version: 1

@@ -120,6 +120,24 @@ class PolicySnapshotKeyTermsTest {
   }
 
   @Test
+  void aDisabledScopeRefusesItsKeyFirstEvenWhenOtherKeysAreAllowed() throws Exception {
+    PolicySnapshot off = scope("disabled: true\nexpires: 2001-01-01");
+    assertBlocked(off.onRequest(request(REAL, null, "hi")), "key", "key_disabled", "key scope 's' is disabled", "s", off);
+    assertThat(scope("disabled: false").onRequest(request(REAL, null, "hi")).blocks()).isFalse();
+
+    // the switch must not let the key fall through to an allowing default
+    PolicySnapshot allowByDefault = PolicyLoader.parse("""
+        version: 1
+        keys:
+          default: allow
+          scopes:
+            - {id: s, fingerprint: "%s", disabled: true}
+        """.formatted(REAL), "p.yaml");
+    assertThat(allowByDefault.onRequest(request(REAL, null, "hi")).code()).isEqualTo("key_disabled");
+    assertThat(allowByDefault.onRequest(request("sha256:" + "2".repeat(64), null, "hi")).blocks()).isFalse();
+  }
+
+  @Test
   void rolesNeedOneInCommonThroughIdentityRoles() throws Exception {
     PolicySnapshot s = PolicyLoader.parse("""
         version: 1

@@ -1,0 +1,79 @@
+package dev.warden.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.demo.FakeLlmServer;
+import dev.warden.it.drivers.OpenAiJavaDriver;
+import dev.warden.it.harness.ForkedJvm;
+import dev.warden.it.harness.ItSettings;
+import dev.warden.it.harness.PolicyFile;
+import dev.warden.it.harness.TestPolicy;
+import dev.warden.it.harness.TranscriptOnFailure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Issue 11's incident switches in a running openai-java application: {@code disabled: true} on a
+ * key scope refuses the next call with 403 {@code key_disabled} before anything leaves the
+ * process, and saving the scope without it lets calls through again.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IncidentSwitchTest {
+
+  private static final String CHAT = "chat gpt-4o-mini hello";
+
+  private FakeLlmServer provider;
+  private PolicyFile policy;
+  private ForkedJvm app;
+  private Path dir;
+
+  @RegisterExtension
+  final TranscriptOnFailure transcriptOnFailure = new TranscriptOnFailure(() -> app);
+
+  @BeforeAll
+  void start() throws IOException {
+    provider = FakeLlmServer.start();
+    dir = Files.createTempDirectory("warden-it-");
+    policy = new PolicyFile(dir.resolve("policy.yaml"));
+    policy.write(TestPolicy.yaml(provider.port()));
+    app = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(),
+        OpenAiJavaDriver.class, provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY);
+    app.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
+  }
+
+  @AfterAll
+  void stop() throws IOException {
+    app.close();
+    provider.close();
+    Files.deleteIfExists(policy.path());
+    Files.deleteIfExists(dir);
+  }
+
+  @Test
+  void disablingAKeyScopeRefusesTheNextCallAndEnablingItLetsCallsThrough() {
+    assertThat(app.send(CHAT)).isEqualTo("echo: hello");
+
+    reload(TestPolicy.yaml(provider.port()).replace("- id: test-openai\n", "- id: test-openai\n      disabled: true\n"));
+    provider.clearRequests();
+    ErrorAnswer refused = ErrorAnswer.parse(app.send(CHAT));
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.code()).isEqualTo("key_disabled");
+    assertThat(refused.decision()).startsWith("blocked; rule=key");
+    assertThat(provider.requests()).as("nothing left the application").isEmpty();
+
+    reload(TestPolicy.yaml(provider.port()));
+    assertThat(app.send(CHAT)).isEqualTo("echo: hello");
+  }
+
+  private void reload(String yaml) {
+    int mark = app.stderrMark();
+    policy.write(yaml);
+    app.awaitStderr(SdkScenarioTest.RELOADED, mark, SdkScenarioTest.RELOAD_TIMEOUT);
+  }
+}
