@@ -12,6 +12,7 @@ import dev.warden.it.harness.TranscriptOnFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,9 +20,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 11's incident switches in a running openai-java application: {@code disabled: true} on a
- * key scope refuses the next call with 403 {@code key_disabled} before anything leaves the
- * process, and saving the scope without it lets calls through again.
+ * Issue 11's incident switches in a running openai-java application, each in force on the next
+ * call after the policy is saved and undone by saving it without: {@code disabled: true} on a key
+ * scope refuses its key with 403 {@code key_disabled}, and {@code identity.blocked} refuses the
+ * callers it names with 403 {@code principal_blocked}, before anything leaves the process.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncidentSwitchTest {
@@ -43,7 +45,7 @@ class IncidentSwitchTest {
     policy = new PolicyFile(dir.resolve("policy.yaml"));
     policy.write(TestPolicy.yaml(provider.port()));
     app = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(),
-        OpenAiJavaDriver.class, provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY);
+        List.of("-Dapp.user=mallory"), OpenAiJavaDriver.class, provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY);
     app.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
   }
 
@@ -60,15 +62,32 @@ class IncidentSwitchTest {
     assertThat(app.send(CHAT)).isEqualTo("echo: hello");
 
     reload(TestPolicy.yaml(provider.port()).replace("- id: test-openai\n", "- id: test-openai\n      disabled: true\n"));
-    provider.clearRequests();
-    ErrorAnswer refused = ErrorAnswer.parse(app.send(CHAT));
-    assertThat(refused.status()).isEqualTo(403);
-    assertThat(refused.code()).isEqualTo("key_disabled");
-    assertThat(refused.decision()).startsWith("blocked; rule=key");
-    assertThat(provider.requests()).as("nothing left the application").isEmpty();
+    assertRefused("key_disabled", "blocked; rule=key");
 
     reload(TestPolicy.yaml(provider.port()));
     assertThat(app.send(CHAT)).isEqualTo("echo: hello");
+  }
+
+  @Test
+  void blockingAPrincipalRefusesItsNextCallAndUnblockingItLetsCallsThrough() {
+    String identity = "identity:\n  sources: [system-property:app.user]\n  blocked: [%s]\n";
+    reload(TestPolicy.yaml(provider.port()) + identity.formatted("someone-else"));
+    assertThat(app.send(CHAT)).isEqualTo("echo: hello");
+
+    reload(TestPolicy.yaml(provider.port()) + identity.formatted("mallory"));
+    assertRefused("principal_blocked", "blocked; rule=principal");
+
+    reload(TestPolicy.yaml(provider.port()) + identity.formatted("someone-else"));
+    assertThat(app.send(CHAT)).isEqualTo("echo: hello");
+  }
+
+  private void assertRefused(String code, String decision) {
+    provider.clearRequests();
+    ErrorAnswer refused = ErrorAnswer.parse(app.send(CHAT));
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.code()).isEqualTo(code);
+    assertThat(refused.decision()).startsWith(decision);
+    assertThat(provider.requests()).as("nothing left the application").isEmpty();
   }
 
   private void reload(String yaml) {

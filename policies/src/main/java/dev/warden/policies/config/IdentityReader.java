@@ -3,6 +3,7 @@ package dev.warden.policies.config;
 import dev.warden.policies.identity.IdentitySource;
 import dev.warden.policies.identity.RoleMap;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,12 @@ import java.util.Set;
 
 /**
  * Validates the {@code identity} section: {@code sources}, a list of source specs tried in order,
- * and {@code roles}, a mapping of principal or authority (or {@code "*"}) to a list of roles.
+ * {@code roles}, a mapping of principal or authority (or {@code "*"}) to a list of roles, and
+ * {@code blocked}, the principals whose calls are refused.
  */
 final class IdentityReader {
 
-  private static final Set<String> KEYS = Set.of("sources", "roles");
+  private static final Set<String> KEYS = Set.of("sources", "roles", "blocked");
 
   private IdentityReader() {}
 
@@ -42,7 +44,28 @@ final class IdentityReader {
       }
     }
     RoleMap roles = map.get("roles") == null ? RoleMap.empty() : readRoles(map.get("roles"), errors);
-    return new IdentityPolicy(sources, roles);
+    Set<String> blocked = readBlocked(map.get("blocked"), errors);
+    if (!blocked.isEmpty() && sourcesNode == null) {
+      errors.add(map.get("blocked"), "'identity.blocked' needs 'identity.sources': without them no caller has a name");
+    }
+    return new IdentityPolicy(sources, roles, blocked);
+  }
+
+  private static Set<String> readBlocked(YamlNode node, ErrorList errors) {
+    if (node == null) {
+      return Set.of();
+    }
+    List<YamlScalar> items = Fields.strings(node, "identity.blocked", "omit it when no caller is blocked", errors);
+    Set<String> blocked = new HashSet<>();
+    for (int i = 0; items != null && i < items.size(); i++) {
+      YamlScalar item = items.get(i);
+      if (item != null && item.text().isBlank()) {
+        errors.add(item, "'" + Fields.item("identity.blocked", i) + "' must not be blank");
+      } else if (item != null) {
+        blocked.add(item.text());
+      }
+    }
+    return blocked;
   }
 
   private static RoleMap readRoles(YamlNode node, ErrorList errors) {

@@ -45,6 +45,9 @@ import java.util.Set;
  */
 public final class PolicySnapshot {
 
+  static final String RULE_PRINCIPAL = "principal";
+  static final String PRINCIPAL_BLOCKED = "principal_blocked";
+
   private final String hash;
   private final String fileName;
   private final boolean monitor;
@@ -58,6 +61,8 @@ public final class PolicySnapshot {
   private final PiiScanner piiScanner;
   private final Decision allowedWithoutScope;
   private final Verdicts verdicts;
+  /** The refusal of a caller named in {@code identity.blocked}. */
+  private final Decision blockedCaller;
   private final LimitRule limits;
   private final IdentityPolicy identity;
   private final AuditPolicy audit;
@@ -88,6 +93,8 @@ public final class PolicySnapshot {
     this.injectionPolicy = document.injection();
     this.scorer = scorer;
     this.allowedWithoutScope = verdicts.allow(null, List.of());
+    this.blockedCaller = verdicts.forbid(RULE_PRINCIPAL, PRINCIPAL_BLOCKED, "the caller is blocked by identity.blocked",
+        List.of(), null);
     this.verdicts = verdicts;
   }
 
@@ -224,6 +231,9 @@ public final class PolicySnapshot {
    * @param caller who calls, as the application's context tells it ({@code identity.sources})
    */
   public Decision onRequest(Exchange exchange, Caller caller) {
+    if (caller != null && caller.principal() != null && identity.blocked().contains(caller.principal())) {
+      return blockedCaller;
+    }
     String keyId = null;
     Decision allowed = allowedWithoutScope;
     PiiRule piiRule = pii;

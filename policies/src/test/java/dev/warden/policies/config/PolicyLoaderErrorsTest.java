@@ -252,6 +252,17 @@ class PolicyLoaderErrorsTest {
   }
 
   @Test
+  void blockedPrincipalsAreANonEmptyListOfNames() {
+    String sources = "version: 1\nidentity:\n  sources: [mdc:user]\n";
+    assertThat(errors(sources + "  blocked: []\n"))
+        .containsExactly("p.yaml:4:12: 'identity.blocked' must not be empty; omit it when no caller is blocked");
+    assertThat(errors(sources + "  blocked: [alice, \" \"]\n"))
+        .containsExactly("p.yaml:4:20: 'identity.blocked[1]' must not be blank");
+    assertThat(errors("version: 1\nidentity:\n  blocked: [alice]\n"))
+        .containsExactly("p.yaml:3:12: 'identity.blocked' needs 'identity.sources': without them no caller has a name");
+  }
+
+  @Test
   void disabledIsTrueOrFalse() {
     String yaml = """
         version: 1

@@ -168,6 +168,22 @@ class PolicySnapshotKeyTermsTest {
   }
 
   @Test
+  void aBlockedPrincipalIsRefusedWhateverItsKeyAndOthersAreNot() throws Exception {
+    PolicySnapshot s = PolicyLoader.parse("""
+        version: 1
+        identity:
+          sources: [mdc:user]
+          blocked: [mallory]
+        keys:
+          default: allow
+        """, "p.yaml");
+    assertBlocked(s.onRequest(request(REAL, null, "hi"), new Caller("mallory", List.of())), "principal",
+        "principal_blocked", "the caller is blocked by identity.blocked", null, s);
+    assertThat(s.onRequest(request(REAL, null, "hi"), new Caller("alice", List.of())).blocks()).isFalse();
+    assertThat(s.onRequest(request(REAL, null, "hi"), Caller.UNKNOWN).blocks()).as("no principal").isFalse();
+  }
+
+  @Test
   void maxOutputTokensBlocksARequestThatAsksForMore() throws Exception {
     PolicySnapshot s = scope("maxOutputTokens: 1024");
     assertBlocked(s.onRequest(request(REAL, 4096, "hi")), "key", "key_not_allowed",
