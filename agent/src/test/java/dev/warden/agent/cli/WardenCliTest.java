@@ -53,6 +53,28 @@ class WardenCliTest {
   }
 
   @Test
+  void inventorySumsUpTheTrafficOfTheTrailsFilesAndSkipsEventsAndJunk() throws Exception {
+    Path older = Files.writeString(dir.resolve("audit.jsonl.1"), """
+        {"event":"policy_loaded","file":"/etc/warden/policy.yaml","policy":"sha256:aa"}
+        {"ts":"2026-11-28T02:40:00.100Z","seq":2,"service":"checkout","provider":"openai","operation":"chat","model":"gpt-4o-mini","keyId":"bot","decision":"allow"}
+        {"ts":"2026-11-28T02:41:00.100Z","seq":3,"service":"checkout","provider":"openai","operation":"chat","model":"gpt-4o","keyId":"bot","decision":"block","code":"model_not_allowed"}
+        """);
+    Path newer = Files.writeString(dir.resolve("audit.jsonl"), """
+        {"ts":"2026-11-28T03:00:00.100Z","seq":4,"service":"checkout","provider":"openai","operation":"chat","model":"gpt-4o-mini","keyId":"bot","decision":"modify"}
+        not json
+        {"ts":"2026-11-28T03:01:00.100Z","seq":5,"service":"checkout","provider":"anthropic","operation":"chat","model":"claude-3-5-haiku","decision":"allow"}
+        """);
+    assertThat(run("inventory", older.toString(), newer.toString())).isZero();
+    assertThat(text(out).lines().map(line -> line.replaceAll(" +", " ")).toList()).containsExactly(
+        "service provider operation model key scope calls refused first last",
+        "checkout anthropic chat claude-3-5-haiku - 1 0 2026-11-28T03:01:00.100Z 2026-11-28T03:01:00.100Z",
+        "checkout openai chat gpt-4o bot 1 1 2026-11-28T02:41:00.100Z 2026-11-28T02:41:00.100Z",
+        "checkout openai chat gpt-4o-mini bot 2 0 2026-11-28T02:40:00.100Z 2026-11-28T03:00:00.100Z",
+        "1 lines were not JSON objects and are not counted");
+    assertThat(run("inventory", dir.resolve("absent.jsonl").toString())).isEqualTo(2);
+  }
+
+  @Test
   void aMissingFileExitsTwo() {
     assertThat(run("check", dir.resolve("absent.yaml").toString())).isEqualTo(2);
     assertThat(text(out)).contains("absent.yaml:1:1: cannot read the file (NoSuchFileException)");
