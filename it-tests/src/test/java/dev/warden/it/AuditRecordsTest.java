@@ -11,10 +11,10 @@ import dev.warden.it.harness.ItSettings;
 import dev.warden.it.harness.PolicyFile;
 import dev.warden.it.harness.TestPolicy;
 import dev.warden.it.harness.TranscriptOnFailure;
+import dev.warden.it.harness.VerifyAuditCli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -170,18 +170,18 @@ class AuditRecordsTest {
   @Test
   @Order(4)
   void verifyAuditFindsTheChainIntactAndATamperedCopyBroken() throws IOException {
-    Verified intact = verifyAudit(audit);
+    VerifyAuditCli.Result intact = VerifyAuditCli.run(auditKey, List.of(audit));
     assertThat(intact.exit()).as(intact.output()).isZero();
     assertThat(intact.output()).contains("intact: 7 records");
 
     List<String> lines = new ArrayList<>(Files.readAllLines(audit));
     lines.remove(2); // the record of seq 3
     Path tampered = Files.write(dir.resolve("tampered.jsonl"), lines);
-    Verified broken = verifyAudit(tampered);
+    VerifyAuditCli.Result broken = VerifyAuditCli.run(auditKey, List.of(tampered));
     assertThat(broken.exit()).isEqualTo(1);
     assertThat(broken.output()).contains("broken at seq 4").contains("records are missing");
 
-    Verified unkeyed = verifyAudit(audit, "--no-key");
+    VerifyAuditCli.Result unkeyed = VerifyAuditCli.run(null, List.of(audit));
     assertThat(unkeyed.exit()).as("without the key nothing verifies").isEqualTo(1);
   }
 
@@ -194,19 +194,6 @@ class AuditRecordsTest {
     }
   }
 
-  private record Verified(int exit, String output) {}
-
-  private Verified verifyAudit(Path file, String... options) throws IOException {
-    List<String> args = new ArrayList<>(List.of("-jar", ItSettings.agentJar().toString(), "verify-audit"));
-    if (options.length == 0) {
-      args.addAll(List.of("--key", "file:" + auditKey));
-    }
-    args.add(file.toString());
-    try (ForkedJvm cli = ForkedJvm.start(ItSettings.currentJavaHome(), null, null, List.of(), args)) {
-      int exit = cli.awaitExit(Duration.ofSeconds(60));
-      return new Verified(exit, cli.stdout() + cli.stderr());
-    }
-  }
 
   private List<JsonNode> records() throws IOException {
     List<JsonNode> records = new ArrayList<>();

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.it.harness.ForkedJvm;
-import dev.warden.it.harness.ItSettings;
 import dev.warden.it.harness.PolicyFile;
 import dev.warden.it.harness.TranscriptOnFailure;
+import dev.warden.it.harness.VerifyAuditCli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -183,11 +182,7 @@ class AuditTamperCliTest {
   }
 
   private Verified verify(Path file) throws IOException {
-    List<String> args = List.of("-jar", ItSettings.agentJar().toString(), "verify-audit", "--key", "file:" + auditKey,
-        file.toString());
-    try (ForkedJvm cli = ForkedJvm.start(ItSettings.currentJavaHome(), null, null, List.of(), args)) {
-      int exit = cli.awaitExit(Duration.ofSeconds(60));
-      return new Verified(exit, cli.stdout() + cli.stderr(), file);
-    }
+    VerifyAuditCli.Result result = VerifyAuditCli.run(auditKey, List.of(file));
+    return new Verified(result.exit(), result.output(), file);
   }
 }
