@@ -13,6 +13,7 @@ import dev.warden.it.harness.PlantedSecrets;
 import dev.warden.it.harness.PolicyFile;
 import dev.warden.it.harness.TestPolicy;
 import dev.warden.it.harness.TranscriptOnFailure;
+import dev.warden.it.harness.VerifyAuditCli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -104,15 +105,17 @@ class LoadWithReloadsTest {
     Matcher warm = app.awaitStderr(WARM, 0, Duration.ofMinutes(2));
     assertThat(Long.parseLong(warm.group(2))).as("unexpected answers in the warm-up").isZero();
 
-    int mark = app.stderrMark();
     for (int i = 1; i <= REWRITES; i++) {
-      app.awaitStderr(Pattern.compile("^LOAD progress " + i + "$"), mark, Duration.ofMinutes(2));
+      // from the first line: a short run prints its first marks before the warm-up's line is read
+      app.awaitStderr(Pattern.compile("^LOAD progress " + i + "$"), 0, Duration.ofMinutes(2));
+      int reload = app.stderrMark();
       policy.replaceAtomically(i % 2 == 1 ? allowsLarge : allowsMini);
+      // one reload per rewrite: two saves within the watcher's settling time would be read as one
+      app.awaitStderr(SdkScenarioTest.RELOADED, reload, SdkScenarioTest.RELOAD_TIMEOUT);
       provider.clearRequests(); // the fake keeps every request it saw; this run would fill the test JVM
     }
-    Matcher done = app.awaitStderr(DONE, mark, Duration.ofMinutes(20));
+    Matcher done = app.awaitStderr(DONE, 0, Duration.ofMinutes(20));
     provider.clearRequests();
-    awaitReloads(REWRITES, Duration.ofSeconds(30));
 
     long allowed = Long.parseLong(done.group(1));
     long blocked = Long.parseLong(done.group(2));
@@ -135,7 +138,9 @@ class LoadWithReloadsTest {
     assertThat(outcomes.get("allowed") + outcomes.get("blocked"))
         .isEqualTo((long) THREADS * (CALLS + WARMUP));
     long verifyStart = System.nanoTime();
-    assertThat(verifyAudit(auditFiles, auditKey)).contains("intact: ");
+    VerifyAuditCli.Result verified = VerifyAuditCli.run(auditKey, auditFiles);
+    assertThat(verified.exit()).as(verified.output()).isZero();
+    assertThat(verified.output()).contains("intact: ");
     long verifySeconds = (System.nanoTime() - verifyStart) / 1_000_000_000L;
     LeakHunt.Report hunted = new LeakHunt(planted).jvm("app", app).tree(dir).assertNone();
     System.out.printf("load with reloads: %d calls in %s s (%d allowed, %d refused), %s policies and %d files in"
@@ -143,14 +148,6 @@ class LoadWithReloadsTest {
         allowed + blocked, done.group(4), allowed, blocked, outcomes.get("policies"), auditFiles.size(),
         readSeconds, verifySeconds, done.group(5), done.group(6),
         Long.parseLong(done.group(7)) >> 20, Long.parseLong(done.group(8)) >> 20, hunted);
-  }
-
-  /** Waits until the app has logged {@code count} reloads: a short run may end before the last rewrite is seen. */
-  private void awaitReloads(int count, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (app.stderr().split("\\[warden] policy reloaded: ", -1).length - 1 < count && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
   }
 
   /** The test policy with {@code model} allowed and the planted key in place of the usual test key. */
@@ -218,15 +215,4 @@ class LoadWithReloadsTest {
     }
   }
 
-  private static String verifyAudit(List<Path> audit, Path key) throws IOException {
-    List<String> args = new ArrayList<>(List.of("-jar", ItSettings.agentJar().toString(), "verify-audit", "--key",
-        "file:" + key));
-    audit.forEach(file -> args.add(file.toString()));
-    try (ForkedJvm cli = ForkedJvm.start(ItSettings.currentJavaHome(), null, null,
-        List.of("-XX:TieredStopAtLevel=4", "-Xmx512m"), args)) {
-      int exit = cli.awaitExit(Duration.ofMinutes(5));
-      assertThat(exit).as(cli.stdout() + cli.stderr()).isZero();
-      return cli.stdout() + cli.stderr();
-    }
-  }
 }
