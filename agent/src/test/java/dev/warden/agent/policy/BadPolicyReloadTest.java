@@ -74,11 +74,9 @@ class BadPolicyReloadTest {
     List<String> decided = decisions(good);
     assertThat(decided).as("the calls the good policy allows, rewrites and blocks").hasSize(3).doesNotHaveDuplicates();
 
-    List<String> expected = Files.readAllLines(corpus.resolve("expected.txt"), StandardCharsets.UTF_8).stream()
-        .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+    List<String[]> expected = cases(corpus);
     assertThat(expected).hasSizeGreaterThanOrEqualTo(40);
-    for (String line : expected) {
-      String[] fields = line.split(" ", 3);
+    for (String[] fields : expected) {
       Files.copy(corpus.resolve(fields[0]), file, StandardCopyOption.REPLACE_EXISTING);
       assertRejected(reloader, holder, good, decided, fields[0],
           "[warden] policy rejected: " + file + ":" + fields[1] + ": " + fields[2] + "; keeping " + good.snapshot().hash());
@@ -110,10 +108,7 @@ class BadPolicyReloadTest {
     Path corpus = Path.of(System.getProperty("warden.badpolicies"));
     Path file = dir.resolve("policy.yaml");
     String none = "; keeping none (calls follow onError: block)";
-    List<String> expected = Files.readAllLines(corpus.resolve("expected.txt"), StandardCharsets.UTF_8).stream()
-        .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
-    for (String line : expected) {
-      String[] fields = line.split(" ", 3);
+    for (String[] fields : cases(corpus)) {
       Files.copy(corpus.resolve(fields[0]), file, StandardCopyOption.REPLACE_EXISTING);
       assertRejectedAtStart(file, fields[0], "[warden] policy rejected: " + file + ":" + fields[1] + ": " + fields[2] + none);
     }
@@ -125,6 +120,12 @@ class BadPolicyReloadTest {
     Files.delete(file);
     Files.createDirectory(file);
     assertRejectedAtStart(file, "directory", "[warden] policy file " + file + " cannot be read (IOException: Is a directory)" + none);
+  }
+
+  /** The corpus's committed cases from {@code expected.txt}: file name, {@code line:col}, message. */
+  private static List<String[]> cases(Path corpus) throws IOException {
+    return Files.readAllLines(corpus.resolve("expected.txt"), StandardCharsets.UTF_8).stream()
+        .filter(line -> !line.isBlank() && !line.startsWith("#")).map(line -> line.split(" ", 3)).toList();
   }
 
   /** A JVM starting with {@code file}: a new holder and reloader, as {@code WardenAgent} makes them. */
