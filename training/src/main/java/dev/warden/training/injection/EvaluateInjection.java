@@ -42,6 +42,7 @@ public final class EvaluateInjection {
     boolean shipped = true;
     boolean loso = true;
     boolean compare = false;
+    String misses = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--data" -> data = args[++i];
@@ -50,9 +51,10 @@ public final class EvaluateInjection {
         case "--no-shipped" -> shipped = false;
         case "--no-loso" -> loso = false;
         case "--compare-fusions" -> compare = true;
+        case "--misses" -> misses = args[++i];
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
             + "; usage: [--data FILE] [--model FILE] [--recipe NAME] [--no-shipped] [--no-loso]"
-            + " [--compare-fusions]");
+            + " [--compare-fusions] [--misses FILE]");
       }
     }
     List<Example> examples = Dataset.read(Dataset.locate(data));
@@ -75,6 +77,10 @@ public final class EvaluateInjection {
       NestedLoso nested = NestedLoso.run(recipe, examples);
       if (loso) {
         evaluation.loso(nested);
+      }
+      if (misses != null) {
+        MissesFile.write(Path.of(misses), nested.examples(), nested.heldOut(),
+            nested.fused(shippedFusionFitter()), THRESHOLD);
       }
       if (compare) {
         evaluation.compareFusions(nested);
