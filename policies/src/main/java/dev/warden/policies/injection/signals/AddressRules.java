@@ -77,6 +77,8 @@ final class AddressRules {
         return;
       }
       at = -1;
+    } else if ("ai".equals(c.word(-1)) && AI_WORDS.contains(w)) {
+      at = -1; // one name in two words: "AI assistant:", "AI agents reading this"
     }
     String before = c.word(at - 1);
     String twoBefore = c.word(at - 2);

@@ -23,6 +23,7 @@ final class AnchorWords {
   static final int DEPARTURE_WORD = 1 << 13;
   static final int NOW_WORD = 1 << 14;
   static final int CONTEXT_NOUN = 1 << 15;
+  static final int LEAK_WORD = 1 << 16;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -72,6 +73,8 @@ final class AnchorWords {
         "côté");
     add(CONTEXT_NOUN, "documents", "document", "articles", "article", "context", "sources",
         "dokumente", "dokumenten", "artikeln", "artikel", "kontext", "quellen");
+    add(LEAK_WORD, "above", "window", "everything", "password", "passphrase", "passcode",
+        "passwort", "kennwort", "secret");
     add(NOW_WORD, "now", "nun", "jetzt", "maintenant", "ahora", "adesso", "agora", "nu");
     add(IDIOM_WORD, "warnings", "disclaimers", "disclaimer", "caveats", "apologize", "apologise",
         "apologies", "apologizes", "apologises", "apologizing", "apologising", "lectures",

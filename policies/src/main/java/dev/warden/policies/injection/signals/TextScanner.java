@@ -32,6 +32,8 @@ final class TextScanner {
   private final SignalSet out;
   private final MarkupTokens markup;
   private final Clause clause = new Clause();
+  /** Whether a Chinese, Japanese or Korean letter was seen, for {@link CjkOverrides}. */
+  private boolean cjk;
   /** The hash and length of the ASCII word in progress where {@link #scanAscii} stopped. */
   private int wordHash;
   private int wordLength;
@@ -63,6 +65,9 @@ final class TextScanner {
     }
     if (wordLength != 0) {
       endWord(wordHash, n - wordLength, n);
+    }
+    if (cjk) {
+      CjkOverrides.check(s, out);
     }
   }
 
@@ -121,6 +126,7 @@ final class TextScanner {
       if (c < 0x80 ? CLASS[c] != LETTER : !Character.isLetter(c)) {
         break;
       }
+      cjk |= CjkOverrides.isCjk(c);
       hash = 31 * hash + AnchorWords.lower(c);
       i++;
     }
@@ -228,6 +234,12 @@ final class TextScanner {
     if ((groups & AnchorWords.INSTRUCTION_NOUN) != 0) {
       PhraseRules.promptLeak(clause, out);
       PhraseRules.newInstructions(clause, role, out);
+    }
+    if ((groups & AnchorWords.LEAK_WORD) != 0) {
+      LeakRules.contextLeak(clause, role, out);
+      if (role != Role.TOOL) {
+        LeakRules.secretLeak(clause, out);
+      }
     }
     if ((groups & AnchorWords.RESTRICTION_NOUN) != 0) {
       PhraseRules.restrictionRemoval(clause, out);
