@@ -14,13 +14,14 @@ import java.util.function.Function;
  * Validates the {@code cache} section: {@code enabled}, {@code ttl} ({@code 10m}),
  * {@code maxBytes} ({@code 64MB}), {@code keyring} ({@code env:NAME | file:/path}: base64 256-bit
  * keys, newest first), {@code partition} ({@code key | principal}), {@code store} ({@code memory} or
- * {@code redis://host:port[/db]}), {@code when}
- * ({@code deterministic | always}) and {@code purge} ({@code id}, {@code partitions}). A missing or invalid keyring is an error: the cache never
- * runs unencrypted.
+ * {@code redis://host:port[/db]}), {@code when} ({@code deterministic | always}) and {@code purge}
+ * ({@code id}, {@code partitions}). A missing or invalid keyring is an error: the cache never runs
+ * unencrypted.
  */
 final class CacheReader {
 
-  private static final Set<String> KEYS = Set.of("enabled", "ttl", "maxBytes", "keyring", "partition", "store", "when", "purge");
+  private static final Set<String> KEYS = Set.of("enabled", "ttl", "maxBytes", "keyring", "partition", "store", "when",
+      "purge");
   private static final Set<String> PURGE_KEYS = Set.of("id", "partitions");
   private static final List<String> PARTITIONS = List.of("key", "principal");
   private static final List<String> WHEN = List.of("deterministic", "always");
@@ -121,7 +122,8 @@ final class CacheReader {
     }
     String kind = byPrincipal ? "principal:" : "key:";
     String form = kind + (byPrincipal ? "<principal>" : "<scope id>");
-    List<YamlScalar> items = Fields.strings(map.get("partitions"), "cache.purge.partitions", "list the partitions to purge, as " + form, errors);
+    List<YamlScalar> items = Fields.strings(map.get("partitions"), "cache.purge.partitions",
+        "list the partitions to purge, as " + form, errors);
     if (id == null || items == null) {
       return null;
     }
