@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The members of a policy event's audit record: a policy loaded or reloaded, or a policy file
  * rejected (with its errors as {@code file:line:col: message}; messages never quote keys or
- * secrets) while the last good one stays.
+ * secrets) while the last good one stays, or a cache purge it asked for.
  */
 public final class PolicyRecord {
 
@@ -32,6 +32,24 @@ public final class PolicyRecord {
       }
       json.writeEndArray();
       json.writeStringField("policy", keeping);
+    };
+  }
+
+  /**
+   * {@code "event":"cache_purged"}: the purge's id, the partitions as the policy names them (a
+   * principal as decision records carry it), how many entries were removed, and the policy's hash.
+   */
+  public static AuditTrail.Members cachePurged(String id, List<String> partitions, long removed, String hash) {
+    return json -> {
+      json.writeStringField("event", "cache_purged");
+      json.writeStringField("id", id);
+      json.writeArrayFieldStart("partitions");
+      for (String partition : partitions) {
+        json.writeString(partition);
+      }
+      json.writeEndArray();
+      json.writeNumberField("removed", removed);
+      json.writeStringField("policy", hash);
     };
   }
 }

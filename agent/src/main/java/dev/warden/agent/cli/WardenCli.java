@@ -16,7 +16,8 @@ import java.util.Base64;
  * The agent jar's command line: {@code check POLICY.yaml} validates a policy; {@code scan --policy
  * POLICY.yaml} runs its PII scanning over JSON Lines on standard input; {@code verify-audit FILE...}
  * checks an audit trail's hash chain; {@code inventory FILE...} sums up the LLM traffic an audit
- * trail shows; {@code keygen} prints a new key for a cache keyring.
+ * trail shows; {@code keygen} prints a new key for a cache keyring; {@code cache purge} deletes
+ * partitions' entries from a Redis cache store.
  */
 public final class WardenCli {
 
@@ -46,6 +47,9 @@ public final class WardenCli {
     if (args.length >= 2 && args[0].equals("inventory")) {
       return InventoryCommand.run(Arrays.stream(args, 1, args.length).map(Path::of).toList(), out, err);
     }
+    if (args.length >= 2 && args[0].equals("cache") && args[1].equals("purge")) {
+      return CachePurgeCommand.run(Arrays.copyOfRange(args, 2, args.length), out, err);
+    }
     if (args.length >= 2 && args[0].equals("verify-audit")) {
       return VerifyAuditCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
     }
@@ -54,6 +58,8 @@ public final class WardenCli {
     err.println("       java -jar warden-agent.jar keygen   (a new base64 256-bit key for cache.keyring)");
     err.println("       java -jar warden-agent.jar verify-audit [--key env:NAME|file:/path] [--checkpoint SEQ:HASH] FILE...  (oldest first)");
     err.println("       java -jar warden-agent.jar inventory FILE...  (the LLM traffic an audit trail shows)");
+    err.println("       java -jar warden-agent.jar cache purge --store redis://host:port[/db] --keyring env:NAME|file:/path"
+        + " (--key-scope ID | --principal NAME)...");
     return USAGE;
   }
 

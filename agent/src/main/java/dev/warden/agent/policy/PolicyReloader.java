@@ -57,10 +57,12 @@ public final class PolicyReloader {
       PolicySnapshot snapshot = PolicyLoader.parse(bytes, file.toString());
       boolean first = holder.peek() == null;
       ActivePolicy active = ActivePolicy.of(snapshot);
+      long purged = CachePurgeOnReload.before(holder.peek(), active);
       holder.set(active);
       if (active.audit() != null) {
         active.audit().append(PolicyRecord.loaded(file.toString(), snapshot.hash(), first));
       }
+      CachePurgeOnReload.after(active, purged);
       countLoad("loaded");
       WardenLog.info("policy " + (first ? "loaded: " : "reloaded: ") + file + " (" + snapshot.hash() + ")"
           + (snapshot.monitor() ? " in monitor mode" : ""));

@@ -118,6 +118,22 @@ class WardenCliTest {
   }
 
   @Test
+  void cachePurgeRefusesIncompleteArgumentsAndABadKeyringWithExit64() {
+    assertThat(run("cache", "purge", "--store", "redis://127.0.0.1:6379", "--keyring", "env:X")).isEqualTo(64);
+    assertThat(text(err)).contains("at least one --key-scope or --principal");
+    err.reset();
+    assertThat(run("cache", "purge", "--store", "memory", "--keyring", "env:X", "--key-scope", "a")).isEqualTo(64);
+    assertThat(text(err)).contains("--store redis://host:port[/db]");
+    err.reset();
+    assertThat(run("cache", "purge", "--store", "redis://127.0.0.1:6379", "--keyring", "file:" + dir.resolve("absent"),
+        "--principal", "alice")).isEqualTo(64);
+    assertThat(text(err)).startsWith("--keyring: ");
+    err.reset();
+    assertThat(run("cache", "purge", "--all", "yes")).isEqualTo(64);
+    assertThat(text(err)).contains("unknown option --all");
+  }
+
+  @Test
   void wrongUsageSaysHow() {
     assertThat(run("chek")).isEqualTo(64);
     assertThat(text(err)).contains("usage: java -jar warden-agent.jar check POLICY.yaml");

@@ -48,6 +48,11 @@ public final class ItSettings {
     return existing("warden.springai.hc5.jar", "build it first: ./mvnw -B -pl it-tests -am verify");
   }
 
+  /** The local Maven repository the build resolved its dependencies from. */
+  public static Path mavenRepository() {
+    return existing("warden.m2.repository", "the it-tests' pom sets it to Maven's local repository");
+  }
+
   /** The demo's shipped policy. */
   public static Path demoPolicy() {
     return existing("warden.demo.policy", "it ships with the demo module");

@@ -13,7 +13,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The cache's keys, newest first: the newest seals new entries (AES-256-GCM, Google Tink), any of
- * them opens an entry sealed under it, and the newest also keys the HMAC that names entries. An
+ * them opens an entry sealed under it, and the newest also keys the HMACs that name entries. An
+ * entry's name is {@code <partition tag>:<entry HMAC>}: the tag, a keyed hash of the partition alone,
+ * lets a purge find a partition's entries without the store learning which partition it is. An
  * entry is {@code [1][key id: 4 bytes][Tink AES-GCM: nonce, ciphertext, tag]}, sealed with the
  * entry's name as associated data, so an entry moved to another name does not open. Immutable and
  * thread-safe.
@@ -24,7 +26,9 @@ public final class CacheKeyring {
   private static final int KEY_BYTES = 32;
   private static final int HEADER = 5;
 
-  private record Key(byte[] id, AesGcmJce aead) {}
+  private static final int TAG_BYTES = 8;
+
+  private record Key(byte[] id, AesGcmJce aead, byte[] tagKey) {}
 
   private final List<Key> keys;
   private final byte[] nameKey;
@@ -59,7 +63,7 @@ public final class CacheKeyring {
         throw new IllegalArgumentException("key " + n + " of the keyring is " + raw.length + " bytes; a key is 32 (256 bits)");
       }
       try {
-        keys.add(new Key(idOf(raw), new AesGcmJce(raw)));
+        keys.add(new Key(idOf(raw), new AesGcmJce(raw), hmac(raw, "warden cache partition tags".getBytes(StandardCharsets.UTF_8))));
       } catch (GeneralSecurityException e) {
         throw new IllegalArgumentException("key " + n + " of the keyring cannot be used for AES-256-GCM");
       }
@@ -70,16 +74,54 @@ public final class CacheKeyring {
     return new CacheKeyring(List.copyOf(keys), nameKey);
   }
 
-  /** The name of an entry: hex HMAC-SHA256, under a key derived from the newest key, of the request and its partition. */
+  /**
+   * The name of an entry: its partition's tag under the newest key, a colon, and the hex
+   * HMAC-SHA256, under another key derived from the newest key, of the partition and the request.
+   */
   public String name(byte[] canonicalRequest, String partition) {
+    byte[] partitionBytes = partition.getBytes(StandardCharsets.UTF_8);
+    // one Mac, keyed twice: looking a Mac up costs more than the two HMACs of a short request
+    Mac mac = mac(keys.get(0).tagKey());
+    String tag = HexFormat.of().formatHex(mac.doFinal(partitionBytes), 0, TAG_BYTES);
+    rekey(mac, nameKey);
+    mac.update(partitionBytes);
+    mac.update((byte) 0);
+    return tag + ':' + HexFormat.of().formatHex(mac.doFinal(canonicalRequest));
+  }
+
+  /**
+   * The tags a partition's entries are named under, one per key of the ring (newest first): entries
+   * named before a rotation carry an older key's tag until they expire, and a purge must find them too.
+   */
+  public List<String> partitionTags(String partition) {
+    byte[] partitionBytes = partition.getBytes(StandardCharsets.UTF_8);
+    List<String> tags = new ArrayList<>(keys.size());
+    for (Key key : keys) {
+      tags.add(tag(key.tagKey(), partitionBytes));
+    }
+    return tags;
+  }
+
+  /** 16 hex digits of HMAC-SHA256: 64 bits, so two partitions of one ring share a tag with negligible odds. */
+  private static String tag(byte[] tagKey, byte[] partition) {
+    return HexFormat.of().formatHex(mac(tagKey).doFinal(partition), 0, TAG_BYTES);
+  }
+
+  private static Mac mac(byte[] key) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(nameKey, "HmacSHA256"));
-      mac.update(partition.getBytes(StandardCharsets.UTF_8));
-      mac.update((byte) 0);
-      return HexFormat.of().formatHex(mac.doFinal(canonicalRequest));
+      rekey(mac, key);
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every Java platform has HmacSHA256", e);
+    }
+  }
+
+  private static void rekey(Mac mac, byte[] key) {
+    try {
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("an HMAC-SHA256 key of 32 bytes is always valid", e);
     }
   }
 
@@ -128,12 +170,6 @@ public final class CacheKeyring {
   }
 
   private static byte[] hmac(byte[] key, byte[] data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return mac(key).doFinal(data);
   }
 }

@@ -3,6 +3,7 @@ package dev.warden.policies.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -37,6 +38,17 @@ public final class MemoryCacheStore implements CacheStore {
   @Override
   public void put(String name, byte[] sealed) {
     entries.put(name, sealed);
+  }
+
+  @Override
+  public long purge(List<String> partitionTags) {
+    long[] removed = {0};
+    entries.asMap().keySet().removeIf(name -> {
+      boolean inPurge = partitionTags.contains(name.substring(0, Math.max(0, name.indexOf(':'))));
+      removed[0] += inPurge ? 1 : 0;
+      return inPurge;
+    });
+    return removed[0];
   }
 
   /** Entries dropped for size or age so far. */

@@ -3,13 +3,17 @@ package dev.warden.policies.cache;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * {@code store: redis://host:port[/db]}: the fleet tier, so replicas share their hits. Only sealed
@@ -24,6 +28,7 @@ public final class RedisCacheStore implements CacheStore {
 
   static final int TIMEOUT_MILLIS = 250;
   static final long BACKOFF_MILLIS = 5_000;
+  private static final int SCAN_PAGE = 1_000;
   private static final byte[] PREFIX = "warden:cache:".getBytes(StandardCharsets.US_ASCII);
 
   private final JedisPooled redis;
@@ -75,8 +80,31 @@ public final class RedisCacheStore implements CacheStore {
     }
   }
 
+  /**
+   * Deletes the partitions' entries: SCAN (never KEYS, which would stall Redis for every other
+   * client) through {@code warden:cache:<tag>:*} a page at a time, UNLINK each page (Redis frees
+   * the values in the background). Not subject to the back-off: an operator asked for it.
+   */
+  @Override
+  public long purge(List<String> partitionTags) {
+    long removed = 0;
+    for (String tag : partitionTags) {
+      ScanParams page = new ScanParams().match(key(tag + ":*")).count(SCAN_PAGE);
+      byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
+      do {
+        ScanResult<byte[]> scanned = redis.scan(cursor, page);
+        List<byte[]> keys = scanned.getResult();
+        if (!keys.isEmpty()) {
+          removed += redis.unlink(keys.toArray(new byte[0][]));
+        }
+        cursor = scanned.getCursorAsBytes();
+      } while (!Arrays.equals(cursor, ScanParams.SCAN_POINTER_START_BINARY));
+    }
+    return removed;
+  }
+
   /** Closes the connections (a reload pointed the cache elsewhere). */
-  void close() {
+  public void close() {
     redis.close();
   }
 

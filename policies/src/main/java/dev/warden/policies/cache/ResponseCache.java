@@ -5,6 +5,8 @@ import dev.warden.policies.exchange.Exchange;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The encrypted response cache of one policy: names a cacheable request's entry (HMAC of its
@@ -83,6 +85,20 @@ public final class ResponseCache {
     } catch (GeneralSecurityException e) {
       return new Lookup(null, true);
     }
+  }
+
+  /**
+   * Removes the entries of these partitions ({@code key:<scope id>}, {@code principal:<name>}),
+   * whichever key of the ring named them; how many it removed.
+   *
+   * @throws RuntimeException when the store fails
+   */
+  public long purge(List<String> partitions) {
+    List<String> tags = new ArrayList<>();
+    for (String partition : partitions) {
+      tags.addAll(keyring.partitionTags(partition));
+    }
+    return store.purge(tags);
   }
 
   /** Seals and stores the response a miss brought. */

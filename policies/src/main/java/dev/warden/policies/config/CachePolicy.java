@@ -14,9 +14,10 @@ import java.time.Duration;
  * @param byPrincipal    {@code partition: principal}: entries are the caller's own, else the key scope's
  * @param anyTemperature {@code when: always}: chat is cached whatever its sampling settings
  * @param redis          {@code store: redis://host:port[/db]}, or null for {@code store: memory}
+ * @param purge          {@code purge}: partitions a reload drops from the memory store, or null
  */
 public record CachePolicy(boolean enabled, Duration ttl, long maxBytes, CacheKeyring keyring, boolean byPrincipal,
-    boolean anyTemperature, URI redis) {
+    boolean anyTemperature, URI redis, CachePurge purge) {
 
-  public static final CachePolicy OFF = new CachePolicy(false, Duration.ofMinutes(10), 64L << 20, null, false, false, null);
+  public static final CachePolicy OFF = new CachePolicy(false, Duration.ofMinutes(10), 64L << 20, null, false, false, null, null);
 }

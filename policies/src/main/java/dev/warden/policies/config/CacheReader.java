@@ -5,6 +5,7 @@ import dev.warden.policies.secret.Secret;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -13,13 +14,15 @@ import java.util.function.Function;
  * Validates the {@code cache} section: {@code enabled}, {@code ttl} ({@code 10m}),
  * {@code maxBytes} ({@code 64MB}), {@code keyring} ({@code env:NAME | file:/path}: base64 256-bit
  * keys, newest first), {@code partition} ({@code key | principal}), {@code store} ({@code memory} or
- * {@code redis://host:port[/db]}) and {@code when}
- * ({@code deterministic | always}). A missing or invalid keyring is an error: the cache never
- * runs unencrypted.
+ * {@code redis://host:port[/db]}), {@code when} ({@code deterministic | always}) and {@code purge}
+ * ({@code id}, {@code partitions}). A missing or invalid keyring is an error: the cache never runs
+ * unencrypted.
  */
 final class CacheReader {
 
-  private static final Set<String> KEYS = Set.of("enabled", "ttl", "maxBytes", "keyring", "partition", "store", "when");
+  private static final Set<String> KEYS = Set.of("enabled", "ttl", "maxBytes", "keyring", "partition", "store", "when",
+      "purge");
+  private static final Set<String> PURGE_KEYS = Set.of("id", "partitions");
   private static final List<String> PARTITIONS = List.of("key", "principal");
   private static final List<String> WHEN = List.of("deterministic", "always");
 
@@ -49,9 +52,11 @@ final class CacheReader {
       }
     }
     URI redis = null;
+    boolean redisStore = false;
     if (map.get("store") != null) {
       String store = Fields.string(map.get("store"), "cache.store", errors);
-      if (store != null && store.startsWith("redis://")) {
+      redisStore = store != null && store.startsWith("redis://");
+      if (redisStore) {
         redis = redisUri(store);
         if (redis == null) {
           errors.add(map.get("store"), "'cache.store' must be redis://host:port or redis://host:port/db");
@@ -78,10 +83,65 @@ final class CacheReader {
         errors.add(keyringNode, "'cache.keyring': " + e.getMessage());
       }
     }
+    CachePurge purge = map.get("purge") == null ? null : purge(map.get("purge"), byPrincipal, redisStore, errors);
     if (!enabled || keyring == null || ttl == null) {
       return CachePolicy.OFF;
     }
-    return new CachePolicy(true, ttl, maxBytes, keyring, byPrincipal, always, redis);
+    return new CachePolicy(true, ttl, maxBytes, keyring, byPrincipal, always, redis, purge);
+  }
+
+  /**
+   * {@code purge: {id, partitions: [key:<scope id> | principal:<name>, ...]}}. With a Redis store it is
+   * an error: each replica would purge the shared store at its own reload, racing the others'
+   * writes; the {@code cache purge} command does it once, from one place, and says how many it removed.
+   */
+  private static CachePurge purge(YamlNode node, boolean byPrincipal, boolean redis, ErrorList errors) {
+    YamlMap map = Fields.map(node, "cache.purge", errors);
+    if (map == null) {
+      return null;
+    }
+    if (redis) {
+      errors.add(node, "'cache.purge' empties the memory store; purge a Redis store with "
+          + "'java -jar warden-agent.jar cache purge' (see README, Incident response)");
+      return null;
+    }
+    Fields.checkKeys(map, "cache.purge", PURGE_KEYS, Set.of(), errors);
+    String id = null;
+    if (map.get("id") == null) {
+      errors.add(map, "'cache.purge.id' is required: a reload purges once per id");
+    } else {
+      id = Fields.string(map.get("id"), "cache.purge.id", errors);
+      if (id != null && id.isBlank()) {
+        errors.add(map.get("id"), "'cache.purge.id' must not be empty");
+        id = null;
+      }
+    }
+    if (map.get("partitions") == null) {
+      errors.add(map, "'cache.purge.partitions' is required: the partitions whose entries a reload drops");
+      return null;
+    }
+    String kind = byPrincipal ? "principal:" : "key:";
+    String form = kind + (byPrincipal ? "<principal>" : "<scope id>");
+    List<YamlScalar> items = Fields.strings(map.get("partitions"), "cache.purge.partitions",
+        "list the partitions to purge, as " + form, errors);
+    if (id == null || items == null) {
+      return null;
+    }
+    List<String> partitions = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      YamlScalar item = items.get(i);
+      if (item == null) {
+        continue;
+      }
+      String partition = item.text();
+      if (!partition.startsWith(kind) || partition.length() == kind.length()) {
+        errors.add(item, "'cache.purge.partitions[" + i + "]' must be " + form + ": the cache is partitioned by "
+            + (byPrincipal ? "principal" : "key scope") + " (cache.partition)");
+      } else {
+        partitions.add(partition);
+      }
+    }
+    return new CachePurge(id, List.copyOf(partitions));
   }
 
   /** {@code redis://host[:port][/db]} without credentials in it; null when it is not one. */

@@ -4,6 +4,7 @@ import dev.warden.policies.cache.CacheStores;
 import dev.warden.policies.cache.ResponseCache;
 import dev.warden.policies.config.AuditPolicy;
 import dev.warden.policies.config.CachePolicy;
+import dev.warden.policies.config.CachePurge;
 import dev.warden.policies.config.IdentityPolicy;
 import dev.warden.policies.config.InjectionPolicy;
 import dev.warden.policies.config.PolicyDocument;
@@ -182,6 +183,11 @@ public final class PolicySnapshot {
   /** The response cache, or null when the policy caches nothing. */
   public ResponseCache cache() {
     return cache;
+  }
+
+  /** {@code cache.purge}: what a reload that brings it drops from the memory store, or null. */
+  public CachePurge cachePurge() {
+    return cachePolicy.purge();
   }
 
   /**

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CacheKeyringTest {
@@ -63,9 +64,25 @@ class CacheKeyringTest {
   void namesDependOnThePartitionAndTheKey() {
     CacheKeyring ring = CacheKeyring.parse(newKey());
     byte[] request = "{\"model\":\"m\"}".getBytes(StandardCharsets.UTF_8);
-    assertThat(ring.name(request, "key:a")).isEqualTo(ring.name(request, "key:a")).hasSize(64)
+    assertThat(ring.name(request, "key:a")).isEqualTo(ring.name(request, "key:a")).matches("[0-9a-f]{16}:[0-9a-f]{64}")
         .isNotEqualTo(ring.name(request, "key:b"));
     assertThat(CacheKeyring.parse(newKey()).name(request, "key:a")).isNotEqualTo(ring.name(request, "key:a"));
+  }
+
+  @Test
+  void aNameStartsWithItsPartitionsTagUnderTheNewestKeyAndEveryKeyTagsThePartition() {
+    String older = newKey();
+    CacheKeyring ring = CacheKeyring.parse(older);
+    CacheKeyring rotated = CacheKeyring.parse(newKey() + "," + older);
+    byte[] request = "{\"model\":\"m\"}".getBytes(StandardCharsets.UTF_8);
+    List<String> tags = rotated.partitionTags("key:a");
+    assertThat(tags).hasSize(2).doesNotHaveDuplicates();
+    assertThat(rotated.name(request, "key:a")).startsWith(tags.get(0) + ":");
+    assertThat(ring.name(request, "key:a")).as("named before the rotation").startsWith(tags.get(1) + ":");
+    assertThat(ring.name(request, "key:a")).doesNotContain("key:a");
+    assertThat(ring.name(request, "key:b").substring(0, 17)).isNotEqualTo(ring.name(request, "key:a").substring(0, 17));
+    assertThat(ring.name("{}".getBytes(StandardCharsets.UTF_8), "key:a").substring(0, 17))
+        .as("one tag for every request of a partition").isEqualTo(ring.name(request, "key:a").substring(0, 17));
   }
 
   @Test

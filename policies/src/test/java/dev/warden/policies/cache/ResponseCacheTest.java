@@ -79,4 +79,38 @@ class ResponseCacheTest {
     assertThat(lookup.hit()).isNull();
     assertThat(lookup.openFailed()).isTrue();
   }
+
+  @Test
+  void aPurgeRemovesItsPartitionsEntriesUnderEveryKeyOfTheRingAndNoOthers() {
+    String older = CacheKeyringTest.newKey();
+    ResponseCache before = new ResponseCache(CacheKeyring.parse(older), store, false);
+    ResponseCache rotated = new ResponseCache(CacheKeyring.parse(CacheKeyringTest.newKey() + "," + older), store, false);
+    byte[] one = json("{\"model\":\"m\",\"temperature\":0,\"n\":1}");
+    byte[] two = json("{\"model\":\"m\",\"temperature\":0,\"n\":2}");
+    before.store(before.entryFor(CHAT, one, "key:a"), json("{\"answer\":1}"));
+    rotated.store(rotated.entryFor(CHAT, two, "key:a"), json("{\"answer\":2}"));
+    rotated.store(rotated.entryFor(CHAT, one, "key:b"), json("{\"answer\":3}"));
+    rotated.store(rotated.entryFor(CHAT, one, "principal:a"), json("{\"answer\":4}"));
+
+    assertThat(rotated.purge(List.of("key:a"))).as("one entry named before the rotation, one after").isEqualTo(2);
+    assertThat(rotated.lookup(before.entryFor(CHAT, one, "key:a")).hit()).isNull();
+    assertThat(rotated.lookup(rotated.entryFor(CHAT, two, "key:a")).hit()).isNull();
+    assertThat(rotated.lookup(rotated.entryFor(CHAT, one, "key:b")).hit()).isEqualTo(json("{\"answer\":3}"));
+    assertThat(rotated.lookup(rotated.entryFor(CHAT, one, "principal:a")).hit()).isEqualTo(json("{\"answer\":4}"));
+    assertThat(rotated.purge(List.of("key:a"))).as("nothing left to purge").isZero();
+    assertThat(rotated.purge(List.of("key:b", "principal:a"))).isEqualTo(2);
+  }
+
+  @Test
+  void anEntryMovedToAnotherPartitionsTagDoesNotOpen() {
+    ResponseCache.Entry a = cache.entryFor(CHAT, json("{\"model\":\"m\",\"temperature\":0}"), "key:a");
+    ResponseCache.Entry b = cache.entryFor(CHAT, json("{\"model\":\"m\",\"temperature\":0}"), "key:b");
+    cache.store(a, json("{\"answer\":42}"));
+    String hmac = a.name().substring(a.name().indexOf(':'));
+    String movedName = b.name().substring(0, b.name().indexOf(':')) + hmac;
+    store.put(movedName, store.get(a.name()));
+    ResponseCache.Lookup moved = cache.lookup(new ResponseCache.Entry(movedName));
+    assertThat(moved.hit()).isNull();
+    assertThat(moved.openFailed()).isTrue();
+  }
 }
