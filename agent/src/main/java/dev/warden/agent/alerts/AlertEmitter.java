@@ -115,9 +115,10 @@ final class AlertEmitter {
 
   /** One line, with no principal: what crossed which threshold, in which key scope. */
   static String describe(Alert alert, String window) {
-    String where = (alert.partition().equals("principal") ? "a principal" : "key scope")
-        + (alert.keyId() == null ? " (no key scope)" : (alert.partition().equals("principal") ? " of key scope '" : " '")
-        + alert.keyId() + "'");
+    boolean principal = alert.partition().equals("principal");
+    String scope = alert.keyId() == null ? null : "key scope '" + alert.keyId() + "'";
+    String where = principal ? (scope == null ? "a principal (no key scope)" : "a principal of " + scope)
+        : scope == null ? "calls with no key scope" : scope;
     String what = switch (alert.kind()) {
       case TOKEN_SPIKE -> alert.observed() + " tokens in " + window + " (threshold " + alert.threshold() + ")";
       case NEW_MODEL -> "first use of model '" + alert.model() + "' more than " + window + " after its first call";
