@@ -34,6 +34,8 @@ final class CallEvidence {
   private final long startNanos;
   /** The key scope of the call's decision, for the alerts counted when its response ends. */
   private final String keyId;
+  /** True when the call was answered from the cache: its usage cost no tokens. */
+  private volatile boolean cacheHit;
   /** The provider's completion, kept for telemetry.content: redacted; null otherwise. */
   private CompletionRecorder recorder;
 
@@ -103,6 +105,9 @@ final class CallEvidence {
    * and so counted.
    */
   boolean record(Decision decision, boolean cacheHit) {
+    if (cacheHit) {
+      this.cacheHit = true;
+    }
     if (cacheHit && metrics != null) {
       metrics.cacheLookup("hit");
     }
@@ -186,7 +191,8 @@ final class CallEvidence {
       span.endResponse(status, summary, withheld == null ? null : withheld.code());
     }
     measure(summary, withheld != null ? withheld.code() : status >= 400 ? Integer.toString(status) : null);
-    if (status >= 200 && status < 300 && (summary.inputTokens() != null || summary.outputTokens() != null)) {
+    if (!cacheHit && status >= 200 && status < 300
+        && (summary.inputTokens() != null || summary.outputTokens() != null)) {
       long used = (summary.inputTokens() == null ? 0 : summary.inputTokens())
           + (summary.outputTokens() == null ? 0 : summary.outputTokens());
       CallAlerts.used(policy, keyId, caller.principal(), exchange.model(), used);

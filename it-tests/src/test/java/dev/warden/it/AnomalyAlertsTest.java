@@ -15,8 +15,10 @@ import dev.warden.it.harness.VerifyAuditCli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Issue 11's anomaly alerts in a running openai-java application whose caller is {@code mallory}:
  * benign traffic raises none; then a model first used after the baseline period, a token spike
  * (as the provider's usage reports it), a surge of refused calls and a burst of injections each
- * raise an {@code alert} audit record (and a {@code [warden]} line) once, and the trail verifies.
+ * raise an {@code alert} audit record (and a {@code [warden]} line) once, and the trail verifies;
+ * answers from the response cache count no tokens.
  * The policy's windows are short so the test waits seconds, not minutes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -182,16 +185,57 @@ class AnomalyAlertsTest {
     assertThat(app.stderr()).doesNotContain("mallory");
   }
 
+  @Test
+  @Order(7)
+  void answersFromTheCacheCountNoTokens() throws IOException {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    Files.writeString(dir.resolve("cache.keys"), Base64.getEncoder().encodeToString(key));
+    Path cachedAudit = dir.resolve("cached-audit.jsonl");
+    PolicyFile policy = new PolicyFile(dir.resolve("cached-policy.yaml"));
+    policy.write(TestPolicy.yaml(provider.port()) + """
+        cache: {enabled: true, ttl: 10m, keyring: "file:%s", when: always}
+        audit: {sink: "file:%s"}
+        alerts:
+          tokenSpike: {factor: 5, window: 1s, minTokens: 100}
+        """.formatted(dir.resolve("cache.keys"), cachedAudit));
+    try (ForkedJvm cached = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), policy.path(),
+        OpenAiJavaDriver.class, provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY)) {
+      cached.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
+      String big = "chat gpt-4o-mini " + "word ".repeat(300).strip();
+      assertThat(cached.send(big)).startsWith("echo: word"); // 601 tokens while the scope learns
+      sleepUntil(System.nanoTime() + Duration.ofMillis(3500).toNanos());
+      // 26 or more buckets have slid out: the usual is at most 601 × 10 / 26, about 231 a window, and
+      // 5 × that is under the 2,404 tokens of four repeats
+      for (int i = 0; i < 4; i++) {
+        assertThat(cached.send(big)).startsWith("echo: word");
+      }
+      // a hit's record and its (empty) count are made before the application has the answer
+      assertThat(records(cachedAudit)).filteredOn(r -> r.path("decision").asText().equals("cache_hit")).hasSize(4);
+      assertThat(alerts(cachedAudit)).as("2,404 tokens from the cache count for nothing").isEmpty();
+      // the same over the wire: counted, and over the threshold
+      for (int i = 0; i < 4; i++) {
+        assertThat(cached.send(big + " " + i)).startsWith("echo: word");
+      }
+      JsonNode spike = awaitAlert(cachedAudit, "token_spike", "key");
+      assertThat(spike.get("observed").asLong()).as("misses only").isBetween(603L, 4 * 603L);
+    }
+  }
+
   private JsonNode awaitAlert(String kind, String partition) throws IOException {
+    return awaitAlert(audit, kind, partition);
+  }
+
+  private JsonNode awaitAlert(Path audit, String kind, String partition) throws IOException {
     long deadline = System.nanoTime() + RECORD_TIMEOUT.toNanos();
     while (true) {
-      for (JsonNode alert : alerts()) {
+      for (JsonNode alert : alerts(audit)) {
         if (alert.get("alert").asText().equals(kind) && alert.get("partition").asText().equals(partition)) {
           return alert;
         }
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("no " + kind + " alert for a " + partition + " in " + records());
+        throw new AssertionError("no " + kind + " alert for a " + partition + " in " + records(audit));
       }
       sleep(20);
     }
@@ -205,10 +249,18 @@ class AnomalyAlertsTest {
   }
 
   private List<JsonNode> alerts() throws IOException {
-    return records().stream().filter(r -> r.path("event").asText().equals("alert")).toList();
+    return alerts(audit);
+  }
+
+  private static List<JsonNode> alerts(Path audit) throws IOException {
+    return records(audit).stream().filter(r -> r.path("event").asText().equals("alert")).toList();
   }
 
   private List<JsonNode> records() throws IOException {
+    return records(audit);
+  }
+
+  private static List<JsonNode> records(Path audit) throws IOException {
     List<JsonNode> records = new ArrayList<>();
     for (String line : Files.readAllLines(audit)) {
       records.add(JSON.readTree(line));
