@@ -57,6 +57,7 @@ final class CallDecider {
     if (decision.blocks()) {
       evidence.record(decision, false);
       evidence.blocked(decision);
+      evidence.countForAlerts(decision);
       return blocked(route, decision);
     }
     CompletionRewriter completions = decision.enforced() ? decision.completionRewriter() : null;
@@ -93,6 +94,7 @@ final class CallDecider {
       evidence.blocked(error);
       return blocked(route, error);
     }
+    evidence.countForAlerts(decision);
     if (hit) {
       return CachedAnswer.of(route, lookup.hit(), exchange.stream(), completions, withheld, decision, evidence);
     }

@@ -1,5 +1,6 @@
 package dev.warden.agent;
 
+import dev.warden.agent.alerts.CallAlerts;
 import dev.warden.agent.audit.AuditTrail;
 import dev.warden.agent.audit.DecisionRecord;
 import dev.warden.agent.policy.ActivePolicy;
@@ -31,11 +32,17 @@ final class CallEvidence {
   private final CallSpan span;
   private final WardenMetrics metrics;
   private final long startNanos;
+  /** The key scope of the call's decision, for the alerts counted when its response ends. */
+  private final String keyId;
+  /** True when the call was answered from the cache: its usage cost no tokens. */
+  private volatile boolean cacheHit;
   /** The provider's completion, kept for telemetry.content: redacted; null otherwise. */
   private CompletionRecorder recorder;
 
-  private CallEvidence(ActivePolicy policy, Exchange exchange, Caller caller, CallSpan span, WardenMetrics metrics) {
+  private CallEvidence(ActivePolicy policy, Exchange exchange, Caller caller, CallSpan span, WardenMetrics metrics,
+      String keyId) {
     this.policy = policy;
+    this.keyId = keyId;
     this.exchange = exchange;
     this.caller = caller;
     this.span = span;
@@ -52,7 +59,7 @@ final class CallEvidence {
     if (metrics != null) {
       metrics.decided(decision);
     }
-    return new CallEvidence(policy, exchange, caller, span, metrics);
+    return new CallEvidence(policy, exchange, caller, span, metrics, decision.keyId());
   }
 
   /** True when the span is to carry the call's prompt and completion ({@code telemetry.content: redacted}). */
@@ -98,6 +105,9 @@ final class CallEvidence {
    * and so counted.
    */
   boolean record(Decision decision, boolean cacheHit) {
+    if (cacheHit) {
+      this.cacheHit = true;
+    }
     if (cacheHit && metrics != null) {
       metrics.cacheLookup("hit");
     }
@@ -141,6 +151,11 @@ final class CallEvidence {
         trace == null ? null : trace.getTraceId(), trace == null ? null : trace.getSpanId(), cacheHit));
   }
 
+  /** Counts the decided call for the policy's anomaly alerts, after its record: an alert follows what raised it. */
+  void countForAlerts(Decision decision) {
+    CallAlerts.decided(policy, caller.principal(), exchange.model(), decision);
+  }
+
   /** The call was answered with {@code decision}'s block, without the network. */
   void blocked(Decision decision) {
     if (span != null) {
@@ -149,9 +164,12 @@ final class CallEvidence {
     measure(null, decision.code());
   }
 
-  /** Whether the response's end must be seen: to end the span, measure the call, or record a withheld completion. */
+  /**
+   * Whether the response's end must be seen: to end the span, measure the call, record a withheld
+   * completion, or count its tokens for alerts.
+   */
   boolean watchesResponse(boolean mayWithhold) {
-    return span != null || metrics != null || (mayWithhold && policy.audit() != null);
+    return span != null || metrics != null || (mayWithhold && policy.audit() != null) || CallAlerts.countsTokens(policy);
   }
 
   /**
@@ -173,6 +191,12 @@ final class CallEvidence {
       span.endResponse(status, summary, withheld == null ? null : withheld.code());
     }
     measure(summary, withheld != null ? withheld.code() : status >= 400 ? Integer.toString(status) : null);
+    if (!cacheHit && status >= 200 && status < 300
+        && (summary.inputTokens() != null || summary.outputTokens() != null)) {
+      long used = (summary.inputTokens() == null ? 0 : summary.inputTokens())
+          + (summary.outputTokens() == null ? 0 : summary.outputTokens());
+      CallAlerts.used(policy, keyId, caller.principal(), exchange.model(), used);
+    }
   }
 
   /** The transport failed before a response arrived. */

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * loopback; the test finds the spans of an allowed, a redacted and a blocked call through
  * SkyWalking's Zipkin API with their GenAI and Warden attributes, {@code warden.decisions} through
  * its PromQL API, and the audit records' trace ids in the same traces; the audit trail's checkpoint
- * and, from a second application, the {@code otlp} audit sink's records through its LogQL API; the
+ * and, from a second application, the {@code otlp} audit sink's records through its LogQL API; from
+ * a fourth, an anomaly alert's {@code warden.alert} log record and its {@code warden.alerts} count; the
  * planted key and e-mail address appear in no span and no log record.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,6 +41,7 @@ class TelemetryBackendTest {
   private static final String EMAIL = "jane.doe@example.com";
   private static final String OTLP_SERVICE = "warden-it-audit-otlp";
   private static final String CONTENT_SERVICE = "warden-it-content";
+  private static final String ALERTS_SERVICE = "warden-it-alerts";
 
   private SkyWalkingBackend backend;
   private FakeLlmServer provider;
@@ -48,6 +50,7 @@ class TelemetryBackendTest {
   private ForkedJvm app;
   private ForkedJvm otlpApp;
   private ForkedJvm contentApp;
+  private ForkedJvm alertsApp;
 
   @RegisterExtension
   final TranscriptOnFailure transcript = new TranscriptOnFailure(() -> app);
@@ -57,6 +60,9 @@ class TelemetryBackendTest {
 
   @RegisterExtension
   final TranscriptOnFailure contentTranscript = new TranscriptOnFailure(() -> contentApp);
+
+  @RegisterExtension
+  final TranscriptOnFailure alertsTranscript = new TranscriptOnFailure(() -> alertsApp);
 
   private List<String> otel(String service) {
     return List.of("-Dotel.service.name=" + service, "-Dotel.exporter.otlp.endpoint=" + backend.otlpEndpoint(),
@@ -83,7 +89,12 @@ class TelemetryBackendTest {
         + "telemetry:\n  content: redacted\n");
     contentApp = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), contentPolicy.path(), otel(CONTENT_SERVICE),
         OpenAiJavaDriver.class, provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY);
+    PolicyFile alertsPolicy = new PolicyFile(dir.resolve("alerts-policy.yaml"));
+    alertsPolicy.write(TestPolicy.yaml(provider.port()) + "alerts:\n  blockRate: {ratio: 0.5, window: 1m, minCalls: 1}\n");
+    alertsApp = ForkedJvm.startDriver(ItSettings.currentJavaHome(), ItSettings.agentJar(), alertsPolicy.path(),
+        otel(ALERTS_SERVICE), OpenAiJavaDriver.class, provider.openAiBaseUrl(), TestPolicy.OPENAI_KEY);
     app.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
+    alertsApp.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
     otlpApp.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
     contentApp.awaitStderr(SdkScenarioTest.LOADED, 0, SdkScenarioTest.START_TIMEOUT);
     assertThat(contentApp.send("system-stream gpt-4o-mini You help with invoices. || mail " + EMAIL + " today"))
@@ -93,6 +104,8 @@ class TelemetryBackendTest {
     assertThat(app.send("chat gpt-4.1 fail once, then answer")).isEqualTo("echo: fail once, then answer");
     assertThat(app.send("stream gpt-4.1-mini mail " + EMAIL)).isEqualTo("echo: mail [EMAIL]");
     assertThat(ErrorAnswer.parse(app.send("chat gpt-4o a model outside the scope")).code()).isEqualTo("model_not_allowed");
+    assertThat(ErrorAnswer.parse(alertsApp.send("chat gpt-4o a model outside the scope")).code())
+        .isEqualTo("model_not_allowed");
   }
 
   @AfterAll
@@ -106,6 +119,9 @@ class TelemetryBackendTest {
     if (contentApp != null) {
       contentApp.close();
     }
+    if (alertsApp != null) {
+      alertsApp.close();
+    }
     if (provider != null) {
       provider.close();
     }
@@ -116,6 +132,7 @@ class TelemetryBackendTest {
     Files.deleteIfExists(dir.resolve("policy.yaml"));
     Files.deleteIfExists(dir.resolve("otlp-policy.yaml"));
     Files.deleteIfExists(dir.resolve("content-policy.yaml"));
+    Files.deleteIfExists(dir.resolve("alerts-policy.yaml"));
     Files.deleteIfExists(dir);
   }
 
@@ -238,6 +255,23 @@ class TelemetryBackendTest {
     assertThat(modified.get("findings").toString()).contains("EMAIL");
     assertThat(modified.get("traceId").asText()).hasSize(32);
     assertThat(records.toString()).doesNotContain(EMAIL).doesNotContain(TestPolicy.OPENAI_KEY);
+  }
+
+  @Test
+  void anAlertIsALogRecordAndCountedInPromQl() throws IOException {
+    List<String> lines = backend.lokiLines(ALERTS_SERVICE, "block_rate");
+    assertThat(lines).hasSize(1);
+    JsonNode alert = JSON.readTree(lines.get(0));
+    assertThat(alert.get("alert").asText()).isEqualTo("block_rate");
+    assertThat(alert.get("severity").asText()).isEqualTo("WARN");
+    assertThat(alert.get("partition").asText()).isEqualTo("key");
+    assertThat(alert.get("keyId").asText()).isEqualTo("test-openai");
+    assertThat(alert.get("model").asText()).isEqualTo("gpt-4o");
+    assertThat(alert.get("observed").asDouble()).isEqualTo(1.0);
+    assertThat(alert.get("window").asText()).isEqualTo("1m");
+    assertThat(lines.get(0)).doesNotContain(TestPolicy.OPENAI_KEY).doesNotContain("outside the scope");
+    assertThat(backend.promValue("meter_warden_alerts{service=\"" + ALERTS_SERVICE
+        + "\",layer=\"GENERAL\",kind=\"block_rate\"}")).isGreaterThan(0);
   }
 
   @Test

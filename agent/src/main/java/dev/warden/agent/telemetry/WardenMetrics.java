@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Warden's metrics (DESIGN.md's telemetry contract): the GenAI client's
  * {@code gen_ai.client.token.usage} and {@code gen_ai.client.operation.duration}, and
- * {@code warden.decisions} (by decision and rule) and {@code warden.policy.reloads} (by outcome).
+ * {@code warden.decisions} (by decision and rule), {@code warden.policy.reloads} (by outcome) and
+ * {@code warden.alerts} (by kind).
  * Thread-safe.
  */
 public final class WardenMetrics {
@@ -26,6 +27,7 @@ public final class WardenMetrics {
   private static final AttributeKey<String> RULE = AttributeKey.stringKey("rule");
   private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("outcome");
   private static final AttributeKey<String> RESULT = AttributeKey.stringKey("result");
+  private static final AttributeKey<String> KIND = AttributeKey.stringKey("kind");
   /** The semantic conventions' advice for token counts and durations. */
   private static final List<Long> TOKEN_BUCKETS = List.of(1L, 4L, 16L, 64L, 256L, 1024L, 4096L, 16384L, 65536L,
       262144L, 1048576L, 4194304L, 16777216L, 67108864L);
@@ -37,6 +39,7 @@ public final class WardenMetrics {
   private final LongCounter decisions;
   private final LongCounter reloads;
   private final LongCounter cacheLookups;
+  private final LongCounter alerts;
 
   WardenMetrics(Meter meter) {
     tokenUsage = meter.histogramBuilder("gen_ai.client.token.usage").ofLongs().setUnit("{token}")
@@ -48,6 +51,7 @@ public final class WardenMetrics {
     reloads = meter.counterBuilder("warden.policy.reloads").setDescription("Policy file loads by outcome").build();
     cacheLookups = meter.counterBuilder("warden.cache.lookups")
         .setDescription("Response cache lookups by result: hit, miss, open_failure").build();
+    alerts = meter.counterBuilder("warden.alerts").setDescription("Anomaly alerts raised, by kind").build();
     meter.counterBuilder("warden.cache.evictions").setDescription("Cache entries dropped for size or age")
         .buildWithCallback(count -> count.record(CacheStores.evictions()));
   }
@@ -60,6 +64,11 @@ public final class WardenMetrics {
   /** A response cache lookup: {@code hit}, {@code miss} or {@code open_failure}. */
   public void cacheLookup(String result) {
     cacheLookups.add(1, Attributes.of(RESULT, result));
+  }
+
+  /** An anomaly alert of {@code kind} ({@code token_spike}, {@code new_model}, ...) raised. */
+  public void alerted(String kind) {
+    alerts.add(1, Attributes.of(KIND, kind));
   }
 
   /** A policy file loaded ({@code loaded}) or rejected ({@code rejected}). */

@@ -1,5 +1,6 @@
 package dev.warden.policies.config;
 
+import dev.warden.policies.alerts.AlertThresholds;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.function.Function;
 final class PolicyReader {
 
   private static final Set<String> TOP_KEYS = Set.of("version", "mode", "onError", "identity", "providers", "keys", "pii",
-      "injection", "audit", "telemetry", "cache");
+      "injection", "audit", "telemetry", "cache", "alerts");
   private static final List<String> MODES = List.of("enforce", "monitor");
   private static final List<String> ON_ERROR = List.of("block", "allow");
 
@@ -61,8 +62,9 @@ final class PolicyReader {
     AuditPolicy audit = map.get("audit") == null ? AuditPolicy.OFF : AuditReader.read(map.get("audit"), environment, errors);
     boolean telemetryContent = map.get("telemetry") != null && TelemetryReader.readRedactedContent(map.get("telemetry"), errors);
     CachePolicy cache = map.get("cache") == null ? CachePolicy.OFF : CacheReader.read(map.get("cache"), environment, errors);
+    AlertThresholds alerts = map.get("alerts") == null ? AlertThresholds.OFF : AlertsReader.read(map.get("alerts"), errors);
     return new PolicyDocument(monitor, failClosed, providers, identity, keys, pii, injection, audit, telemetryContent,
-        cache);
+        cache, alerts);
   }
 
   private static void readVersion(YamlMap map, ErrorList errors) {

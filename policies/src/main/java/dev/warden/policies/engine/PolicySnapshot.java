@@ -1,5 +1,6 @@
 package dev.warden.policies.engine;
 
+import dev.warden.policies.alerts.AlertThresholds;
 import dev.warden.policies.cache.CacheStores;
 import dev.warden.policies.cache.ResponseCache;
 import dev.warden.policies.config.AuditPolicy;
@@ -70,6 +71,7 @@ public final class PolicySnapshot {
   private final boolean telemetryContent;
   private final CachePolicy cachePolicy;
   private final ResponseCache cache;
+  private final AlertThresholds alerts;
 
   private PolicySnapshot(PolicyDocument document, String hash, String fileName, InjectionScorer scorer,
       LimitStore limitStore) {
@@ -78,6 +80,7 @@ public final class PolicySnapshot {
     this.audit = document.audit();
     this.telemetryContent = document.telemetryContent();
     this.cachePolicy = document.cache();
+    this.alerts = document.alerts();
     this.cache = cachePolicy.enabled() ? new ResponseCache(cachePolicy.keyring(), cachePolicy.redis() != null
         ? CacheStores.redis(cachePolicy.redis(), cachePolicy.ttl())
         : CacheStores.memory(cachePolicy.maxBytes(), cachePolicy.ttl()), cachePolicy.anyTemperature()) : null;
@@ -218,6 +221,11 @@ public final class PolicySnapshot {
   /** The {@code audit} section: where the agent writes its records. */
   public AuditPolicy audit() {
     return audit;
+  }
+
+  /** The {@code alerts} section: the thresholds the agent's anomaly detector applies to this snapshot's calls. */
+  public AlertThresholds alerts() {
+    return alerts;
   }
 
   /** The caller's roles, as {@code identity.roles} maps its principal and authorities; for the audit record. */
