@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param audit      the {@code audit} section, {@link AuditPolicy#OFF} when absent
  * @param telemetryContent {@code telemetry.content: redacted}: spans carry the redacted prompt and completion
  * @param cache      the {@code cache} section, {@link CachePolicy#OFF} when absent or disabled
+ * @param inventory  the {@code inventory} section, {@link InventoryPolicy#NONE} when absent
  */
 public record PolicyDocument(boolean monitor, boolean failClosed, List<ProviderEndpoint> providers,
     IdentityPolicy identity, KeyPolicy keys, PiiPolicy pii, InjectionPolicy injection, AuditPolicy audit,
-    boolean telemetryContent, CachePolicy cache) {
+    boolean telemetryContent, CachePolicy cache, InventoryPolicy inventory) {
 
   /** True when the section or a key scope scores injections: only then is the model loaded. */
   public boolean usesInjection() {
@@ -43,5 +44,6 @@ public record PolicyDocument(boolean monitor, boolean failClosed, List<ProviderE
     Objects.requireNonNull(pii, "pii");
     Objects.requireNonNull(injection, "injection");
     Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(inventory, "inventory");
   }
 }

@@ -14,7 +14,7 @@ import java.util.function.Function;
 final class PolicyReader {
 
   private static final Set<String> TOP_KEYS = Set.of("version", "mode", "onError", "identity", "providers", "keys", "pii",
-      "injection", "audit", "telemetry", "cache");
+      "injection", "audit", "telemetry", "cache", "inventory");
   private static final List<String> MODES = List.of("enforce", "monitor");
   private static final List<String> ON_ERROR = List.of("block", "allow");
 
@@ -61,8 +61,10 @@ final class PolicyReader {
     AuditPolicy audit = map.get("audit") == null ? AuditPolicy.OFF : AuditReader.read(map.get("audit"), environment, errors);
     boolean telemetryContent = map.get("telemetry") != null && TelemetryReader.readRedactedContent(map.get("telemetry"), errors);
     CachePolicy cache = map.get("cache") == null ? CachePolicy.OFF : CacheReader.read(map.get("cache"), environment, errors);
+    InventoryPolicy inventory = map.get("inventory") == null ? InventoryPolicy.NONE
+        : InventoryReader.read(map.get("inventory"), errors);
     return new PolicyDocument(monitor, failClosed, providers, identity, keys, pii, injection, audit, telemetryContent,
-        cache);
+        cache, inventory);
   }
 
   private static void readVersion(YamlMap map, ErrorList errors) {
