@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which listed library made a call, as its request headers say: the Stainless SDKs (openai-java,
- * anthropic-java) send {@code User-Agent: OpenAI/Java 4.101.0} (or {@code Anthropic/Java}) and
- * {@code X-Stainless-Package-Version}; google-genai {@code x-goog-api-client: google-genai-sdk/2.0.0 …};
+ * anthropic-java) send {@code User-Agent: OpenAIClientImpl/Java 4.101.0} (their client class's
+ * simple name: {@code OpenAIClientAsyncImpl}, {@code AnthropicClientImpl}, ...); google-genai {@code x-goog-api-client: google-genai-sdk/2.0.0 …};
  * the AWS SDK {@code User-Agent: aws-sdk-java/2.x …}; azure-ai-openai
  * {@code azsdk-java-azure-ai-openai/1.0.0-beta.16} in its User-Agent; LangChain4j's own clients
  * {@code langchain4j-openai} (or {@code -anthropic}, ...), without a version; and an HTTP client
@@ -64,11 +64,11 @@ record CallingLibrary(LlmLibrary library, String version) {
 
   /** The library a User-Agent or x-goog-api-client value names, or null. */
   static CallingLibrary identify(String value) {
-    if (value.startsWith("OpenAI/Java")) {
-      return new CallingLibrary(LlmLibrary.OPENAI_JAVA, versionAfter(value, "OpenAI/Java "));
+    if (value.startsWith("OpenAI") && value.contains("/Java")) {
+      return new CallingLibrary(LlmLibrary.OPENAI_JAVA, versionAfter(value, "/Java "));
     }
-    if (value.startsWith("Anthropic/Java")) {
-      return new CallingLibrary(LlmLibrary.ANTHROPIC_JAVA, versionAfter(value, "Anthropic/Java "));
+    if (value.startsWith("Anthropic") && value.contains("/Java")) {
+      return new CallingLibrary(LlmLibrary.ANTHROPIC_JAVA, versionAfter(value, "/Java "));
     }
     if (value.contains("google-genai-sdk/")) {
       return new CallingLibrary(LlmLibrary.GOOGLE_GENAI, versionAfter(value, "google-genai-sdk/"));

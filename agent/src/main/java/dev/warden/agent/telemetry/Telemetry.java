@@ -106,7 +106,7 @@ public final class Telemetry {
       return AutoConfiguredOpenTelemetrySdk.builder()
           .addPropertiesSupplier(() -> defaults(properties, environment))
           .setServiceClassLoader(Telemetry.class.getClassLoader())
-          .addResourceCustomizer((resource, config) -> withLibraries(resource))
+          .addResourceCustomizer((resource, config) -> withLibraries(resource, LibraryInventory.jvm().libraries()))
           .build()
           .getOpenTelemetrySdk();
     } catch (RuntimeException | LinkageError e) {
@@ -120,12 +120,11 @@ public final class Telemetry {
 
   /**
    * {@code resource} with {@code warden.llm.libraries}: the LLM client libraries found when the SDK is
-   * built, {@code group:artifact:version} comma-separated (one string: every backend keeps string
+   * built ({@code libraries}), {@code group:artifact:version} comma-separated (one string: every backend keeps string
    * resource attributes, not all keep arrays). Libraries that load later reach the
    * {@code warden.inventory.libraries} gauge.
    */
-  static Resource withLibraries(Resource resource) {
-    List<LibraryCoordinates> libraries = LibraryInventory.jvm().libraries();
+  static Resource withLibraries(Resource resource, List<LibraryCoordinates> libraries) {
     if (libraries.isEmpty()) {
       return resource;
     }

@@ -84,7 +84,7 @@ class LibraryInventoryTest {
   @Test
   void aCallIsFromTheJarsOfTheLibraryItsHeadersNameElseFromTheHeadersVersion() {
     LibraryInventory inventory = new LibraryInventory();
-    Map<String, List<String>> openAi = Map.of("User-Agent", List.of("OpenAI/Java 4.101.0"),
+    Map<String, List<String>> openAi = Map.of("User-Agent", List.of("OpenAIClientImpl/Java 4.101.0"),
         "X-Stainless-Package-Version", List.of("4.101.0"));
     assertThat(inventory.callingLibraries(openAi)).containsExactly("com.openai:openai-java:4.101.0");
 
@@ -104,9 +104,12 @@ class LibraryInventoryTest {
 
   @Test
   void theSdksHeadersNameTheirLibraryAndVersion() {
-    assertThat(CallingLibrary.identify("OpenAI/Java 4.101.0")).isEqualTo(
+    // the Stainless SDKs name their client class
+    assertThat(CallingLibrary.identify("OpenAIClientImpl/Java 4.101.0")).isEqualTo(
         new CallingLibrary(LlmLibrary.OPENAI_JAVA, "4.101.0"));
-    assertThat(CallingLibrary.identify("Anthropic/Java 3.14.0")).isEqualTo(
+    assertThat(CallingLibrary.identify("OpenAIClientAsyncImpl/Java 4.101.0")).isEqualTo(
+        new CallingLibrary(LlmLibrary.OPENAI_JAVA, "4.101.0"));
+    assertThat(CallingLibrary.identify("AnthropicClientImpl/Java 3.14.0")).isEqualTo(
         new CallingLibrary(LlmLibrary.ANTHROPIC_JAVA, "3.14.0"));
     assertThat(CallingLibrary.identify("google-genai-sdk/2.0.0 gl-java/17.0.12")).isEqualTo(
         new CallingLibrary(LlmLibrary.GOOGLE_GENAI, "2.0.0"));
@@ -119,7 +122,8 @@ class LibraryInventoryTest {
     assertThat(CallingLibrary.identify("Apache-HttpClient/5.4.4 (Java/17.0.12)")).isEqualTo(
         new CallingLibrary(LlmLibrary.HTTPCLIENT5, "5.4.4"));
     assertThat(CallingLibrary.identify("Apache-HttpClient/4.5.14 (Java/17)")).isNull();
-    assertThat(CallingLibrary.identify("OpenAI/Java")).isEqualTo(new CallingLibrary(LlmLibrary.OPENAI_JAVA, null));
+    assertThat(CallingLibrary.identify("OpenAIClientImpl/Java")).isEqualTo(new CallingLibrary(LlmLibrary.OPENAI_JAVA, null));
+    assertThat(CallingLibrary.identify("OpenAI-Python/1.0")).isNull();
     assertThat(CallingLibrary.identify("Mozilla/5.0")).isNull();
     // x-goog-api-client wins over a User-Agent
     assertThat(CallingLibrary.of(Map.of("x-goog-api-client", List.of("google-genai-sdk/2.0.0"),
