@@ -4,6 +4,7 @@ import dev.warden.agent.WardenLog;
 import dev.warden.agent.audit.AuditTrail;
 import dev.warden.agent.audit.InventoryRecord;
 import dev.warden.agent.policy.ActivePolicy;
+import dev.warden.bootstrap.SdkFrame;
 import dev.warden.policies.exchange.Exchange;
 import java.net.URL;
 import java.security.CodeSource;
@@ -157,13 +158,29 @@ public final class LibraryInventory {
   /**
    * The libraries that made a call with {@code headers}, {@code group:artifact:version} each: the
    * jars read of the library its headers name (authoritative), else that library at the version the
-   * headers name; empty when they name no listed library.
+   * headers name; and the jars of the framework whose operation the call is part of (LangChain4j,
+   * Spring AI, as the SDK frame hooks tell on the calling thread) when that is another library.
+   * Empty when neither names a listed library.
    */
   public List<String> callingLibraries(Map<String, List<String>> headers) {
     CallingLibrary calling = CallingLibrary.of(headers);
-    if (calling == null) {
-      return List.of();
+    SdkFrame frame = SdkFrame.current();
+    LlmLibrary framework = frame == null ? null : LlmLibrary.ofFramework(frame.framework());
+    List<String> sdk = calling == null ? List.of() : coordinatesOf(calling);
+    if (framework == null || (calling != null && framework == calling.library())) {
+      return sdk;
     }
+    List<String> ofFramework = coordinatesByLibrary.getOrDefault(framework, List.of());
+    if (sdk.isEmpty() || ofFramework.isEmpty()) {
+      return sdk.isEmpty() ? ofFramework : sdk;
+    }
+    List<String> both = new ArrayList<>(sdk.size() + ofFramework.size());
+    both.addAll(sdk);
+    both.addAll(ofFramework);
+    return both;
+  }
+
+  private List<String> coordinatesOf(CallingLibrary calling) {
     List<String> read = coordinatesByLibrary.get(calling.library());
     if (read != null) {
       return read;

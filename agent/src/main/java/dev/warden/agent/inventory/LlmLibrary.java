@@ -53,6 +53,16 @@ public enum LlmLibrary {
     return null;
   }
 
+  /** The library of an SDK frame's framework name ({@code openai-java}, {@code langchain4j}, {@code spring-ai}), or null. */
+  static LlmLibrary ofFramework(String framework) {
+    for (LlmLibrary library : ALL) {
+      if (library.artifact.equals(framework)) {
+        return library;
+      }
+    }
+    return null;
+  }
+
   /** {@code group:artifact:version} of this library, for a version a call's headers tell. */
   String coordinates(String version) {
     return group + ":" + artifact + ":" + version;

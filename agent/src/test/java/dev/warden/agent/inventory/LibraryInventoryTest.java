@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.agent.audit.AuditVerifier;
 import dev.warden.agent.audit.HashChain;
 import dev.warden.agent.policy.ActivePolicy;
+import dev.warden.bootstrap.SdkFrame;
 import dev.warden.policies.config.PolicyLoader;
 import dev.warden.policies.exchange.Exchange;
 import dev.warden.policies.exchange.TextPart;
@@ -100,6 +101,30 @@ class LibraryInventoryTest {
     assertThat(inventory.callingLibraries(Map.of())).isEmpty();
     assertThat(inventory.callingLibraries(null)).isEmpty();
     assertThat(inventory.callingLibraries(Map.of("user-agent", List.of("langchain4j-openai")))).as("no version").isEmpty();
+  }
+
+  @Test
+  void aCallInsideAFrameworksOperationIsFromTheFrameworkToo() {
+    LibraryInventory inventory = new LibraryInventory();
+    inventory.add(new LibraryCoordinates(LlmLibrary.OPENAI_JAVA, "com.openai", "openai-java-core", "4.101.0", "manifest"));
+    inventory.add(new LibraryCoordinates(LlmLibrary.SPRING_AI, "org.springframework.ai", "spring-ai-openai", "1.0.1",
+        "pom.properties"));
+    Map<String, List<String>> openAi = Map.of("user-agent", List.of("OpenAIClientImpl/Java 4.101.0"));
+    Object frame = SdkFrame.enter("spring-ai");
+    try {
+      assertThat(inventory.callingLibraries(openAi))
+          .containsExactly("com.openai:openai-java-core:4.101.0", "org.springframework.ai:spring-ai-openai:1.0.1");
+      assertThat(inventory.callingLibraries(Map.of())).containsExactly("org.springframework.ai:spring-ai-openai:1.0.1");
+    } finally {
+      SdkFrame.exit(frame);
+    }
+    frame = SdkFrame.enter("openai-java");
+    try {
+      assertThat(inventory.callingLibraries(openAi)).containsExactly("com.openai:openai-java-core:4.101.0");
+    } finally {
+      SdkFrame.exit(frame);
+    }
+    assertThat(inventory.callingLibraries(openAi)).containsExactly("com.openai:openai-java-core:4.101.0");
   }
 
   @Test
