@@ -50,6 +50,9 @@ final class Hooks implements ClassFileTransformer {
     all.addAll(AsyncClientHook.all());
     all.addAll(SdkFrameHook.all());
     Hooks hooks = new Hooks(inst, agentLoader, all);
+    // loads the inventory's per-class check before the transformer runs it: a class it needs
+    // loading from inside transform would be transformed while half-loaded
+    LibraryInventory.jvm().classLoading("", null);
     inst.addTransformer(hooks, true);
     // attached to a running JVM (agentmain): targets may be loaded already
     for (Class<?> loaded : inst.getAllLoadedClasses()) {
@@ -71,8 +74,8 @@ final class Hooks implements ClassFileTransformer {
     if (redefined == null) {
       try {
         LibraryInventory.jvm().classLoading(className, domain);
-      } catch (RuntimeException e) {
-        WardenBridge.logOnce(e);
+      } catch (Throwable t) {
+        WardenBridge.logOnce(t);
       }
     }
     Hook hook = className == null ? null : byInternalName.get(className);
