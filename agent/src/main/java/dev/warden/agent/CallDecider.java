@@ -1,5 +1,6 @@
 package dev.warden.agent;
 
+import dev.warden.agent.inventory.LibraryInventory;
 import dev.warden.agent.policy.ActivePolicy;
 import dev.warden.agent.wire.BlockResponses;
 import dev.warden.agent.wire.DecodedRequest;
@@ -46,7 +47,9 @@ final class CallDecider {
     // on the application's thread, where its MDC and security context are; the JDK client's
     // HttpClientImpl is a JDK class, so the context class loader is the application's view
     Caller caller = policy.callers().resolve(null);
-    Decision decision = policy.snapshot().onRequest(exchange, caller);
+    List<String> libraries = LibraryInventory.jvm().callingLibraries(headers);
+    Decision decision = policy.snapshot().onRequest(exchange, caller, libraries);
+    LibraryInventory.jvm().used(policy, host, port, exchange, decision.keyId(), libraries);
     if (WardenLog.debugEnabled()) {
       WardenLog.debug(describe(exchange, decision));
     }

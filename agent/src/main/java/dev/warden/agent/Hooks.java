@@ -4,11 +4,13 @@ import dev.warden.agent.aws.AwsSdkHook;
 import dev.warden.agent.azure.AzureHook;
 import dev.warden.agent.httpclient5.AsyncClientHook;
 import dev.warden.agent.httpclient5.ClassicClientHook;
+import dev.warden.agent.inventory.LibraryInventory;
 import dev.warden.agent.jdkhttp.JdkHttpHook;
 import dev.warden.agent.okhttp.OkHttpHook;
 import dev.warden.agent.restclient.ReactorRequestFactoryHook;
 import dev.warden.agent.sdk.SdkFrameHook;
 import dev.warden.agent.webclient.ReactorConnectorHook;
+import dev.warden.bootstrap.WardenBridge;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
@@ -22,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Installs the transport hooks as one plain {@link ClassFileTransformer} that compares class
  * names only; Byte Buddy is loaded and the advice woven when a target class loads. That keeps
- * premain to a few milliseconds and costs an application without LLM clients nothing.
+ * premain to a few milliseconds and costs an application without LLM clients nothing. The same
+ * transformer shows the runtime inventory each class that loads (a prefix test on its name).
  */
 final class Hooks implements ClassFileTransformer {
 
@@ -47,10 +50,15 @@ final class Hooks implements ClassFileTransformer {
     all.addAll(AsyncClientHook.all());
     all.addAll(SdkFrameHook.all());
     Hooks hooks = new Hooks(inst, agentLoader, all);
+    // loads the inventory's per-class check before the transformer runs it: a class it needs
+    // loading from inside transform would be transformed while half-loaded
+    LibraryInventory.jvm().classLoading("", null);
     inst.addTransformer(hooks, true);
     // attached to a running JVM (agentmain): targets may be loaded already
     for (Class<?> loaded : inst.getAllLoadedClasses()) {
-      if (hooks.byInternalName.containsKey(loaded.getName().replace('.', '/')) && inst.isModifiableClass(loaded)) {
+      String internalName = loaded.getName().replace('.', '/');
+      LibraryInventory.jvm().classLoading(internalName, loaded.getProtectionDomain());
+      if (hooks.byInternalName.containsKey(internalName) && inst.isModifiableClass(loaded)) {
         try {
           inst.retransformClasses(loaded);
         } catch (UnmodifiableClassException | RuntimeException e) {
@@ -63,6 +71,13 @@ final class Hooks implements ClassFileTransformer {
   @Override
   public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
       ProtectionDomain domain, byte[] classFile) {
+    if (redefined == null) {
+      try {
+        LibraryInventory.jvm().classLoading(className, domain);
+      } catch (Throwable t) {
+        WardenBridge.logOnce(t);
+      }
+    }
     Hook hook = className == null ? null : byInternalName.get(className);
     if (hook == null) {
       return null;

@@ -1,5 +1,6 @@
 package dev.warden.agent;
 
+import dev.warden.agent.inventory.LibraryInventory;
 import dev.warden.agent.policy.PolicyHolder;
 import dev.warden.agent.policy.PolicyReloader;
 import dev.warden.agent.policy.PolicyWatcher;
@@ -29,6 +30,7 @@ public final class WardenAgent {
     if (Boolean.getBoolean("warden.strict") && !reloader.reloadIfChanged()) {
       throw new IllegalStateException("the policy file " + file + " is missing or invalid");
     }
+    LibraryInventory.jvm().recordTo(holder::peek);
     WardenBridge.install(new WardenWireHook(holder, WardenAgent.class.getClassLoader()));
     Hooks.install(inst, WardenAgent.class.getClassLoader());
     PolicyWatcher.start(file, reloader, holder);

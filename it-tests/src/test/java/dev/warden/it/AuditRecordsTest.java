@@ -99,8 +99,9 @@ class AuditRecordsTest {
     List<JsonNode> records = records();
     assertThat(records).hasSize(4);
     assertThat(records.get(0).get("event").asText()).isEqualTo("policy_loaded");
-    for (int i = 0; i < records.size(); i++) {
-      assertThat(records.get(i).get("seq").asLong()).isEqualTo(i + 1);
+    List<String> lines = Files.readAllLines(audit);
+    for (int i = 0; i < lines.size(); i++) {
+      assertThat(JSON.readTree(lines.get(i)).get("seq").asLong()).isEqualTo(i + 1);
     }
     JsonNode allowed = records.get(1);
     assertThat(allowed.get("principal").asText()).isEqualTo("alice");
@@ -172,7 +173,7 @@ class AuditRecordsTest {
   void verifyAuditFindsTheChainIntactAndATamperedCopyBroken() throws IOException {
     VerifyAuditCli.Result intact = VerifyAuditCli.run(auditKey, List.of(audit));
     assertThat(intact.exit()).as(intact.output()).isZero();
-    assertThat(intact.output()).contains("intact: 7 records");
+    assertThat(intact.output()).contains("intact: " + Files.readAllLines(audit).size() + " records");
 
     List<String> lines = new ArrayList<>(Files.readAllLines(audit));
     lines.remove(2); // the record of seq 3
@@ -195,10 +196,18 @@ class AuditRecordsTest {
   }
 
 
+  /**
+   * The decision and policy records. The runtime inventory's (RuntimeInventoryTest) are left out:
+   * a library is recorded whenever Warden's thread has read its jar, so their place varies.
+   */
   private List<JsonNode> records() throws IOException {
     List<JsonNode> records = new ArrayList<>();
     for (String line : Files.readAllLines(audit)) {
-      records.add(JSON.readTree(line));
+      JsonNode record = JSON.readTree(line);
+      String event = record.path("event").asText();
+      if (!event.equals("library_detected") && !event.equals("llm_first_use")) {
+        records.add(record);
+      }
     }
     return records;
   }

@@ -47,7 +47,8 @@ class AuditTamperCliTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The record tampered with: the planted call's, third in the trail after policy_loaded and an allowed call. */
-  private static final int LINE = 3;
+  /** The line of the first modified call's record: where the inventory's records fall varies with timing. */
+  private static int modifiedLine;
 
   private FaultRun run;
   private Path audit;
@@ -69,6 +70,12 @@ class AuditTamperCliTest {
     assertThat(app.send(run.plantedChat())).isEqualTo(run.redactedEcho());
     assertThat(ErrorAnswer.parse(app.send("chat gpt-4o outside the scope")).code()).isEqualTo("model_not_allowed");
     assertThat(app.send("chat " + FaultRun.MODEL + " goodbye")).isEqualTo("echo: goodbye");
+    List<String> lines = Files.readAllLines(audit);
+    for (int i = 0; i < lines.size() && modifiedLine == 0; i++) {
+      if (JSON.readTree(lines.get(i)).path("decision").asText().equals("modify")) {
+        modifiedLine = i + 1;
+      }
+    }
   }
 
   @AfterAll
@@ -81,33 +88,33 @@ class AuditTamperCliTest {
   void theUntouchedTrailIsIntact() throws IOException {
     Verified verified = verify(audit);
     assertThat(verified.exit()).as(verified.output()).isZero();
-    assertThat(verified.output()).contains("intact: 5 records");
+    assertThat(verified.output()).contains("intact: " + Files.readAllLines(audit).size() + " records");
   }
 
   @Test
   @Order(2)
   void everyTamperedCopyNamesTheFirstBrokenRecord() throws Exception {
     List<String> lines = Files.readAllLines(audit);
-    JsonNode record = JSON.readTree(lines.get(LINE - 1));
+    JsonNode record = JSON.readTree(lines.get(modifiedLine - 1));
     assertThat(record.get("decision").asText()).isEqualTo("modify");
     Map<String, Expected> cases = new LinkedHashMap<>();
     for (Iterator<String> names = record.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      cases.put("value of " + name, expect(flipInValue(lines, name), LINE));
+      cases.put("value of " + name, expect(flipInValue(lines, name), modifiedLine));
     }
     for (String name : List.of("seq", "prev", "decision", "findings")) {
-      cases.put("name of " + name, expect(flipInName(lines, name), LINE));
+      cases.put("name of " + name, expect(flipInName(lines, name), modifiedLine));
     }
     List<String> deleted = new ArrayList<>(lines);
-    deleted.remove(LINE - 1);
-    cases.put("record deleted", expect(deleted, LINE + 1));
+    deleted.remove(modifiedLine - 1);
+    cases.put("record deleted", expect(deleted, modifiedLine + 1));
     List<String> swapped = new ArrayList<>(lines);
-    Collections.swap(swapped, LINE - 1, LINE);
-    cases.put("record swapped with the next", expect(swapped, LINE + 1));
+    Collections.swap(swapped, modifiedLine - 1, modifiedLine);
+    cases.put("record swapped with the next", expect(swapped, modifiedLine + 1));
     List<String> cut = new ArrayList<>(lines);
-    cut.set(LINE - 1, lines.get(LINE - 1).substring(0, lines.get(LINE - 1).length() / 2));
-    cases.put("record cut short", expect(cut, LINE));
-    cases.put("record re-hashed without the key", expect(rehashedWithoutKey(lines), LINE));
+    cut.set(modifiedLine - 1, lines.get(modifiedLine - 1).substring(0, lines.get(modifiedLine - 1).length() / 2));
+    cases.put("record cut short", expect(cut, modifiedLine));
+    cases.put("record re-hashed without the key", expect(rehashedWithoutKey(lines), modifiedLine));
 
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
@@ -122,7 +129,7 @@ class AuditTamperCliTest {
         Expected expected = cases.get(result.getKey());
         assertThat(verified.exit()).as(result.getKey() + ": " + verified.output()).isEqualTo(1);
         assertThat(verified.output()).as(result.getKey())
-            .startsWith("broken at seq " + expected.seq() + " (" + verified.file() + ":" + LINE + ")");
+            .startsWith("broken at seq " + expected.seq() + " (" + verified.file() + ":" + modifiedLine + ")");
       }
     } finally {
       pool.shutdownNow();
@@ -137,7 +144,7 @@ class AuditTamperCliTest {
         .plant("audit key", Files.readString(auditKey))));
   }
 
-  /** The copy's lines and the seq verify-audit must name; the break is always on line {@link #LINE}. */
+  /** The copy's lines and the seq verify-audit must name; the break is always on line {@link #modifiedLine}. */
   private record Expected(List<String> lines, int seq) {}
 
   private static Expected expect(List<String> lines, int seq) {
@@ -148,7 +155,7 @@ class AuditTamperCliTest {
 
   /** The trail with one byte in the middle of member {@code name}'s value (as written) of the record flipped. */
   private static List<String> flipInValue(List<String> lines, String name) throws IOException {
-    String line = lines.get(LINE - 1);
+    String line = lines.get(modifiedLine - 1);
     String value = JSON.readTree(line).get(name).toString();
     int start = line.indexOf("\"" + name + "\":" + value);
     assertThat(start).as(name + " as written").isNotNegative();
@@ -156,28 +163,28 @@ class AuditTamperCliTest {
   }
 
   private static List<String> flipInName(List<String> lines, String name) {
-    int start = lines.get(LINE - 1).indexOf("\"" + name + "\":");
+    int start = lines.get(modifiedLine - 1).indexOf("\"" + name + "\":");
     assertThat(start).isNotNegative();
     return flipped(lines, start + 1 + name.length() / 2);
   }
 
   private static List<String> flipped(List<String> lines, int index) {
-    char[] chars = lines.get(LINE - 1).toCharArray();
+    char[] chars = lines.get(modifiedLine - 1).toCharArray();
     chars[index] ^= 0x01;
     List<String> copy = new ArrayList<>(lines);
-    copy.set(LINE - 1, new String(chars));
+    copy.set(modifiedLine - 1, new String(chars));
     return copy;
   }
 
   /** The record's hash replaced by the plain SHA-256 a forger without the key could compute. */
   private static List<String> rehashedWithoutKey(List<String> lines) throws NoSuchAlgorithmException {
-    String line = lines.get(LINE - 1);
+    String line = lines.get(modifiedLine - 1);
     int hash = line.lastIndexOf(",\"hash\":\"");
     String body = line.substring(0, hash) + "}";
     String forged = "sha256:" + HexFormat.of().formatHex(
         MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
     List<String> copy = new ArrayList<>(lines);
-    copy.set(LINE - 1, line.substring(0, hash) + ",\"hash\":\"" + forged + "\"}");
+    copy.set(modifiedLine - 1, line.substring(0, hash) + ",\"hash\":\"" + forged + "\"}");
     return copy;
   }
 

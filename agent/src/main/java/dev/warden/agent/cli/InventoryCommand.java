@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,8 +18,11 @@ import java.util.TreeMap;
 /**
  * {@code inventory FILE...}: what LLM traffic an audit trail shows, for the security team's
  * inventory: one line per service, provider, operation, model and key scope, with how many calls,
- * how many were refused, and when the first and the last was. Reads the decision records only
- * (policy events and checkpoints are skipped); a line that is no JSON object is counted, not shown.
+ * how many were refused, and when the first and the last was, from the decision records. When the
+ * trail has runtime inventory records, two more tables follow: the LLM client libraries each
+ * service's JVM held ({@code library_detected}), and the first use of each provider, operation,
+ * model, endpoint, key scope and libraries combination ({@code llm_first_use}), earliest first
+ * seen. Other events and checkpoints are skipped; a line that is no JSON object is counted, not shown.
  * Exit 0, or 2 when a file cannot be read.
  */
 final class InventoryCommand {
@@ -28,7 +33,9 @@ final class InventoryCommand {
   private InventoryCommand() {}
 
   static int run(List<Path> files, PrintStream out, PrintStream err) {
-    Map<List<String>, Usage> usage = new TreeMap<>((a, b) -> String.join("\0", a).compareTo(String.join("\0", b)));
+    Map<List<String>, Usage> usage = new TreeMap<>(BY_TEXT);
+    Map<List<String>, String> libraries = new TreeMap<>(BY_TEXT);
+    Map<List<String>, String> firstUses = new TreeMap<>(BY_TEXT);
     long unreadable = 0;
     for (Path file : files) {
       try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -38,6 +45,13 @@ final class InventoryCommand {
             unreadable++;
           } else if (!record.has("event") && record.has("decision")) {
             usage.computeIfAbsent(key(record), k -> new Usage()).add(record);
+          } else if ("library_detected".equals(record.path("event").asText())) {
+            earliest(libraries, List.of(text(record, "service"), text(record, "library"), text(record, "version"),
+                text(record, "source")), text(record, "ts"));
+          } else if ("llm_first_use".equals(record.path("event").asText())) {
+            earliest(firstUses, List.of(text(record, "service"), text(record, "provider"), text(record, "operation"),
+                text(record, "model"), text(record, "endpoint"), text(record, "keyId"), joined(record.path("libraries"))),
+                text(record, "ts"));
           }
         }
       } catch (IOException e) {
@@ -49,6 +63,18 @@ final class InventoryCommand {
         "key scope", "calls", "refused", "first", "last");
     usage.forEach((k, u) -> out.printf("%-20s %-16s %-11s %-28s %-20s %8d %8d  %-24s  %s%n",
         k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), u.calls, u.refused, u.first, u.last));
+    if (!libraries.isEmpty()) {
+      out.println();
+      out.printf("%-20s %-48s %-20s %-15s %s%n", "service", "library", "version", "source", "first seen");
+      libraries.forEach((k, ts) -> out.printf("%-20s %-48s %-20s %-15s %s%n", k.get(0), k.get(1), k.get(2), k.get(3), ts));
+    }
+    if (!firstUses.isEmpty()) {
+      out.println();
+      out.printf("%-20s %-16s %-11s %-28s %-26s %-20s %-24s  %s%n", "service", "provider", "operation", "model",
+          "endpoint", "key scope", "first use", "libraries");
+      firstUses.forEach((k, ts) -> out.printf("%-20s %-16s %-11s %-28s %-26s %-20s %-24s  %s%n", k.get(0), k.get(1),
+          k.get(2), k.get(3), k.get(4), k.get(5), ts, k.get(6)));
+    }
     if (unreadable > 0) {
       out.println(unreadable + " lines were not JSON objects and are not counted");
     }
@@ -62,6 +88,19 @@ final class InventoryCommand {
     } catch (JsonProcessingException e) {
       return null;
     }
+  }
+
+  private static final Comparator<List<String>> BY_TEXT = Comparator.comparing(k -> String.join("\0", k));
+
+  /** Keeps the earlier of {@code ts} and the time already kept for {@code key}; ISO-8601 UTC orders as text. */
+  private static void earliest(Map<List<String>, String> seen, List<String> key, String ts) {
+    seen.merge(key, ts, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+  }
+
+  private static String joined(JsonNode array) {
+    List<String> items = new ArrayList<>();
+    array.forEach(item -> items.add(item.asText()));
+    return items.isEmpty() ? NONE : String.join(",", items);
   }
 
   private static List<String> key(JsonNode record) {

@@ -57,7 +57,7 @@ public final class WardenCli {
     err.println("       java -jar warden-agent.jar scan --policy POLICY.yaml < lines.jsonl");
     err.println("       java -jar warden-agent.jar keygen   (a new base64 256-bit key for cache.keyring)");
     err.println("       java -jar warden-agent.jar verify-audit [--key env:NAME|file:/path] [--checkpoint SEQ:HASH] FILE...  (oldest first)");
-    err.println("       java -jar warden-agent.jar inventory FILE...  (the LLM traffic an audit trail shows)");
+    err.println("       java -jar warden-agent.jar inventory FILE...  (the LLM traffic and client libraries an audit trail shows)");
     err.println("       java -jar warden-agent.jar cache purge --store redis://host:port[/db] --keyring env:NAME|file:/path"
         + " (--key-scope ID | --principal NAME)...");
     return USAGE;

@@ -2,6 +2,7 @@ package dev.warden.agent.policy;
 
 import dev.warden.agent.WardenLog;
 import dev.warden.agent.audit.PolicyRecord;
+import dev.warden.agent.inventory.LibraryInventory;
 import dev.warden.agent.telemetry.Telemetry;
 import dev.warden.agent.telemetry.WardenMetrics;
 import dev.warden.policies.config.PolicyError;
@@ -61,6 +62,7 @@ public final class PolicyReloader {
       holder.set(active);
       if (active.audit() != null) {
         active.audit().append(PolicyRecord.loaded(file.toString(), snapshot.hash(), first));
+        LibraryInventory.jvm().recordLibraries(active.audit());
       }
       CachePurgeOnReload.after(active, purged);
       countLoad("loaded");

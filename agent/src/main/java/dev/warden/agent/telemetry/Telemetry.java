@@ -1,11 +1,17 @@
 package dev.warden.agent.telemetry;
 
 import dev.warden.agent.WardenLog;
+import dev.warden.agent.inventory.LibraryCoordinates;
+import dev.warden.agent.inventory.LibraryInventory;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.resources.Resource;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -100,6 +106,7 @@ public final class Telemetry {
       return AutoConfiguredOpenTelemetrySdk.builder()
           .addPropertiesSupplier(() -> defaults(properties, environment))
           .setServiceClassLoader(Telemetry.class.getClassLoader())
+          .addResourceCustomizer((resource, config) -> withLibraries(resource, LibraryInventory.jvm().libraries()))
           .build()
           .getOpenTelemetrySdk();
     } catch (RuntimeException | LinkageError e) {
@@ -107,6 +114,25 @@ public final class Telemetry {
           + "); Warden exports no spans");
       return OpenTelemetry.noop();
     }
+  }
+
+  static final AttributeKey<String> LLM_LIBRARIES = AttributeKey.stringKey("warden.llm.libraries");
+
+  /**
+   * {@code resource} with {@code warden.llm.libraries}: the LLM client libraries found when the SDK is
+   * built ({@code libraries}), {@code group:artifact:version} comma-separated (one string: every backend keeps string
+   * resource attributes, not all keep arrays). Libraries that load later reach the
+   * {@code warden.inventory.libraries} gauge.
+   */
+  static Resource withLibraries(Resource resource, List<LibraryCoordinates> libraries) {
+    if (libraries.isEmpty()) {
+      return resource;
+    }
+    StringBuilder joined = new StringBuilder();
+    for (LibraryCoordinates library : libraries) {
+      joined.append(joined.length() == 0 ? "" : ",").append(library.coordinates());
+    }
+    return resource.merge(Resource.create(Attributes.of(LLM_LIBRARIES, joined.toString())));
   }
 
   /** What Warden changes in the standard defaults; any setting the operator makes wins. */

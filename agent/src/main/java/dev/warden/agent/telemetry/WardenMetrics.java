@@ -1,5 +1,7 @@
 package dev.warden.agent.telemetry;
 
+import dev.warden.agent.inventory.LibraryCoordinates;
+import dev.warden.agent.inventory.LibraryInventory;
 import dev.warden.agent.wire.response.ResponseSummary;
 import dev.warden.policies.cache.CacheStores;
 import dev.warden.policies.decision.Decision;
@@ -16,8 +18,9 @@ import java.util.List;
 /**
  * Warden's metrics (DESIGN.md's telemetry contract): the GenAI client's
  * {@code gen_ai.client.token.usage} and {@code gen_ai.client.operation.duration}, and
- * {@code warden.decisions} (by decision and rule), {@code warden.policy.reloads} (by outcome) and
- * {@code warden.alerts} (by kind).
+ * {@code warden.decisions} (by decision and rule), {@code warden.policy.reloads} (by outcome),
+ * {@code warden.alerts} (by kind) and {@code warden.inventory.libraries} (1 per LLM client library
+ * and version in the JVM).
  * Thread-safe.
  */
 public final class WardenMetrics {
@@ -28,6 +31,8 @@ public final class WardenMetrics {
   private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("outcome");
   private static final AttributeKey<String> RESULT = AttributeKey.stringKey("result");
   private static final AttributeKey<String> KIND = AttributeKey.stringKey("kind");
+  private static final AttributeKey<String> LIBRARY = AttributeKey.stringKey("library");
+  private static final AttributeKey<String> VERSION = AttributeKey.stringKey("version");
   /** The semantic conventions' advice for token counts and durations. */
   private static final List<Long> TOKEN_BUCKETS = List.of(1L, 4L, 16L, 64L, 256L, 1024L, 4096L, 16384L, 65536L,
       262144L, 1048576L, 4194304L, 16777216L, 67108864L);
@@ -52,6 +57,13 @@ public final class WardenMetrics {
     cacheLookups = meter.counterBuilder("warden.cache.lookups")
         .setDescription("Response cache lookups by result: hit, miss, open_failure").build();
     alerts = meter.counterBuilder("warden.alerts").setDescription("Anomaly alerts raised, by kind").build();
+    meter.gaugeBuilder("warden.inventory.libraries").ofLongs()
+        .setDescription("LLM client libraries in the JVM: 1 per library and version found")
+        .buildWithCallback(gauge -> {
+          for (LibraryCoordinates library : LibraryInventory.jvm().libraries()) {
+            gauge.record(1, Attributes.of(LIBRARY, library.groupArtifact(), VERSION, library.version()));
+          }
+        });
     meter.counterBuilder("warden.cache.evictions").setDescription("Cache entries dropped for size or age")
         .buildWithCallback(count -> count.record(CacheStores.evictions()));
   }

@@ -75,6 +75,31 @@ class WardenCliTest {
   }
 
   @Test
+  void inventoryPrintsTheLibrariesAndFirstUsesAfterTheTraffic() throws Exception {
+    Path trail = Files.writeString(dir.resolve("audit.jsonl"), """
+        {"ts":"2026-11-28T02:40:00.100Z","seq":1,"service":"checkout","event":"library_detected","library":"com.openai:openai-java-core","version":"4.101.0","source":"manifest"}
+        {"ts":"2026-11-28T02:40:00.200Z","seq":2,"service":"checkout","event":"library_detected","library":"com.squareup.okhttp3:okhttp","version":"4.12.0","source":"pom.properties"}
+        {"ts":"2026-11-28T02:41:00.100Z","seq":3,"service":"checkout","event":"llm_first_use","provider":"openai","operation":"chat","model":"gpt-4o-mini","endpoint":"api.openai.com:443","keyId":"bot","libraries":["com.openai:openai-java-core:4.101.0","com.openai:openai-java-client-okhttp:4.101.0"],"policy":"sha256:aa"}
+        {"ts":"2026-11-28T02:41:00.200Z","seq":4,"service":"checkout","provider":"openai","operation":"chat","model":"gpt-4o-mini","keyId":"bot","decision":"allow"}
+        {"ts":"2026-11-28T05:00:00.100Z","seq":5,"service":"checkout","event":"library_detected","library":"com.openai:openai-java-core","version":"4.101.0","source":"manifest"}
+        {"ts":"2026-11-28T05:00:01.100Z","seq":6,"service":"checkout","event":"llm_first_use","provider":"openai","operation":"embeddings","model":"text-embedding-3-small","endpoint":"api.openai.com:443","libraries":[],"policy":"sha256:aa"}
+        """);
+    assertThat(run("inventory", trail.toString())).isZero();
+    assertThat(text(out).lines().map(line -> line.replaceAll(" +", " ")).toList()).containsExactly(
+        "service provider operation model key scope calls refused first last",
+        "checkout openai chat gpt-4o-mini bot 1 0 2026-11-28T02:41:00.200Z 2026-11-28T02:41:00.200Z",
+        "",
+        "service library version source first seen",
+        "checkout com.openai:openai-java-core 4.101.0 manifest 2026-11-28T02:40:00.100Z",
+        "checkout com.squareup.okhttp3:okhttp 4.12.0 pom.properties 2026-11-28T02:40:00.200Z",
+        "",
+        "service provider operation model endpoint key scope first use libraries",
+        "checkout openai chat gpt-4o-mini api.openai.com:443 bot 2026-11-28T02:41:00.100Z "
+            + "com.openai:openai-java-core:4.101.0,com.openai:openai-java-client-okhttp:4.101.0",
+        "checkout openai embeddings text-embedding-3-small api.openai.com:443 - 2026-11-28T05:00:01.100Z -");
+  }
+
+  @Test
   void aMissingFileExitsTwo() {
     assertThat(run("check", dir.resolve("absent.yaml").toString())).isEqualTo(2);
     assertThat(text(out)).contains("absent.yaml:1:1: cannot read the file (NoSuchFileException)");

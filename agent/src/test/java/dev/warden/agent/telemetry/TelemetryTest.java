@@ -2,10 +2,28 @@ package dev.warden.agent.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.agent.inventory.LibraryCoordinates;
+import dev.warden.agent.inventory.LlmLibrary;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.resources.Resource;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TelemetryTest {
+
+  @Test
+  void theResourceNamesTheLlmLibrariesFoundWhenTheSdkIsBuilt() {
+    Resource base = Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "checkout"));
+    Resource with = Telemetry.withLibraries(base, List.of(
+        new LibraryCoordinates(LlmLibrary.OPENAI_JAVA, "com.openai", "openai-java-core", "4.101.0", "manifest"),
+        new LibraryCoordinates(LlmLibrary.OKHTTP, "com.squareup.okhttp3", "okhttp", "4.12.0", "file name")));
+    assertThat(with.getAttribute(AttributeKey.stringKey("warden.llm.libraries")))
+        .isEqualTo("com.openai:openai-java-core:4.101.0,com.squareup.okhttp3:okhttp:4.12.0");
+    assertThat(with.getAttribute(AttributeKey.stringKey("service.name"))).isEqualTo("checkout");
+    assertThat(Telemetry.withLibraries(base, List.of())).isSameAs(base);
+  }
 
   @Test
   void withoutAnEndpointNoSpanIsMadeSoNoExportErrorCanReachTheLog() {

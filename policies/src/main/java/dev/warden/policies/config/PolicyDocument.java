@@ -19,10 +19,11 @@ import java.util.Objects;
  * @param telemetryContent {@code telemetry.content: redacted}: spans carry the redacted prompt and completion
  * @param cache      the {@code cache} section, {@link CachePolicy#OFF} when absent or disabled
  * @param alerts     the {@code alerts} section, {@link AlertThresholds#OFF} when absent
+ * @param inventory  the {@code inventory} section, {@link InventoryPolicy#NONE} when absent
  */
 public record PolicyDocument(boolean monitor, boolean failClosed, List<ProviderEndpoint> providers,
     IdentityPolicy identity, KeyPolicy keys, PiiPolicy pii, InjectionPolicy injection, AuditPolicy audit,
-    boolean telemetryContent, CachePolicy cache, AlertThresholds alerts) {
+    boolean telemetryContent, CachePolicy cache, AlertThresholds alerts, InventoryPolicy inventory) {
 
   /** True when the section or a key scope scores injections: only then is the model loaded. */
   public boolean usesInjection() {
@@ -46,5 +47,6 @@ public record PolicyDocument(boolean monitor, boolean failClosed, List<ProviderE
     Objects.requireNonNull(injection, "injection");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(alerts, "alerts");
+    Objects.requireNonNull(inventory, "inventory");
   }
 }

@@ -15,7 +15,7 @@ import java.util.function.Function;
 final class PolicyReader {
 
   private static final Set<String> TOP_KEYS = Set.of("version", "mode", "onError", "identity", "providers", "keys", "pii",
-      "injection", "audit", "telemetry", "cache", "alerts");
+      "injection", "audit", "telemetry", "cache", "alerts", "inventory");
   private static final List<String> MODES = List.of("enforce", "monitor");
   private static final List<String> ON_ERROR = List.of("block", "allow");
 
@@ -63,8 +63,10 @@ final class PolicyReader {
     boolean telemetryContent = map.get("telemetry") != null && TelemetryReader.readRedactedContent(map.get("telemetry"), errors);
     CachePolicy cache = map.get("cache") == null ? CachePolicy.OFF : CacheReader.read(map.get("cache"), environment, errors);
     AlertThresholds alerts = map.get("alerts") == null ? AlertThresholds.OFF : AlertsReader.read(map.get("alerts"), errors);
+    InventoryPolicy inventory = map.get("inventory") == null ? InventoryPolicy.NONE
+        : InventoryReader.read(map.get("inventory"), errors);
     return new PolicyDocument(monitor, failClosed, providers, identity, keys, pii, injection, audit, telemetryContent,
-        cache, alerts);
+        cache, alerts, inventory);
   }
 
   private static void readVersion(YamlMap map, ErrorList errors) {

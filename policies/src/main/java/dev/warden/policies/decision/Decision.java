@@ -1,6 +1,7 @@
 package dev.warden.policies.decision;
 
 import dev.warden.policies.pii.CompletionRewriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -65,6 +66,15 @@ public record Decision(
   public Decision withTerms(WireTerms terms) {
     return new Decision(kind, enforced, rule, code, status, message, rewrittenParts, findings, keyId, policyHash,
         completionRewriter, injection, terms, retryAfterSeconds);
+  }
+
+  /** This decision with {@code finding} added to its findings. */
+  public Decision withFinding(Finding finding) {
+    List<Finding> more = new ArrayList<>(findings.size() + 1);
+    more.addAll(findings);
+    more.add(finding);
+    return new Decision(kind, enforced, rule, code, status, message, rewrittenParts, List.copyOf(more), keyId,
+        policyHash, completionRewriter, injection, terms, retryAfterSeconds);
   }
 
   /** True when the caller must answer with the block response instead of sending. */

@@ -12,6 +12,7 @@ import dev.warden.policies.config.PolicyDocument;
 import dev.warden.policies.config.PolicyLoader;
 import dev.warden.policies.config.ProviderEndpoint;
 import dev.warden.policies.decision.Decision;
+import dev.warden.policies.decision.Finding;
 import dev.warden.policies.decision.InjectionVerdict;
 import dev.warden.policies.exchange.Exchange;
 import dev.warden.policies.identity.Caller;
@@ -19,6 +20,7 @@ import dev.warden.policies.identity.IdentitySource;
 import dev.warden.policies.injection.InjectionScore;
 import dev.warden.policies.injection.InjectionScorer;
 import dev.warden.policies.injection.LayeredInjectionScorer;
+import dev.warden.policies.inventory.LibraryDenyList;
 import dev.warden.policies.limits.Admission;
 import dev.warden.policies.limits.InMemoryLimitStore;
 import dev.warden.policies.limits.LimitStore;
@@ -49,6 +51,8 @@ public final class PolicySnapshot {
 
   static final String RULE_PRINCIPAL = "principal";
   static final String PRINCIPAL_BLOCKED = "principal_blocked";
+  static final String RULE_LIBRARY = "library";
+  static final String LIBRARY_NOT_ALLOWED = "library_not_allowed";
 
   private final String hash;
   private final String fileName;
@@ -72,6 +76,8 @@ public final class PolicySnapshot {
   private final CachePolicy cachePolicy;
   private final ResponseCache cache;
   private final AlertThresholds alerts;
+  private final LibraryDenyList deniedLibraries;
+  private final boolean blockDeniedLibraries;
 
   private PolicySnapshot(PolicyDocument document, String hash, String fileName, InjectionScorer scorer,
       LimitStore limitStore) {
@@ -100,6 +106,8 @@ public final class PolicySnapshot {
     this.blockedCaller = verdicts.forbid(RULE_PRINCIPAL, PRINCIPAL_BLOCKED, "the caller is blocked by identity.blocked",
         List.of(), null);
     this.verdicts = verdicts;
+    this.deniedLibraries = new LibraryDenyList(document.inventory().deny());
+    this.blockDeniedLibraries = document.inventory().block();
   }
 
   /**
@@ -236,6 +244,37 @@ public final class PolicySnapshot {
   /** Where the agent reads the caller's principal ({@code identity.sources}), in order. */
   public List<IdentitySource> identitySources() {
     return identity.sources();
+  }
+
+  /** True when {@code inventory.deny} names a library: only then must a call say which libraries made it. */
+  public boolean deniesLibraries() {
+    return !deniedLibraries.isEmpty();
+  }
+
+  /**
+   * {@link #onRequest(Exchange, Caller)} for a call made by {@code libraries}: when
+   * {@code inventory.deny} names one of them, the call is refused with 403 {@code library_not_allowed}
+   * (rule {@code library}; in monitor mode recorded so and let out), or, with {@code action: report},
+   * decided as usual with a {@code library} finding whose type is the library's coordinates.
+   *
+   * @param libraries the client libraries that made the call, {@code group:artifact:version} each
+   */
+  public Decision onRequest(Exchange exchange, Caller caller, List<String> libraries) {
+    String denied = libraries.isEmpty() || deniedLibraries.isEmpty() ? null : deniedLibraries.firstDenied(libraries);
+    if (denied == null) {
+      return onRequest(exchange, caller);
+    }
+    Decision refused = blockDeniedLibraries ? verdicts.forbid(RULE_LIBRARY, LIBRARY_NOT_ALLOWED,
+        "calls from " + denied + " are refused by inventory.deny", List.of(), null) : null;
+    if (refused != null && refused.enforced()) {
+      return refused;
+    }
+    Decision decided = onRequest(exchange, caller);
+    if (refused != null) {
+      // monitor mode lets the call out, with its key's terms
+      return refused.withTerms(decided.terms());
+    }
+    return decided.withFinding(new Finding(RULE_LIBRARY, denied, 1));
   }
 
   /**
