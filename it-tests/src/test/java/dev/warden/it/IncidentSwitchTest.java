@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Issue 11's incident switches in a running openai-java application, each in force on the next
  * call after the policy is saved and undone by saving it without: {@code disabled: true} on a key
  * scope refuses its key with 403 {@code key_disabled}, and {@code identity.blocked} refuses the
- * callers it names with 403 {@code principal_blocked}, before anything leaves the process.
+ * callers it names with 403 {@code principal_blocked}, before anything leaves the process; and
+ * {@code mode: enforce} turns what a policy rolled out in {@code monitor} only recorded into refusals.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncidentSwitchTest {
@@ -78,6 +79,23 @@ class IncidentSwitchTest {
     assertRefused("principal_blocked", "blocked; rule=principal");
 
     reload(TestPolicy.yaml(provider.port()) + identity.formatted("someone-else"));
+    assertThat(app.send(CHAT)).isEqualTo("echo: hello");
+  }
+
+  @Test
+  void enforcingEverywhereRefusesWhatMonitorOnlyRecorded() {
+    String disabled = TestPolicy.yaml(provider.port())
+        .replace("- id: test-openai\n", "- id: test-openai\n      disabled: true\n");
+    assertThat(disabled).contains("mode: enforce");
+    reload(disabled.replace("mode: enforce", "mode: monitor"));
+    provider.clearRequests();
+    assertThat(app.send(CHAT)).isEqualTo("echo: hello");
+    assertThat(provider.requests()).as("monitor lets the call out").hasSize(1);
+
+    reload(disabled);
+    assertRefused("key_disabled", "blocked; rule=key");
+
+    reload(TestPolicy.yaml(provider.port()));
     assertThat(app.send(CHAT)).isEqualTo("echo: hello");
   }
 
