@@ -183,9 +183,24 @@ public final class LibraryInventory {
   private List<String> coordinatesOf(CallingLibrary calling) {
     List<String> read = coordinatesByLibrary.get(calling.library());
     if (read != null) {
-      return read;
+      return read.size() > 1 && calling.version() != null ? ofVersion(read, calling.version()) : read;
     }
     return calling.version() == null ? List.of() : List.of(calling.library().coordinates(calling.version()));
+  }
+
+  /**
+   * The jars of {@code version} among several read, as when two web applications carry different
+   * releases of one SDK: a call is from the release its headers name, not from every one in the
+   * JVM. All of them when none has that version (the jars stay authoritative).
+   */
+  private static List<String> ofVersion(List<String> read, String version) {
+    List<String> matching = new ArrayList<>(read.size());
+    for (String coordinates : read) {
+      if (coordinates.endsWith(":" + version)) {
+        matching.add(coordinates);
+      }
+    }
+    return matching.isEmpty() ? read : matching;
   }
 
   /**

@@ -104,6 +104,20 @@ class LibraryInventoryTest {
   }
 
   @Test
+  void withTwoReleasesOfOneSdkInTheJvmACallIsFromTheOneItsHeadersName() {
+    LibraryInventory inventory = new LibraryInventory();
+    inventory.add(new LibraryCoordinates(LlmLibrary.OPENAI_JAVA, "com.openai", "openai-java-core", "3.2.0", "manifest"));
+    inventory.add(new LibraryCoordinates(LlmLibrary.OPENAI_JAVA, "com.openai", "openai-java-core", "4.101.0", "manifest"));
+    assertThat(inventory.callingLibraries(Map.of("user-agent", List.of("OpenAIClientImpl/Java 4.101.0"))))
+        .containsExactly("com.openai:openai-java-core:4.101.0");
+    assertThat(inventory.callingLibraries(Map.of("user-agent", List.of("OpenAIClientImpl/Java 3.2.0"))))
+        .containsExactly("com.openai:openai-java-core:3.2.0");
+    assertThat(inventory.callingLibraries(Map.of("user-agent", List.of("OpenAIClientImpl/Java 9.9.9"))))
+        .as("no jar of that version: all of them")
+        .containsExactly("com.openai:openai-java-core:3.2.0", "com.openai:openai-java-core:4.101.0");
+  }
+
+  @Test
   void aCallInsideAFrameworksOperationIsFromTheFrameworkToo() {
     LibraryInventory inventory = new LibraryInventory();
     inventory.add(new LibraryCoordinates(LlmLibrary.OPENAI_JAVA, "com.openai", "openai-java-core", "4.101.0", "manifest"));
