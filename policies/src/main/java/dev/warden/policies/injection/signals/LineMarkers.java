@@ -9,7 +9,10 @@ package dev.warden.policies.injection.signals;
  * three words ({@code System: Ubuntu 22.04}) or by a name ({@code Developer: Acme Software Ltd},
  * {@code Admin: Jane Doe}), a label that is the first word of a longer heading
  * ({@code System requirements:}). {@code User:} and {@code Human:} lines count only in tool
- * content: users paste transcripts.
+ * content: users paste transcripts. For the same reason an {@code Assistant:} turn in user content
+ * is weak when the text before it asks for work on a conversation ("summarise this chat
+ * transcript:"): that is a support team's everyday request, where a fake turn that opens a
+ * prefilled answer ("Question answered.\nAssistant: Sure, here is how …") is not.
  */
 final class LineMarkers {
 
@@ -25,6 +28,8 @@ final class LineMarkers {
       "instructions", "command"};
   private static final String[] FENCE_LABELS = {"system", "prompt", "instructions", "system_prompt"};
   private static final int MIN_WORDS = 3;
+  /** An assistant turn of a transcript the user asks to have worked on: weak evidence alone. */
+  private static final double TRANSCRIPT_TURN = 0.2;
 
   private LineMarkers() {}
 
@@ -87,7 +92,9 @@ final class LineMarkers {
     } else {
       turn = colon && !(indented && lowerCase) && turnFollows(s, rest);
     }
-    if (turn) {
+    if (turn && kind == ASSISTANT && role != Role.TOOL && TranscriptFrame.before(s, p)) {
+      out.fire(SignalSet.ROLE_SPOOF, TRANSCRIPT_TURN);
+    } else if (turn) {
       fire(kind, role, out);
     }
   }

@@ -9,7 +9,8 @@
  *   <tr><th>name</th><th>fires on</th><th>strength</th></tr>
  *   <tr><td>role_spoof</td><td>a line opening a fake turn ({@code System:}, {@code ### Assistant},
  *       {@code [SYSTEM]}, {@code <assistant>}) followed by text</td><td>system 0.8; assistant 0.6
- *       (0.7 in tool content); user/human 0.5, tool content only</td></tr>
+ *       (0.7 in tool content; 0.2 in user content that asks for work on a conversation before it:
+ *       "summarise this chat transcript:"); user/human 0.5, tool content only</td></tr>
  *   <tr><td>chat_template</td><td>{@code <|…|>} tokens, {@code [INST]}, {@code <<SYS>>},
  *       {@code <start_of_turn>}; {@code <bos>}; a {@code </s>} with no HTML {@code <s>} before it</td>
  *       <td>0.9; 0.6; 0.4</td></tr>
