@@ -109,6 +109,30 @@ final class Clause {
     return p < text.length() ? text.charAt(p) : 0;
   }
 
+  /** Whether only spaces and marks come before the word at {@code offset}: it opens the text. */
+  boolean opensText(int offset) {
+    for (int i = starts[anchor + offset] - 1; i >= 0; i--) {
+      if (Character.isLetterOrDigit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The first char before the word at {@code offset} that is not a space, or 0 at the start. */
+  char charBefore(int offset) {
+    int p = starts[anchor + offset] - 1;
+    while (p >= 0 && (text.charAt(p) == ' ' || text.charAt(p) == '\t')) {
+      p--;
+    }
+    return p >= 0 ? text.charAt(p) : 0;
+  }
+
+  /** The whole text the clause is in. */
+  String text() {
+    return text;
+  }
+
   /** Where the word at {@code offset} from the anchor starts in the text; it must be in the clause. */
   int start(int offset) {
     return starts[anchor + offset];

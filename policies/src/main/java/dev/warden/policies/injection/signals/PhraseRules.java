@@ -126,6 +126,7 @@ final class PhraseRules {
 
   private static final Set<String> NEW_NOUNS = Set.of("instructions", "instruction", "task",
       "directive", "directives", "prompt", "anweisungen", "anweisung", "aufgabe");
+  private static final Set<String> TASKS = Set.of("task", "aufgabe");
   private static final Set<String> NEW_ADJECTIVES = Set.of("new", "updated", "real", "actual",
       "true", "revised", "neue", "neuen", "echte", "eigentliche", "wahre");
   private static final Set<String> NEW_FRAMES = Set.of("your", "following", "here", "these",
@@ -161,6 +162,9 @@ final class PhraseRules {
   private static final Set<String> MODE_CONTEXT = Set.of("ai", "chatgpt", "gpt", "openai", "dan",
       "response", "responses", "policies", "enabled", "activated");
 
+  /** An override quoted in a text about attacks: "what does 'ignore previous instructions' mean?". */
+  private static final double MENTIONED = 0.2;
+
   private PhraseRules() {}
 
   /**
@@ -190,7 +194,8 @@ final class PhraseRules {
           strength -= 0.1;
         }
         // "the old rules of thumb", "the rules of grammar": some other kind of rules
-        out.fire(SignalSet.INSTRUCTION_OVERRIDE, "of".equals(c.word(k + 1)) ? Math.min(strength, 0.6) : strength);
+        strength = "of".equals(c.word(k + 1)) ? Math.min(strength, 0.6) : strength;
+        out.fire(SignalSet.INSTRUCTION_OVERRIDE, QuotedMention.of(c) ? MENTIONED : strength);
         return;
       }
       if (EVERYTHING.contains(w)) {
@@ -299,7 +304,11 @@ final class PhraseRules {
     out.fire(SignalSet.PROMPT_LEAK, secret ? 0.8 : 0.7);
   }
 
-  /** "Your new instructions are", "New task:", "Your task is now to …". */
+  /**
+   * "Your new instructions are", "New task:", "Your task is now to …". A new task that opens user
+   * content is no hijack: "New task: prepare Monday's agenda" is how a user starts a request, with
+   * nothing before it to take over (new instructions there still aim at the system prompt's).
+   */
   static void newInstructions(Clause c, Role role, SignalSet out) {
     if (!NEW_NOUNS.contains(c.word(0))) {
       return;
@@ -309,7 +318,8 @@ final class PhraseRules {
       out.fire(SignalSet.NEW_INSTRUCTIONS, role == Role.TOOL ? 0.6 : 0.5);
       return;
     }
-    if (!NEW_ADJECTIVES.contains(c.word(-1))) {
+    if (!NEW_ADJECTIVES.contains(c.word(-1))
+        || role != Role.TOOL && TASKS.contains(c.word(0)) && c.opensText(NEW_FRAMES.contains(c.word(-2)) ? -2 : -1)) {
       return;
     }
     char after = c.charAfter(0);

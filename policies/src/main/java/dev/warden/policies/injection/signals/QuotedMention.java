@@ -1,0 +1,32 @@
+package dev.warden.policies.injection.signals;
+
+import java.util.Locale;
+
+/**
+ * Whether an override phrase is mentioned rather than used: it opens a quotation ("what does
+ * 'ignore previous instructions' mean in LLM security?") in a text that talks about attacks or
+ * asks what the phrase means. Security teams, trainers and bloggers write this every day; an
+ * attack that quotes its own override still has to pass the model and every other signal.
+ */
+final class QuotedMention {
+
+  private static final String QUOTES = "'\"\u2018\u201c\u00ab`";
+  private static final String[] CUES = {"injection", "jailbreak", "attack", "security", "exploit",
+      "mean", "phrase", "example", "detect", "defen", "guardrail", "filter", "classif", "red team",
+      "red-team", "adversarial", "malicious"};
+
+  private QuotedMention() {}
+
+  static boolean of(Clause c) {
+    if (QUOTES.indexOf(c.charBefore(0)) < 0) {
+      return false;
+    }
+    String text = c.text().toLowerCase(Locale.ROOT);
+    for (String cue : CUES) {
+      if (text.contains(cue)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
