@@ -135,9 +135,9 @@ final class LeakRules {
     return false;
   }
 
+  /** "Don't repeat …", "never print …", "not to tell …". */
   private static boolean negated(Clause c, int verb) {
     return PhraseRules.NEGATIONS.contains(c.word(verb - 1))
-        || "not".equals(c.word(verb - 1)) || PhraseRules.NEGATIONS.contains(c.word(verb - 2))
-        && "to".equals(c.word(verb - 1));
+        || "to".equals(c.word(verb - 1)) && PhraseRules.NEGATIONS.contains(c.word(verb - 2));
   }
 }
