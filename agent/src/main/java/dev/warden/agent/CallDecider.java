@@ -47,7 +47,9 @@ final class CallDecider {
     // on the application's thread, where its MDC and security context are; the JDK client's
     // HttpClientImpl is a JDK class, so the context class loader is the application's view
     Caller caller = policy.callers().resolve(null);
-    List<String> libraries = LibraryInventory.jvm().callingLibraries(headers);
+    // which libraries made the call matters only to inventory.deny and the trail's first-use records
+    List<String> libraries = policy.snapshot().deniesLibraries() || policy.audit() != null
+        ? LibraryInventory.jvm().callingLibraries(headers) : List.of();
     Decision decision = policy.snapshot().onRequest(exchange, caller, libraries);
     LibraryInventory.jvm().used(policy, host, port, exchange, decision.keyId(), libraries);
     if (WardenLog.debugEnabled()) {
