@@ -25,6 +25,9 @@ final class Clause {
   private final int[] starts = new int[CAPACITY];
   private final int[] ends = new int[CAPACITY];
   private String text;
+  /** The last list {@link #textContainsAny} was asked about for {@link #text}, and its answer. */
+  private String[] askedWords;
+  private boolean foundWords;
   private int anchor;
   private int count;
   private boolean sentenceStart;
@@ -35,7 +38,10 @@ final class Clause {
    * {@code 2ignore}), and then the clause must not be read.
    */
   boolean reset(String text, int start, int end) {
-    this.text = text;
+    if (text != this.text) {
+      this.text = text;
+      askedWords = null;
+    }
     int from = start;
     int wordsBefore = 0;
     int i = start - 1;
@@ -131,6 +137,25 @@ final class Clause {
   /** The whole text the clause is in. */
   String text() {
     return text;
+  }
+
+  /**
+   * Whether the whole text contains one of {@code lowerCaseWords} (a constant list), in any case;
+   * answered once per text and list, since a text full of anchors would ask at each of them.
+   */
+  boolean textContainsAny(String[] lowerCaseWords) {
+    if (askedWords != lowerCaseWords) {
+      String lower = text.toLowerCase(Locale.ROOT);
+      foundWords = false;
+      for (String word : lowerCaseWords) {
+        if (lower.contains(word)) {
+          foundWords = true;
+          break;
+        }
+      }
+      askedWords = lowerCaseWords;
+    }
+    return foundWords;
   }
 
   /** Where the word at {@code offset} from the anchor starts in the text; it must be in the clause. */

@@ -1,7 +1,5 @@
 package dev.warden.policies.injection.signals;
 
-import java.util.Locale;
-
 /**
  * Whether an override phrase is mentioned rather than used: it opens a quotation ("what does
  * 'ignore previous instructions' mean in LLM security?") in a text that talks about attacks or
@@ -21,12 +19,6 @@ final class QuotedMention {
     if (QUOTES.indexOf(c.charBefore(0)) < 0) {
       return false;
     }
-    String text = c.text().toLowerCase(Locale.ROOT);
-    for (String cue : CUES) {
-      if (text.contains(cue)) {
-        return true;
-      }
-    }
-    return false;
+    return c.textContainsAny(CUES);
   }
 }
