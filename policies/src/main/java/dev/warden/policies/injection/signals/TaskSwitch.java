@@ -2,6 +2,7 @@ package dev.warden.policies.injection.signals;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The rule about a goal hijack that closes the task the model was given and opens its own: "Very
@@ -14,6 +15,9 @@ import java.util.Set;
 final class TaskSwitch {
 
   static final double STRENGTH = 0.5;
+
+  /** What separates words; compiled once, where {@code String.split} would compile it per call. */
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
 
   /** How far before the "now" word the lead may be, in chars. */
   private static final int LEAD_WINDOW = 300;
@@ -102,8 +106,8 @@ final class TaskSwitch {
   /** What the text says about the work before {@code end}: closed, praised or nothing. */
   private static Lead lead(String text, int end) {
     int from = Math.max(0, end - LEAD_WINDOW);
-    String[] words = text.substring(from, end).toLowerCase(Locale.ROOT).replace('\u2019', '\'')
-        .split("[^\\p{L}\\p{N}']+");
+    String[] words = NON_WORD.split(
+        text.substring(from, end).toLowerCase(Locale.ROOT).replace('\u2019', '\''));
     Lead lead = Lead.NONE;
     for (int i = 0; i < words.length; i++) {
       String w = words[i];
