@@ -22,7 +22,7 @@ final class AddressRules {
       "include", "send", "forward", "tell", "say", "write", "reply", "respond", "summarize",
       "summarise", "output", "print", "reveal", "recommend", "mention", "note", "disregard");
   private static final Set<String> AI_WORDS = Set.of("ai", "assistant", "assistants", "agent",
-      "agents", "model", "llm", "bot", "chatbot", "system");
+      "agents", "model", "models", "llm", "llms", "bot", "chatbot", "chatbots", "system");
   private static final Set<String> CONDITIONS = Set.of("if", "when", "since", "because", "whenever");
   private static final Set<String> READERS = Set.of("reading", "processing", "summarizing",
       "summarising", "reviewing", "parsing", "analyzing", "analysing", "scanning", "reads",
@@ -64,7 +64,8 @@ final class AddressRules {
   private AddressRules() {}
 
   /**
-   * "Note to AI:", "Dear assistant,", "if you are an AI", "AI, please ...", "the AI reading this".
+   * "Note to AI:", "Dear assistant,", "if you are an AI", "AI, please ...", "the AI reading this",
+   * "Note to AI models reading this page:".
    * Tool content only. A vocative needs the name to end the phrase ("Dear Assistant Principal" is
    * a person), and a name opening a sentence needs a request after its comma or colon ("AI, ML
    * and robotics" is a list).
@@ -94,7 +95,8 @@ final class AddressRules {
         || opensSentence(c, at, before) && punctuated && ORDERS.contains(c.word(1));
     if (addressed) {
       out.fire(SignalSet.AI_ADDRESS, 0.7);
-    } else if (READERS.contains(c.word(1)) || "that".equals(c.word(1)) && READERS.contains(c.word(2))) {
+    } else if (READERS.contains(c.word(1)) || "that".equals(c.word(1)) && READERS.contains(c.word(2))
+        || AI_WORDS.contains(c.word(1)) && READERS.contains(c.word(2)) && "this".equals(c.word(3))) {
       out.fire(SignalSet.AI_ADDRESS, 0.6);
     }
   }

@@ -121,14 +121,21 @@ final class PhraseRules {
   private static final Set<String> LEAK_VERBS = Set.of("reveal", "print", "show", "display",
       "repeat", "output", "tell", "write", "give", "share", "list", "dump", "leak", "spell",
       "recite", "return", "type", "echo", "respond", "paste", "copy", "state", "disclose", "expose",
-      "what", "relay", "zeige", "nenne", "verrate", "gib", "wiederhole");
+      "what", "relay", "translate", "summarize", "summarise", "paraphrase", "encode", "rewrite",
+      "convert", "zeige", "nenne", "verrate", "gib", "wiederhole", "übersetze");
   private static final Set<String> RECEIVED = Set.of("given", "received", "provided", "told");
+  /** After "the system prompt of": whose it is, when not the model's ("of a chatbot", "for my app"). */
+  private static final Set<String> OTHER_OWNERS = Set.of("a", "an", "my", "our", "their", "his",
+      "her", "its", "any", "every", "each", "most", "some", "this", "that");
 
   private static final Set<String> NEW_NOUNS = Set.of("instructions", "instruction", "task",
       "directive", "directives", "prompt", "anweisungen", "anweisung", "aufgabe");
   private static final Set<String> TASKS = Set.of("task", "aufgabe");
   private static final Set<String> NEW_ADJECTIVES = Set.of("new", "updated", "real", "actual",
       "true", "revised", "neue", "neuen", "echte", "eigentliche", "wahre");
+  /** Whom new instructions in tool content are for, when it is the model. */
+  private static final Set<String> MODEL_NAMES = Set.of("assistant", "ai", "model", "llm", "bot",
+      "chatbot", "agent", "assistants", "models", "llms", "agents", "chatgpt");
   private static final Set<String> NEW_FRAMES = Set.of("your", "following", "here", "these",
       "deine", "ihre", "folgende", "the");
 
@@ -294,7 +301,7 @@ final class PhraseRules {
     }
     String before = c.word(-1);
     boolean owned = POSSESSIVES.contains(before) || POSSESSIVES.contains(c.word(-2))
-        || PROMPT_ADJECTIVES.contains(before) && "the".equals(c.word(-2))
+        || PROMPT_ADJECTIVES.contains(before) && "the".equals(c.word(-2)) && !someoneElses(c)
         || "above".equals(c.word(1))
         || c.find(RECEIVED, 1, 4) != Clause.NONE && ("you".equals(c.word(1)) || "you".equals(c.word(2)));
     if (!owned || c.find(LEAK_VERBS, -8, -1) == Clause.NONE) {
@@ -302,6 +309,16 @@ final class PhraseRules {
     }
     boolean secret = SECRET_ADJECTIVES.contains(before) || "above".equals(c.word(1));
     out.fire(SignalSet.PROMPT_LEAK, secret ? 0.8 : 0.7);
+  }
+
+  /**
+   * Whether the prompt is said to be another's: "the system prompt of a chatbot", "the initial
+   * prompt for my app", which is how people ask about prompts in general.
+   */
+  private static boolean someoneElses(Clause c) {
+    String after = c.word(1);
+    return ("of".equals(after) || "for".equals(after) || "in".equals(after))
+        && OTHER_OWNERS.contains(c.word(2));
   }
 
   /**
@@ -324,9 +341,23 @@ final class PhraseRules {
     }
     char after = c.charAfter(0);
     if (after == ':' || after == '#' || NEW_FRAMES.contains(c.word(-2)) || COPULAS.contains(c.word(1))
-        || FOLLOW.contains(c.word(1))) {
+        || FOLLOW.contains(c.word(1)) || forTheModel(c, role)) {
       out.fire(SignalSet.NEW_INSTRUCTIONS, role == Role.TOOL ? 0.6 : 0.5);
     }
+  }
+
+  /**
+   * In tool content, new instructions addressed to the model: "new instructions for the
+   * assistant", "a new task for you". A user asking for help with them ("draft new instructions
+   * for the chatbot of our shop") is not.
+   */
+  private static boolean forTheModel(Clause c, Role role) {
+    if (role != Role.TOOL || !"for".equals(c.word(1))) {
+      return false;
+    }
+    String next = c.word(2);
+    return "you".equals(next) || MODEL_NAMES.contains(next)
+        || ("the".equals(next) || "any".equals(next) || "all".equals(next)) && MODEL_NAMES.contains(c.word(3));
   }
 
   /**
