@@ -88,7 +88,8 @@ final class LineMarkers {
     int rest = colon ? skipEmphasis(s, afterLabel + 1) : afterLabel;
     boolean turn;
     if (header) {
-      turn = colon || isBlank(s, rest, lineEnd(s, rest));
+      // a Markdown heading may close with hashes: "### SYSTEM OVERRIDE ###" is "### SYSTEM OVERRIDE"
+      turn = colon || isBlank(s, rest, withoutClosingHashes(s, rest, lineEnd(s, rest)));
     } else {
       turn = colon && !(indented && lowerCase) && turnFollows(s, rest);
     }
@@ -189,6 +190,19 @@ final class LineMarkers {
       text |= !title;
     }
     return words >= MIN_WORDS && text;
+  }
+
+  /** {@code to}, moved back over a heading's closing sequence of hashes and the spaces around it. */
+  private static int withoutClosingHashes(String s, int from, int to) {
+    int end = to;
+    while (end > from && Character.isWhitespace(s.charAt(end - 1))) {
+      end--;
+    }
+    int hashes = end;
+    while (end > from && s.charAt(end - 1) == '#') {
+      end--;
+    }
+    return end < hashes && (end == from || s.charAt(end - 1) == ' ') ? end : to;
   }
 
   private static boolean isBlank(String s, int from, int to) {
