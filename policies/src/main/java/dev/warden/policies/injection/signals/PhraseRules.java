@@ -121,8 +121,14 @@ final class PhraseRules {
   private static final Set<String> LEAK_VERBS = Set.of("reveal", "print", "show", "display",
       "repeat", "output", "tell", "write", "give", "share", "list", "dump", "leak", "spell",
       "recite", "return", "type", "echo", "respond", "paste", "copy", "state", "disclose", "expose",
-      "what", "relay", "translate", "summarize", "summarise", "paraphrase", "encode", "rewrite",
-      "convert", "zeige", "nenne", "verrate", "gib", "wiederhole", "übersetze");
+      "what", "relay", "zeige", "nenne", "verrate", "gib", "wiederhole");
+  /**
+   * Verbs that leak a prompt in another form; only for the model's own prompt ("translate your
+   * system prompt"), since "translate the instructions above" is what a user asks of a text they
+   * pasted.
+   */
+  private static final Set<String> TRANSFORM_VERBS = Set.of("translate", "summarize", "summarise",
+      "paraphrase", "encode", "rewrite", "convert", "übersetze");
   private static final Set<String> RECEIVED = Set.of("given", "received", "provided", "told");
   /** After "the system prompt of": whose it is, when not the model's ("of a chatbot", "for my app"). */
   private static final Set<String> OTHER_OWNERS = Set.of("a", "an", "my", "our", "their", "his",
@@ -300,11 +306,12 @@ final class PhraseRules {
       return;
     }
     String before = c.word(-1);
-    boolean owned = POSSESSIVES.contains(before) || POSSESSIVES.contains(c.word(-2))
+    boolean models = POSSESSIVES.contains(before) || POSSESSIVES.contains(c.word(-2))
         || PROMPT_ADJECTIVES.contains(before) && "the".equals(c.word(-2)) && !someoneElses(c)
-        || "above".equals(c.word(1))
         || c.find(RECEIVED, 1, 4) != Clause.NONE && ("you".equals(c.word(1)) || "you".equals(c.word(2)));
-    if (!owned || c.find(LEAK_VERBS, -8, -1) == Clause.NONE) {
+    boolean asked = (models || "above".equals(c.word(1))) && c.find(LEAK_VERBS, -8, -1) != Clause.NONE
+        || models && c.find(TRANSFORM_VERBS, -8, -1) != Clause.NONE;
+    if (!asked) {
       return;
     }
     boolean secret = SECRET_ADJECTIVES.contains(before) || "above".equals(c.word(1));
