@@ -111,6 +111,13 @@ final class PhraseRules {
       "preceding", "all", "old", "former", "original", "bisherigen", "vorherigen", "alle", "obigen",
       "vorigen", "vorangegangenen", "vorhergehenden", "vorangehenden");
 
+  /** Verbs that say whether instructions are in force: "no longer apply", "do not exist". */
+  private static final Set<String> IN_FORCE_VERBS = Set.of("apply", "applies", "exist", "exists",
+      "existed", "matter", "matters", "count", "counts");
+  /** What "previous" or "all" may qualify and still be the model's: not "rules", which laws have. */
+  private static final Set<String> PROMPT_NOUNS = Set.of("instructions", "instruction", "prompt",
+      "directives");
+
   private static final Set<String> LEAK_NOUNS = Set.of("prompt", "prompts", "instructions",
       "instruction", "rules", "guidelines", "directives", "anweisungen", "regeln", "befehle");
   private static final Set<String> POSSESSIVES = Set.of("your", "deine", "ihre", "deinen", "ihren");
@@ -296,6 +303,29 @@ final class PhraseRules {
     }
     int target = c.find(VOID_TARGETS, -8, copula - 1);
     if (target != Clause.NONE && c.find(VOID_QUALIFIERS, target - 3, target - 1) != Clause.NONE) {
+      out.fire(SignalSet.INSTRUCTION_OVERRIDE, 0.8);
+    }
+  }
+
+  /**
+   * "Your previous instructions no longer apply", "pretend the rules you were given do not exist":
+   * the model's own instructions declared out of force. "These rules do not apply to contractors"
+   * (whose rules?) and "the previous instructions do not apply to model X200" (scoped, as a
+   * manual writes) are not.
+   */
+  static void outOfForce(Clause c, SignalSet out) {
+    boolean models = POSSESSIVES.contains(c.word(-1)) || POSSESSIVES.contains(c.word(-2))
+        || c.find(RECEIVED, 1, 4) != Clause.NONE && ("you".equals(c.word(1)) || "you".equals(c.word(2)))
+        || PROMPT_NOUNS.contains(c.word(0)) && c.find(VOID_QUALIFIERS, -3, -1) != Clause.NONE;
+    if (!models) {
+      return;
+    }
+    int verb = c.find(IN_FORCE_VERBS, 1, 7);
+    if (verb == Clause.NONE || "to".equals(c.word(verb + 1)) || "for".equals(c.word(verb + 1))) {
+      return;
+    }
+    String before = c.word(verb - 1);
+    if (NEGATIONS.contains(before) || "longer".equals(before) && "no".equals(c.word(verb - 2))) {
       out.fire(SignalSet.INSTRUCTION_OVERRIDE, 0.8);
     }
   }

@@ -234,6 +234,7 @@ final class TextScanner {
     if ((groups & AnchorWords.INSTRUCTION_NOUN) != 0) {
       PhraseRules.promptLeak(clause, out);
       PhraseRules.newInstructions(clause, role, out);
+      PhraseRules.outOfForce(clause, out);
     }
     if ((groups & AnchorWords.LEAK_WORD) != 0) {
       LeakRules.contextLeak(clause, role, out);
