@@ -179,7 +179,7 @@ final class PhraseRules {
       "gpt", "you", "assistant", "model", "persona", "dan", "response", "responses", "openai");
 
   private static final Set<String> MODE_VERBS = Set.of("simulate", "stay", "remain");
-  /** Before "you are in … mode": a condition or a question, not a statement to the model. */
+  /** Before "you are in … mode": a condition, not a statement to the model. */
   private static final Set<String> MODE_CONDITIONS = Set.of("when", "if", "once", "while",
       "whenever", "after", "until", "unless", "because", "since");
   private static final Set<String> MODE_CONTEXT = Set.of("ai", "chatgpt", "gpt", "openai", "dan",
