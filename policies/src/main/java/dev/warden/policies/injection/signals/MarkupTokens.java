@@ -1,5 +1,7 @@
 package dev.warden.policies.injection.signals;
 
+import java.util.Set;
+
 /**
  * Markup that frames text as a prompt, checked where a {@code <}, {@code [} or {@code ](} occurs:
  * chat-template special tokens, XML-style instruction and turn tags, bracketed role labels, and
@@ -22,6 +24,10 @@ final class MarkupTokens {
       "instruction", "instructions", "command", "update", "notice", "alert"};
   private static final int MAX_TAG = 24;
   private static final int MAX_URL = 400;
+  /** What a placeholder in capitals ending in HERE names when it stands for data to send away. */
+  private static final Set<String> PLACEHOLDER_DATA = Set.of("CONVERSATION", "CHAT", "HISTORY",
+      "DATA", "SECRET", "SECRETS", "PASSWORD", "KEY", "TOKEN", "PROMPT", "CONTEXT", "SUMMARY",
+      "MESSAGES", "INFO", "EMAIL", "CREDENTIALS");
 
   private final String s;
   private final Role role;
@@ -119,12 +125,56 @@ final class MarkupTokens {
       }
       end++;
     }
-    if (!placeholder || !s.regionMatches(true, i + 1, "http", 0, 4)) {
+    if (!s.regionMatches(true, i + 1, "http", 0, 4)
+        || !placeholder && !(query && namedPlaceholder(s, i + 1, end))) {
       return;
     }
     int open = s.lastIndexOf('[', i - 1);
     boolean image = open > 0 && i - open < MAX_URL && s.charAt(open - 1) == '!';
     out.fire(SignalSet.EXFILTRATION, image ? 0.8 : 0.5);
+  }
+
+  /**
+   * Whether a query value of the URL {@code s[from, to)} is a placeholder written in capitals, as
+   * "[INSERT PROMPT HERE]" is: {@code INSERT_CONVERSATION_HERE}, {@code INSERT-DATA}, {@code
+   * CHAT_HISTORY_HERE}. Not {@code EN_US}, {@code CREATED_AT} or {@code CLICK_HERE}.
+   */
+  private static boolean namedPlaceholder(String s, int from, int to) {
+    int p = from;
+    while (p < to) {
+      char c = s.charAt(p++);
+      if (c != '=') {
+        continue;
+      }
+      int valueEnd = p;
+      while (valueEnd < to && s.charAt(valueEnd) != '&') {
+        valueEnd++;
+      }
+      boolean insert = false;
+      boolean here = false;
+      boolean data = false;
+      int part = p;
+      while (part < valueEnd) {
+        int partEnd = part;
+        while (partEnd < valueEnd && s.charAt(partEnd) >= 'A' && s.charAt(partEnd) <= 'Z') {
+          partEnd++;
+        }
+        if (partEnd == part || partEnd < valueEnd && s.charAt(partEnd) != '_' && s.charAt(partEnd) != '-') {
+          insert = here = data = false; // not a capitals placeholder
+          break;
+        }
+        String word = s.substring(part, partEnd);
+        insert |= word.equals("INSERT");
+        here |= word.equals("HERE");
+        data |= PLACEHOLDER_DATA.contains(word);
+        part = partEnd + 1;
+      }
+      if (insert || here && data) {
+        return true;
+      }
+      p = valueEnd;
+    }
+    return false;
   }
 
   /** {@code <|name|>}: any name of letters, digits, {@code _ . -} and {@code ▁} (DeepSeek's tokens). */
