@@ -52,7 +52,8 @@
  *   <tr><td>conceal_from_user</td><td>"do not tell the user", "without informing the user", "hidden
  *       from the user"</td><td>0.8 tool, 0.6 user</td></tr>
  *   <tr><td>exfiltration</td><td>send/forward/post … conversation, credentials, "all emails" … to an
- *       address or URL; a markdown image (link) whose URL query holds a placeholder</td><td>0.8 tool,
+ *       address or URL; a markdown image (link) whose URL query holds a placeholder ({@code {…}},
+ *       {@code $…}, {@code INSERT_CONVERSATION_HERE})</td><td>0.8 tool,
  *       0.7 user; image 0.8, link 0.5</td></tr>
  *   <tr><td>restriction_removal</td><td>"no / without / free of / not bound by" restrictions, filters,
  *       guidelines …, said of an AI or of ethics</td><td>0.7</td></tr>
