@@ -317,8 +317,7 @@ final class PhraseRules {
    * manual writes) are not.
    */
   static void outOfForce(Clause c, SignalSet out) {
-    boolean models = POSSESSIVES.contains(c.word(-1)) || POSSESSIVES.contains(c.word(-2))
-        || c.find(RECEIVED, 1, 4) != Clause.NONE && ("you".equals(c.word(1)) || "you".equals(c.word(2)))
+    boolean models = givenToTheModel(c)
         || PROMPT_NOUNS.contains(c.word(0)) && c.find(VOID_QUALIFIERS, -3, -1) != Clause.NONE;
     if (!models) {
       return;
@@ -358,9 +357,8 @@ final class PhraseRules {
       return;
     }
     String before = c.word(-1);
-    boolean models = POSSESSIVES.contains(before) || POSSESSIVES.contains(c.word(-2))
-        || PROMPT_ADJECTIVES.contains(before) && "the".equals(c.word(-2)) && !someoneElses(c)
-        || c.find(RECEIVED, 1, 4) != Clause.NONE && ("you".equals(c.word(1)) || "you".equals(c.word(2)));
+    boolean models = givenToTheModel(c)
+        || PROMPT_ADJECTIVES.contains(before) && "the".equals(c.word(-2)) && !someoneElses(c);
     boolean asked = (models || "above".equals(c.word(1))) && c.find(LEAK_VERBS, -8, -1) != Clause.NONE
         || models && c.find(TRANSFORM_VERBS, -8, -1) != Clause.NONE;
     if (!asked) {
@@ -368,6 +366,12 @@ final class PhraseRules {
     }
     boolean secret = SECRET_ADJECTIVES.contains(before) || "above".equals(c.word(1));
     out.fire(SignalSet.PROMPT_LEAK, secret ? 0.8 : 0.7);
+  }
+
+  /** Whether the anchor noun is the model's: "your instructions", "the rules you were given". */
+  private static boolean givenToTheModel(Clause c) {
+    return POSSESSIVES.contains(c.word(-1)) || POSSESSIVES.contains(c.word(-2))
+        || c.find(RECEIVED, 1, 4) != Clause.NONE && ("you".equals(c.word(1)) || "you".equals(c.word(2)));
   }
 
   /**
