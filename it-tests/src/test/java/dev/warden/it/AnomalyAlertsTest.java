@@ -9,6 +9,7 @@ import dev.warden.it.drivers.OpenAiJavaDriver;
 import dev.warden.it.harness.ForkedJvm;
 import dev.warden.it.harness.ItSettings;
 import dev.warden.it.harness.PolicyFile;
+import dev.warden.it.harness.TempDirs;
 import dev.warden.it.harness.TestPolicy;
 import dev.warden.it.harness.TranscriptOnFailure;
 import dev.warden.it.harness.VerifyAuditCli;
@@ -88,9 +89,7 @@ class AnomalyAlertsTest {
   void stop() throws IOException {
     app.close();
     provider.close();
-    try (var files = Files.walk(dir)) {
-      files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-    }
+    TempDirs.delete(dir);
   }
 
   @Test

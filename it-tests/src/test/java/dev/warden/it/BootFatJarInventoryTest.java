@@ -10,6 +10,7 @@ import dev.warden.demo.FakeLlmServer;
 import dev.warden.it.harness.ForkedJvm;
 import dev.warden.it.harness.ItSettings;
 import dev.warden.it.harness.PolicyFile;
+import dev.warden.it.harness.TempDirs;
 import dev.warden.it.harness.TestPolicy;
 import dev.warden.it.harness.TranscriptOnFailure;
 import java.io.IOException;
@@ -62,9 +63,7 @@ class BootFatJarInventoryTest {
   void stop() throws IOException {
     app.close();
     provider.close();
-    try (var files = Files.walk(dir)) {
-      files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-    }
+    TempDirs.delete(dir);
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.warden.it.harness.ItSettings;
 import dev.warden.it.harness.LeakHunt;
 import dev.warden.it.harness.PlantedSecrets;
 import dev.warden.it.harness.PolicyFile;
+import dev.warden.it.harness.TempDirs;
 import dev.warden.it.harness.TestPolicy;
 import dev.warden.it.harness.TranscriptOnFailure;
 import dev.warden.it.harness.VerifyAuditCli;
@@ -77,9 +78,7 @@ class LoadWithReloadsTest {
       provider.close();
     }
     if (dir != null) {
-      try (var files = Files.walk(dir)) {
-        files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-      }
+      TempDirs.delete(dir);
     }
   }
 

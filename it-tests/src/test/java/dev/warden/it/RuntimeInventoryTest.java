@@ -12,6 +12,7 @@ import dev.warden.it.harness.ForkedJvm;
 import dev.warden.it.harness.ItSettings;
 import dev.warden.it.harness.OtlpCapture;
 import dev.warden.it.harness.PolicyFile;
+import dev.warden.it.harness.TempDirs;
 import dev.warden.it.harness.TestPolicy;
 import dev.warden.it.harness.TranscriptOnFailure;
 import dev.warden.it.harness.VerifyAuditCli;
@@ -86,9 +87,7 @@ class RuntimeInventoryTest {
     app.close();
     provider.close();
     otlp.close();
-    try (var files = Files.walk(dir)) {
-      files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-    }
+    TempDirs.delete(dir);
   }
 
   @Test
