@@ -26,8 +26,12 @@ final class EncodedRuns {
   private static final int PERCENT_SIGN = 16;
   private static final int BACKSLASH = 32;
   private static final int CONTROL = 64;
+  /** The kinds the ASCII loop branches on: rare in prose. */
+  private static final int RARE = CLAUSE | PERCENT_SIGN | BACKSLASH | CONTROL;
 
   private static final byte[] CLASS = new byte[128];
+  /** A letter's {@code c & 31}, 0 for any other char: the index of {@link #PAIRS}. */
+  private static final int[] LETTER_CODE = new int[128];
   /** Indexed by (previous letter & 31) << 5 | (letter & 31): 1 for a common English pair, 1 << 32 for its ROT13 image. */
   private static final long[] PAIRS = new long[1024];
 
@@ -39,6 +43,7 @@ final class EncodedRuns {
       int k = 0;
       if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
         k = B64 | LETTER;
+        LETTER_CODE[c] = c & 31;
       } else if (c >= '0' && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_') {
         k = B64;
       } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
@@ -111,51 +116,44 @@ final class EncodedRuns {
     int hexEscapes = 0;
     int i = 0;
     while (i < n) {
-      // the ASCII loop, kept free of non-ASCII handling so that it compiles tight
+      // The ASCII loop. Its only branches are taken rarely (a long run ends, a clause ends, an
+      // escape or a control char), so fresh text costs no mispredicted branch per word: a space
+      // ends a token only when the token has escapes, whose start is then looked up.
       for (; i < n; i++) {
         char c = chars[i];
         if (c >= 0x80) {
           break;
         }
         int k = CLASS[c];
-        if ((k & B64) != 0) {
-          run++;
-          if ((k & LETTER) != 0) {
-            int letter = c & 31;
-            pairs += PAIRS[previous << 5 | letter];
-            previous = letter;
-          } else {
-            previous = 0;
-          }
-          continue;
-        }
-        if (run >= minBase64) {
+        int b64 = k & B64;
+        if (run >= minBase64 && b64 == 0) {
           add(BASE64, i - run, i);
         }
-        run = 0;
-        previous = 0;
-        if (k == 0) {
-          continue;
-        }
-        if ((k & CONTROL) != 0 && stopAtWork) {
-          return i;
-        }
-        if ((k & SPACE) != 0) {
+        run = (run + 1) & -b64;
+        int letter = LETTER_CODE[c];
+        pairs += PAIRS[previous << 5 | letter];
+        previous = letter;
+        if ((escapes | hexEscapes) != 0 && (k & SPACE) != 0) {
           endToken(tokenStart, i, escapes, hexEscapes);
           escapes = 0;
           hexEscapes = 0;
-          tokenStart = i + 1;
         }
-        if ((k & CLAUSE) != 0) {
-          endClause(clauseStart, i, pairs);
-          pairs = 0;
-          clauseStart = i + 1;
-        } else if ((k & PERCENT_SIGN) != 0) {
-          if (i + 2 < n && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
-            escapes++;
-          }
-        } else if ((k & BACKSLASH) != 0) {
-          if (i + 3 < n && s.charAt(i + 1) == 'x' && isHex(s.charAt(i + 2)) && isHex(s.charAt(i + 3))) {
+        if ((k & RARE) != 0) {
+          if ((k & CLAUSE) != 0) {
+            endClause(clauseStart, i, pairs);
+            pairs = 0;
+            clauseStart = i + 1;
+          } else if ((k & CONTROL) != 0) {
+            if (stopAtWork) {
+              return i;
+            }
+          } else if ((k & PERCENT_SIGN) != 0) {
+            if (i + 2 < n && isHex(chars[i + 1]) && isHex(chars[i + 2])) {
+              tokenStart = (escapes | hexEscapes) == 0 ? tokenStart(chars, i) : tokenStart;
+              escapes++;
+            }
+          } else if (i + 3 < n && chars[i + 1] == 'x' && isHex(chars[i + 2]) && isHex(chars[i + 3])) {
+            tokenStart = (escapes | hexEscapes) == 0 ? tokenStart(chars, i) : tokenStart;
             hexEscapes++;
           }
         }
@@ -179,6 +177,15 @@ final class EncodedRuns {
     endToken(tokenStart, n, escapes, hexEscapes);
     endClause(clauseStart, n, pairs);
     return -1;
+  }
+
+  /** Where the whitespace-delimited token holding {@code chars[i]} starts. */
+  private static int tokenStart(char[] chars, int i) {
+    int start = i;
+    while (start > 0 && (chars[start - 1] >= 0x80 || (CLASS[chars[start - 1]] & SPACE) == 0)) {
+      start--;
+    }
+    return start;
   }
 
   /**

@@ -79,6 +79,15 @@ class SegmentsTest {
   }
 
   @Test
+  void eachEscapedTokenIsDecodedFromItsOwnStart() {
+    // the scan looks a token's start up at its first escape: after a space, a line break, a non-ASCII word
+    NormalizedText normalized =
+        normalize("caf\u00E9 q=%69%67%6E%6F%72%65 then\n\\x72\\x65\\x76\\x65\\x61\\x6c\\x20\\x61\\x6c\\x6c now");
+    assertThat(normalized.segments()).extracting(DecodedSegment::encoding, DecodedSegment::text)
+        .containsExactly(tuple(Encoding.PERCENT, "q=ignore"), tuple(Encoding.HEX, "reveal all"));
+  }
+
+  @Test
   void percentEncodedLettersAreObfuscated() {
     NormalizedText normalized = normalize("go to https://x.example/%69%67%6E%6F%72%65%20%61%6C%6C");
     assertThat(normalized.segments()).extracting(DecodedSegment::text, DecodedSegment::obfuscated)
