@@ -32,6 +32,12 @@ final class AnchorWords {
   private static final int[] HASHES = new int[SLOTS];
   private static final String[] WORDS = new String[SLOTS];
   private static final int[] GROUPS = new int[SLOTS];
+  /**
+   * A bit per {@link #filterBit} of each anchor's hash. Most words of a text are no anchor, and
+   * this one bit says so in a branch the CPU predicts right: the probe below branches on the
+   * word's length, first letter and slot, which it cannot predict on text it has not seen.
+   */
+  private static final long[] FILTER = new long[256];
   /** Per word length, bit {@code c & 31} is set when an anchor of that length starts with {@code c}. */
   private static final int[] FIRST_LETTERS = new int[MAX_LENGTH + 1];
 
@@ -107,6 +113,8 @@ final class AnchorWords {
       HASHES[slot] = hash;
       GROUPS[slot] |= group;
       FIRST_LETTERS[word.length()] |= 1 << (word.charAt(0) & 31);
+      int bit = filterBit(hash);
+      FILTER[bit >>> 6] |= 1L << bit;
     }
   }
 
@@ -122,6 +130,16 @@ final class AnchorWords {
   /** The char as the hash sees it: ASCII letters by {@code c | 0x20}, others by {@link Character#toLowerCase(char)}. */
   static int lower(char c) {
     return c < 0x80 ? c | 0x20 : Character.toLowerCase(c);
+  }
+
+  /** Whether a word with scanner hash {@code hash} may be an anchor; false for most words. */
+  static boolean mayBeAnchor(int hash) {
+    int bit = filterBit(hash);
+    return (FILTER[bit >>> 6] & 1L << bit) != 0;
+  }
+
+  private static int filterBit(int hash) {
+    return (hash * 0x2545F491) >>> 18;
   }
 
   private static int slot(int hash) {

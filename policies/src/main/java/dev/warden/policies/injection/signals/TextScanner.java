@@ -194,11 +194,14 @@ final class TextScanner {
   }
 
   private void endWord(int hash, int start, int end) {
-    if (end - start < 2 || end - start > AnchorWords.MAX_LENGTH) {
-      return;
-    }
-    if (role != Role.TOOL && JailbreakIdioms.gptName(s, start, end)) {
+    boolean anchorLength = end - start >= 2 && end - start <= AnchorWords.MAX_LENGTH;
+    if (chars[end - 1] == 'T' && anchorLength && role != Role.TOOL
+        && JailbreakIdioms.gptName(s, start, end)) {
       out.gptName(hash);
+    }
+    // one test per word that the CPU predicts: most words stop here
+    if (!AnchorWords.mayBeAnchor(hash) || !anchorLength) {
+      return;
     }
     int groups = AnchorWords.groups(hash, s, start, end);
     if (role != Role.TOOL) {
