@@ -9,8 +9,10 @@ import java.util.Set;
  * as {@code '}), lower case; a sentence ends at a line break, at {@code ;}, or at {@code . ! ?}
  * followed by a space or the end.
  *
- * <p>One instance serves a whole scan: {@link #reset} finds the word boundaries only, and a word's
- * lower-case string is made the first time a rule asks for it.
+ * <p>One instance serves a whole scan. Words are found lazily, outwards from the anchor, as far as
+ * the rules ask: most anchors in ordinary text are dismissed after a word or two, and the look
+ * around the anchor is char by char, with branches the CPU cannot predict on text it has not seen.
+ * A word's lower-case string is made the first time a rule asks for it.
  */
 final class Clause {
 
@@ -19,75 +21,114 @@ final class Clause {
   /** Returned by {@link #find} when no word matches. */
   static final int NONE = Integer.MIN_VALUE;
 
-  private static final int CAPACITY = MAX_BEFORE + 1 + MAX_AFTER;
+  /** The anchor's index in the arrays; the word at offset {@code k} is at {@code ANCHOR + k}. */
+  private static final int ANCHOR = MAX_BEFORE;
 
-  private final String[] words = new String[CAPACITY];
-  private final int[] starts = new int[CAPACITY];
-  private final int[] ends = new int[CAPACITY];
+  private final String[] words = new String[MAX_BEFORE + 1 + MAX_AFTER];
+  private final int[] starts = new int[words.length];
+  private final int[] ends = new int[words.length];
   private String text;
   /** The last list {@link #textContainsAny} was asked about for {@link #text}, and its answer. */
   private String[] askedWords;
   private boolean foundWords;
-  private int anchor;
-  private int count;
-  private boolean sentenceStart;
+  /** Words found before the anchor, where the look back goes on, and whether it has ended. */
+  private int before;
+  private int backFrom;
+  private boolean beforeEnded;
+  /** Words found after the anchor, where the look ahead goes on, and whether it has ended. */
+  private int after;
+  private int aheadFrom;
+  private boolean afterEnded;
 
   /**
-   * Makes this the clause around the anchor word {@code text[start, end)}; false when no word of
-   * the clause starts at {@code start} (the scanner's word was the tail of a token such as
+   * Makes this the clause around the anchor word that starts at {@code start}; false when no word
+   * of the clause starts there (the scanner's word was the tail of a token such as
    * {@code 2ignore}), and then the clause must not be read.
    */
-  boolean reset(String text, int start, int end) {
+  boolean reset(String text, int start) {
     if (text != this.text) {
       this.text = text;
       askedWords = null;
     }
-    int from = start;
-    int wordsBefore = 0;
-    int i = start - 1;
-    while (i >= 0 && wordsBefore < MAX_BEFORE && !endsSentence(text, i)) {
-      if (startsWord(text, i)) {
-        wordsBefore++;
-        from = i;
-      }
-      i--;
+    if (!startsWord(text, start)) {
+      return false;
     }
-    int j = from - 1;
-    while (j >= 0 && !endsSentence(text, j) && !isLetterOrDigit(text.charAt(j))) {
-      j--;
-    }
-    sentenceStart = j < 0 || endsSentence(text, j);
-    count = 0;
-    anchor = -1;
-    int p = from;
-    int n = text.length();
-    while (p < n && count < CAPACITY && (anchor < 0 || count - anchor <= MAX_AFTER)) {
-      if (isLetterOrDigit(text.charAt(p))) {
-        int q = wordEnd(text, p);
-        if (p == start) {
-          anchor = count;
-        }
-        words[count] = null;
-        starts[count] = p;
-        ends[count] = q;
-        count++;
-        p = q;
+    words[ANCHOR] = null;
+    starts[ANCHOR] = start;
+    ends[ANCHOR] = wordEnd(text, start);
+    before = 0;
+    backFrom = start - 1;
+    beforeEnded = false;
+    after = 0;
+    aheadFrom = ends[ANCHOR];
+    afterEnded = false;
+    return true;
+  }
+
+  /** Looks back until {@code wanted} words precede the anchor or the clause starts. */
+  private void lookBack(int wanted) {
+    String text = this.text;
+    int i = backFrom;
+    while (before < wanted && !beforeEnded) {
+      if (i < 0 || before == MAX_BEFORE || endsSentence(text, i)) {
+        beforeEnded = true;
       } else {
-        if (p >= end && endsSentence(text, p)) {
-          break;
+        if (startsWord(text, i)) {
+          before++;
+          int k = ANCHOR - before;
+          words[k] = null;
+          starts[k] = i;
+          ends[k] = wordEnd(text, i);
         }
+        i--;
+      }
+    }
+    backFrom = i;
+  }
+
+  /** Looks ahead until {@code wanted} words follow the anchor or the sentence ends. */
+  private void lookAhead(int wanted) {
+    String text = this.text;
+    int p = aheadFrom;
+    int n = text.length();
+    while (after < wanted && !afterEnded) {
+      if (p >= n || after == MAX_AFTER) {
+        afterEnded = true;
+      } else if (isLetterOrDigit(text.charAt(p))) {
+        after++;
+        int k = ANCHOR + after;
+        words[k] = null;
+        starts[k] = p;
+        p = wordEnd(text, p);
+        ends[k] = p;
+      } else if (endsSentence(text, p)) {
+        afterEnded = true;
+      } else {
         p++;
       }
     }
-    return anchor >= 0;
+    aheadFrom = p;
+  }
+
+  /** Whether the clause has a word at {@code offset} from the anchor. */
+  private boolean has(int offset) {
+    if (offset < 0) {
+      lookBack(-offset);
+      return -offset <= before;
+    }
+    if (offset > 0) {
+      lookAhead(offset);
+      return offset <= after;
+    }
+    return true;
   }
 
   /** The word at {@code offset} from the anchor (negative: before), or "" outside the clause. */
   String word(int offset) {
-    int k = anchor + offset;
-    if (k < 0 || k >= count) {
+    if (!has(offset)) {
       return "";
     }
+    int k = ANCHOR + offset;
     String word = words[k];
     if (word == null) {
       word = text.substring(starts[k], ends[k]).replace('\u2019', '\'').toLowerCase(Locale.ROOT);
@@ -98,17 +139,23 @@ final class Clause {
 
   /** How many words of the clause come before the anchor. */
   int wordsBefore() {
-    return anchor;
+    lookBack(MAX_BEFORE);
+    return before;
   }
 
   /** Whether the first word of the clause starts its sentence (rather than being where the look-back stopped). */
   boolean atSentenceStart() {
-    return sentenceStart;
+    lookBack(MAX_BEFORE);
+    int j = starts[ANCHOR - before] - 1;
+    while (j >= 0 && !endsSentence(text, j) && !isLetterOrDigit(text.charAt(j))) {
+      j--;
+    }
+    return j < 0 || endsSentence(text, j);
   }
 
   /** The first char after the word at {@code offset} that is not a space, or 0 at the end. */
   char charAfter(int offset) {
-    int p = ends[anchor + offset];
+    int p = end(offset);
     while (p < text.length() && (text.charAt(p) == ' ' || text.charAt(p) == '\t')) {
       p++;
     }
@@ -117,7 +164,7 @@ final class Clause {
 
   /** Whether only spaces and marks come before the word at {@code offset}: it opens the text. */
   boolean opensText(int offset) {
-    for (int i = starts[anchor + offset] - 1; i >= 0; i--) {
+    for (int i = start(offset) - 1; i >= 0; i--) {
       if (Character.isLetterOrDigit(text.charAt(i))) {
         return false;
       }
@@ -127,7 +174,7 @@ final class Clause {
 
   /** The first char before the word at {@code offset} that is not a space, or 0 at the start. */
   char charBefore(int offset) {
-    int p = starts[anchor + offset] - 1;
+    int p = start(offset) - 1;
     while (p >= 0 && (text.charAt(p) == ' ' || text.charAt(p) == '\t')) {
       p--;
     }
@@ -160,17 +207,19 @@ final class Clause {
 
   /** Where the word at {@code offset} from the anchor starts in the text; it must be in the clause. */
   int start(int offset) {
-    return starts[anchor + offset];
+    has(offset);
+    return starts[ANCHOR + offset];
   }
 
   /** Where the word at {@code offset} from the anchor ends in the text; it must be in the clause. */
   int end(int offset) {
-    return ends[anchor + offset];
+    has(offset);
+    return ends[ANCHOR + offset];
   }
 
   /** The raw text from the anchor to the end of the sentence, at most {@code max} chars. */
   String restOfSentence(int max) {
-    int from = starts[anchor];
+    int from = starts[ANCHOR];
     int p = from;
     int limit = Math.min(text.length(), from + max);
     while (p < limit && !(p > from && endsSentence(text, p))) {
@@ -184,10 +233,12 @@ final class Clause {
    * (inclusive, relative to the anchor), or {@link #NONE}.
    */
   int find(Set<String> wanted, int fromOffset, int toOffset) {
-    int from = Math.max(fromOffset, -anchor);
-    int to = Math.min(toOffset, count - anchor - 1);
-    for (int offset = from; offset <= to; offset++) {
-      if (wanted.contains(word(offset))) {
+    for (int offset = fromOffset; offset <= toOffset; offset++) {
+      if (!has(offset)) {
+        if (offset > 0) {
+          break; // no word further on either
+        }
+      } else if (wanted.contains(word(offset))) {
         return offset;
       }
     }

@@ -219,7 +219,7 @@ final class TextScanner {
       return; // the only rule is about "your response": skip building the clause without "your"
     }
     Clause clause = this.clause;
-    if (!clause.reset(s, start, end)) {
+    if (!clause.reset(s, start)) {
       return;
     }
     if ((groups & AnchorWords.OVERRIDE_VERB) != 0) {
