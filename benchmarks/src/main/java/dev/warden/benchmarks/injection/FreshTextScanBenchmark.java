@@ -72,7 +72,7 @@ public class FreshTextScanBenchmark {
   @Setup
   public void setUp() {
     ApplicationStrings.seeBothEncodings();
-    chunks = chunks(read(Path.of(file)));
+    chunks = pieces(read(Path.of(file)), CHUNK);
     normalized = new NormalizedText[chunks.length];
     for (int i = 0; i < chunks.length; i++) {
       normalized[i] = TextNormalizer.DEFAULT.normalize(chunks[i]);
@@ -135,7 +135,7 @@ public class FreshTextScanBenchmark {
     hole.consume(LayeredInjectionScorer.standard().score(text, false));
   }
 
-  static String read(Path path) {
+  public static String read(Path path) {
     try {
       if (Files.isDirectory(path)) {
         StringBuilder text = new StringBuilder();
@@ -163,17 +163,17 @@ public class FreshTextScanBenchmark {
     }
   }
 
-  /** Consecutive pieces of {@value #CHUNK} chars; the rest is dropped. */
-  static String[] chunks(String text) {
-    int count = text.length() / CHUNK;
+  /** Consecutive pieces of {@code size} chars, at least {@value #MIN_CHUNKS}; the rest is dropped. */
+  public static String[] pieces(String text, int size) {
+    int count = text.length() / size;
     if (count < MIN_CHUNKS) {
-      throw new IllegalArgumentException(text.length() + " chars: at least " + MIN_CHUNKS * CHUNK
+      throw new IllegalArgumentException(text.length() + " chars: at least " + MIN_CHUNKS * size
           + " are needed, or the CPU learns the text");
     }
-    String[] chunks = new String[count];
+    String[] pieces = new String[count];
     for (int i = 0; i < count; i++) {
-      chunks[i] = text.substring(i * CHUNK, (i + 1) * CHUNK);
+      pieces[i] = text.substring(i * size, (i + 1) * size);
     }
-    return chunks;
+    return pieces;
   }
 }

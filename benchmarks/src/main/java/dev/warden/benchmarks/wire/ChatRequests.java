@@ -76,6 +76,20 @@ final class ChatRequests {
     }
   }
 
+  /** A body with the system prompt and one user message of {@code text}. */
+  static byte[] withUserText(String text) {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = json.createObjectNode().put("model", MODEL).put("temperature", 0.3);
+    ArrayNode messages = root.putArray("messages");
+    messages.addObject().put("role", "system").put("content", SYSTEM);
+    messages.addObject().put("role", "user").put("content", text);
+    try {
+      return json.writeValueAsBytes(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static byte[] withLast(ObjectMapper json, ObjectNode root) {
     ArrayNode messages = (ArrayNode) root.get("messages");
     messages.addObject().put("role", "user").put("content", LAST);

@@ -1,6 +1,7 @@
 package dev.warden.benchmarks.wire;
 
 import dev.warden.benchmarks.ApplicationStrings;
+import dev.warden.benchmarks.injection.FreshTextScanBenchmark;
 import dev.warden.agent.wire.DecodedRequest;
 import dev.warden.agent.wire.EndpointRecognizer;
 import dev.warden.agent.wire.KeyFingerprint;
@@ -8,6 +9,7 @@ import dev.warden.agent.wire.Route;
 import dev.warden.policies.decision.Decision;
 import dev.warden.policies.engine.PolicySnapshot;
 import dev.warden.policies.identity.Caller;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,6 +30,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code pii}: false finds nothing (the body goes out as it came), true pseudonymizes two e-mail
  * addresses and two phone numbers. Not included: the span, metrics and audit record, which
  * {@code CallEvidence} writes only for the configured sinks. Sampled, in µs per call.
+ *
+ * <p>{@code file} (with {@code pii=false}): instead of one request again and again, which the CPU
+ * learns, each call sends the next of many requests whose user message is the next {@code kb} K
+ * chars of a text written by people (read as {@link FreshTextScanBenchmark} reads it), round the
+ * whole text; what is found in it (a false alarm, an e-mail address) is handled as in any call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -45,6 +52,11 @@ public class HotPathBenchmark {
 
   private PolicySnapshot policy;
   private EndpointRecognizer recognizer;
+  @Param({""})
+  public String file;
+
+  private byte[][] bodies;
+  private int next;
   private byte[] body;
 
   @Setup
@@ -52,7 +64,22 @@ public class HotPathBenchmark {
     ApplicationStrings.seeBothEncodings();
     policy = SupportPolicy.load();
     recognizer = new EndpointRecognizer(policy.providers());
-    body = ChatRequests.body(kb * 1024, pii);
+    if (!file.isEmpty()) {
+      if (pii) {
+        throw new IllegalArgumentException("file takes pii=false: what its text holds is found");
+      }
+      String[] pieces = FreshTextScanBenchmark.pieces(FreshTextScanBenchmark.read(Path.of(file)), kb * 1024);
+      bodies = new byte[pieces.length][];
+      for (int i = 0; i < pieces.length; i++) {
+        bodies[i] = ChatRequests.withUserText(pieces[i]);
+      }
+      body = bodies[0];
+      System.out.printf("# %d requests of %d to %d bytes from %s%n", bodies.length,
+          bodies[0].length, bodies[bodies.length - 1].length, file);
+      return;
+    }
+    bodies = new byte[][] {ChatRequests.body(kb * 1024, pii)};
+    body = bodies[0];
     byte[] sent = call();
     Decision decision = policy.onRequest(decode().exchange(), Caller.UNKNOWN);
     if (decision.blocks() || decision.findings().isEmpty() == pii || (sent == body) == pii) {
@@ -64,6 +91,8 @@ public class HotPathBenchmark {
 
   @Benchmark
   public byte[] call() {
+    body = bodies[next];
+    next = next + 1 == bodies.length ? 0 : next + 1;
     DecodedRequest request = decode();
     Decision decision = policy.onRequest(request.exchange(), Caller.UNKNOWN);
     return decision.modifies() ? request.encode(decision.rewrittenParts()) : body;
