@@ -29,9 +29,8 @@ final class EncodedRuns {
   /** The kinds the ASCII loop branches on: rare in prose. */
   private static final int RARE = CLAUSE | PERCENT_SIGN | BACKSLASH | CONTROL;
 
-  private static final byte[] CLASS = new byte[128];
-  /** A letter's {@code c & 31}, 0 for any other char: the index of {@link #PAIRS}. */
-  private static final int[] LETTER_CODE = new int[128];
+  /** Per ASCII char: its kinds in the low 8 bits, and above them a letter's {@code c & 31} (0 for any other char), so one load per char. */
+  private static final int[] CLASS = new int[128];
   /** Indexed by (previous letter & 31) << 5 | (letter & 31): 1 for a common English pair, 1 << 32 for its ROT13 image. */
   private static final long[] PAIRS = new long[1024];
 
@@ -43,7 +42,6 @@ final class EncodedRuns {
       int k = 0;
       if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
         k = B64 | LETTER;
-        LETTER_CODE[c] = c & 31;
       } else if (c >= '0' && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_') {
         k = B64;
       } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
@@ -59,7 +57,7 @@ final class EncodedRuns {
       } else if (CharKinds.invisibleKind(c) == CharKinds.CONTROL) {
         k = CONTROL;
       }
-      CLASS[c] = (byte) k;
+      CLASS[c] = k | ((k & LETTER) != 0 ? (c & 31) << 8 : 0);
     }
     for (String pair : new String[] {"th", "he", "in", "nd", "ou", "to", "is", "it", "ll", "st", "wi", "wh", "es"}) {
       PAIRS[(pair.charAt(0) & 31) << 5 | pair.charAt(1) & 31] = 1L;
@@ -130,7 +128,7 @@ final class EncodedRuns {
           add(BASE64, i - run, i);
         }
         run = (run + 1) & -b64;
-        int letter = LETTER_CODE[c];
+        int letter = k >>> 8;
         pairs += PAIRS[previous << 5 | letter];
         previous = letter;
         if ((escapes | hexEscapes) != 0 && (k & SPACE) != 0) {
