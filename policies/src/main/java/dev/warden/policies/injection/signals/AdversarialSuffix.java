@@ -196,7 +196,7 @@ final class AdversarialSuffix {
       to--;
     }
     int n = to - from;
-    if (n == 0 || hashtag(c, from, to) || price(c, from, to) || placeholder(c, from, to)
+    if (n == 0 || plainWord(c, from, to) || hashtag(c, from, to) || price(c, from, to) || placeholder(c, from, to)
         || url(c, from, to) || email(c, from, to) || brand(c, from, to) || latex(c, from, to)) {
       return false;
     }
@@ -267,6 +267,19 @@ final class AdversarialSuffix {
       }
     }
     return false;
+  }
+
+  /** A word of ASCII letters, lower case after the first: most tokens, and never odd. */
+  private static boolean plainWord(char[] c, int from, int to) {
+    if ((c[from] | 0x20) < 'a' || (c[from] | 0x20) > 'z') {
+      return false;
+    }
+    for (int i = from + 1; i < to; i++) {
+      if (c[i] < 'a' || c[i] > 'z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Symbols, other than brackets, that prose rarely puts next to letters. */
