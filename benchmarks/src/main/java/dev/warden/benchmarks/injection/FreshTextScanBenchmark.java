@@ -18,6 +18,7 @@ import dev.warden.policies.pii.Span;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * layer, as the same licences among 237 K chars (see BENCHMARKS.md, "Fresh text"). The score in
  * ops/us is chars per microsecond: MB/s of UTF-8 for ASCII text.
  *
- * <p>{@code file}: a text file, a directory (its regular files, in name order), or a {@code .jsonl}
+ * <p>{@code file}: a text file, a directory (its regular files, in name order; not the links, which
+ * would repeat a text), or a {@code .jsonl}
  * file (the {@code text} of each row whose {@code label} is 0, such as the injection dev split's
  * benign prompts). At least {@value #MIN_CHUNKS} requests' worth is required.
  */
@@ -139,10 +141,12 @@ public class FreshTextScanBenchmark {
     try {
       if (Files.isDirectory(path)) {
         StringBuilder text = new StringBuilder();
+        List<Path> texts;
         try (Stream<Path> files = Files.list(path)) {
-          for (Path each : files.filter(Files::isRegularFile).sorted().toList()) {
-            text.append(Files.readString(each)).append('\n');
-          }
+          texts = files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        }
+        for (Path each : texts) {
+          text.append(Files.readString(each)).append('\n');
         }
         return text.toString();
       }

@@ -13,10 +13,6 @@ import dev.warden.policies.pii.BuiltInRecognizers;
 import dev.warden.policies.pii.PiiScanner;
 import dev.warden.policies.pii.Recognizer;
 import dev.warden.policies.pii.Span;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -49,11 +45,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * path); {@code NBSP} replaces every 40th space by a no-break space, which NFKC changes, so the
  * whole text takes the slow path.
  *
- * <p>{@code file}: a text file written by people to scan instead of the generated corpus (read as
- * UTF-8, repeated or cut to {@value PiiCorpus#CHARS} chars, scanned as direct input), for example
- * {@code -p file=/usr/share/common-licenses/GPL-3}. The generated prose is built from a few dozen
- * sentence templates, which the CPU's branch predictors partly learn in a long run; real text
- * scans slower (see BENCHMARKS.md).
+ * <p>The same 64 K chars are scanned again and again, which the CPU's branch predictors partly
+ * learn: these figures compare code, and {@link FreshTextScanBenchmark} gives the ones to hold
+ * against the budget.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -69,9 +63,6 @@ public class InjectionScanBenchmark {
   @Param({"ASCII", "TYPOGRAPHIC", "NBSP"})
   public String variant;
 
-  @Param({""})
-  public String file;
-
   private String text;
   private NormalizedText normalized;
   private PiiScanner pii;
@@ -80,32 +71,19 @@ public class InjectionScanBenchmark {
   @Setup
   public void setUp() {
     ApplicationStrings.seeBothEncodings();
-    text = vary(file.isEmpty() ? PiiCorpus.generate(corpus).text() : fileText(file), variant);
+    text = vary(PiiCorpus.generate(corpus).text(), variant);
     normalized = TextNormalizer.DEFAULT.normalize(text);
     List<Recognizer> recognizers = new ArrayList<>();
     for (String type : BuiltInRecognizers.TYPES) {
       recognizers.add(BuiltInRecognizers.forType(type));
     }
     pii = new PiiScanner(recognizers, List.of());
-    indirect = file.isEmpty() && corpus == PiiCorpus.Kind.JSON_TOOL;
+    indirect = corpus == PiiCorpus.Kind.JSON_TOOL;
     System.out.println();
-    System.out.println("# " + (file.isEmpty() ? corpus : file) + "/" + variant + ": " + text.length() + " chars; fast path "
+    System.out.println("# " + corpus + "/" + variant + ": " + text.length() + " chars; fast path "
         + (normalized.text() == text) + "; segments " + normalized.segments().size()
         + "; signals " + StructuralSignals.detect(normalized, Role.TOOL) + "; score "
         + LayeredInjectionScorer.standard().score(text, indirect));
-  }
-
-  /** The file's text, repeated or cut to {@link PiiCorpus#CHARS} chars. */
-  static String fileText(String file) {
-    try {
-      String content = Files.readString(Path.of(file));
-      if (content.isEmpty()) {
-        throw new IllegalArgumentException(file + " is empty");
-      }
-      return content.repeat(PiiCorpus.CHARS / content.length() + 1).substring(0, PiiCorpus.CHARS);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   static String vary(String ascii, String variant) {
