@@ -26,12 +26,24 @@ final class LineMarkers {
   private static final String[] USER_LABELS = {"user", "human"};
   private static final String[] SYSTEM_SUFFIXES = {"message", "prompt", "override", "instruction",
       "instructions", "command"};
+  /** Bit {@code c & 31} for the first letter {@code c} of each of the labels above. */
+  private static final int LABEL_INITIALS = initials(SYSTEM_LABELS, ASSISTANT_LABELS, USER_LABELS);
   private static final String[] FENCE_LABELS = {"system", "prompt", "instructions", "system_prompt"};
   private static final int MIN_WORDS = 3;
   /** An assistant turn of a transcript the user asks to have worked on: weak evidence alone. */
   private static final double TRANSCRIPT_TURN = 0.2;
 
   private LineMarkers() {}
+
+  private static int initials(String[]... labelLists) {
+    int bits = 0;
+    for (String[] labels : labelLists) {
+      for (String label : labels) {
+        bits |= 1 << (label.charAt(0) & 31);
+      }
+    }
+    return bits;
+  }
 
   /** Checks the line that starts at {@code p}. */
   static void check(String s, int p, Role role, SignalSet out) {
@@ -65,6 +77,9 @@ final class LineMarkers {
     }
     i = skipEmphasis(s, i);
     int labelStart = i;
+    if (i >= n || (LABEL_INITIALS >>> (s.charAt(i) & 31) & 1) == 0 || !isAsciiLetter(s.charAt(i))) {
+      return; // no role label starts with this char: most lines stop here
+    }
     while (i < n && isAsciiLetter(s.charAt(i)) && i - labelStart <= 13) {
       i++;
     }
