@@ -143,7 +143,8 @@ public class FreshTextScanBenchmark {
         StringBuilder text = new StringBuilder();
         List<Path> texts;
         try (Stream<Path> files = Files.list(path)) {
-          texts = files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+          texts = files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+              .sorted().toList();
         }
         for (Path each : texts) {
           text.append(Files.readString(each)).append('\n');
@@ -167,7 +168,7 @@ public class FreshTextScanBenchmark {
     }
   }
 
-  /** Consecutive pieces of {@code size} chars, at least {@value #MIN_CHUNKS}; the rest is dropped. */
+  /** Consecutive pieces of {@code size} chars, at least {@value #MIN_CHUNKS}; the rest dropped. */
   public static String[] pieces(String text, int size) {
     int count = text.length() / size;
     if (count < MIN_CHUNKS) {

@@ -68,7 +68,8 @@ public class HotPathBenchmark {
       if (pii) {
         throw new IllegalArgumentException("file takes pii=false: what its text holds is found");
       }
-      String[] pieces = FreshTextScanBenchmark.pieces(FreshTextScanBenchmark.read(Path.of(file)), kb * 1024);
+      String text = FreshTextScanBenchmark.read(Path.of(file));
+      String[] pieces = FreshTextScanBenchmark.pieces(text, kb * 1024);
       bodies = new byte[pieces.length][];
       for (int i = 0; i < pieces.length; i++) {
         bodies[i] = ChatRequests.withUserText(pieces[i]);

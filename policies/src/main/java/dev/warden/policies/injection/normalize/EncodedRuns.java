@@ -29,7 +29,10 @@ final class EncodedRuns {
   /** The kinds the ASCII loop branches on: rare in prose. */
   private static final int RARE = CLAUSE | PERCENT_SIGN | BACKSLASH | CONTROL;
 
-  /** Per ASCII char: its kinds in the low 8 bits, and above them a letter's {@code c & 31} (0 for any other char), so one load per char. */
+  /**
+   * Per ASCII char: its kinds in the low 8 bits, and above them a letter's {@code c & 31} (0 for
+   * any other char), so one load per char.
+   */
   private static final int[] CLASS = new int[128];
   /** Indexed by (previous letter & 31) << 5 | (letter & 31): 1 for a common English pair, 1 << 32 for its ROT13 image. */
   private static final long[] PAIRS = new long[1024];

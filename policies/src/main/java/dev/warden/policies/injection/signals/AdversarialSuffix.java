@@ -196,8 +196,8 @@ final class AdversarialSuffix {
       to--;
     }
     int n = to - from;
-    if (n == 0 || plainWord(c, from, to) || hashtag(c, from, to) || price(c, from, to) || placeholder(c, from, to)
-        || url(c, from, to) || email(c, from, to) || brand(c, from, to) || latex(c, from, to)) {
+    if (n == 0 || plainWord(c, from, to) || hashtag(c, from, to) || price(c, from, to)
+        || placeholder(c, from, to) || url(c, from, to) || email(c, from, to) || brand(c, from, to) || latex(c, from, to)) {
       return false;
     }
     int letters = 0;

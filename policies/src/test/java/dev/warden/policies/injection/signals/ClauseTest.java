@@ -34,7 +34,7 @@ class ClauseTest {
     assertThat(c.wordsBefore()).isEqualTo(12);
     assertThat(c.word(-12)).isEqualTo("w2");
     assertThat(c.word(-13)).isEmpty();
-    assertThat(c.atSentenceStart()).isFalse(); // the look-back stopped at w2, not at a sentence start
+    assertThat(c.atSentenceStart()).isFalse(); // the look-back stopped at w2, no sentence start
     assertThat(c.word(12)).isEqualTo("w12");
     assertThat(c.word(13)).isEmpty();
   }
