@@ -69,15 +69,18 @@ class BootFatJarInventoryTest {
   @Test
   void theNestedJarsVersionsAreRecordedAndDenied() throws IOException {
     assertThat(app.send("chat gpt-4o-mini hello")).isEqualTo("echo: hello");
+    // each library's record is written when that library is first seen, not all at once: wait
+    // for the three (a failure is the timeout, with what was found)
     Set<String> libraries = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
       Set<String> found = detected();
-      while (!found.contains("com.openai:openai-java-core:" + OPENAI_VERSION)) {
+      while (!hasTheSdkAndItsClient(found)) {
         Thread.sleep(50);
         found = detected();
       }
       return found;
-    });
-    assertThat(libraries).contains("com.openai:openai-java-client-okhttp:" + OPENAI_VERSION)
+    }, () -> "library_detected records: " + detectedOrError());
+    assertThat(libraries).contains("com.openai:openai-java-core:" + OPENAI_VERSION,
+        "com.openai:openai-java-client-okhttp:" + OPENAI_VERSION)
         .anyMatch(library -> library.startsWith("com.squareup.okhttp3:okhttp:"));
 
     int mark = app.stderrMark();
@@ -89,6 +92,20 @@ class BootFatJarInventoryTest {
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.code()).isEqualTo("library_not_allowed");
     assertThat(provider.requests()).isEmpty();
+  }
+
+  private static boolean hasTheSdkAndItsClient(Set<String> found) {
+    return found.contains("com.openai:openai-java-core:" + OPENAI_VERSION)
+        && found.contains("com.openai:openai-java-client-okhttp:" + OPENAI_VERSION)
+        && found.stream().anyMatch(library -> library.startsWith("com.squareup.okhttp3:okhttp:"));
+  }
+
+  private String detectedOrError() {
+    try {
+      return detected().toString();
+    } catch (IOException e) {
+      return e.toString();
+    }
   }
 
   /** {@code library:version} of every library_detected record. */
