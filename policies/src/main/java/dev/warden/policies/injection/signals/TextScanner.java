@@ -95,10 +95,7 @@ final class TextScanner {
         continue;
       }
       if (length != 0) {
-        // most words are neither an anchor nor a GPT name: no call for them
-        if (AnchorWords.mayBeAnchor(hash) || s[i - 1] == 'T') {
-          endWord(hash, i - length, i);
-        }
+        endWord(hash, i - length, i);
         hash = 0;
         length = 0;
       }
