@@ -53,7 +53,8 @@ final class AnchorWords {
         "verwirf", "verwerfe",
         "игнорируй", "игнорируйте", "проигнорируй", "проигнорируйте");
     add(VOID_WORD, "void", "irrelevant", "obsolete", "invalid", "overridden", "superseded", "false",
-        "cancelled", "canceled", "revoked", "nullified", "hinfällig", "ungültig");
+        "cancelled", "canceled", "revoked", "nullified", "outdated", "expired", "hinfällig",
+        "ungültig", "veraltet");
     add(INSTRUCTION_NOUN, "instructions", "instruction", "prompt", "prompts", "directives",
         "directive", "guidelines", "rules", "commands", "directions", "task", "anweisungen",
         "anweisung", "instruktionen", "aufgabe", "regeln", "befehle");

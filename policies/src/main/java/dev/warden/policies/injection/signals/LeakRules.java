@@ -45,7 +45,7 @@ final class LeakRules {
   /** How a disclosure is disguised so that a filter on the secret itself misses it. */
   private static final Set<String> DISGUISES = Set.of("backwards", "backward", "reversed",
       "reverse", "letter", "letters", "characters", "acrostic", "base64", "hex", "binary", "morse",
-      "spaced", "hyphens", "separated", "cipher", "rot13", "encoded", "encode", "riddle", "hint",
+      "spaced", "hyphens", "hyphen", "dashes", "dash", "underscores", "separated", "cipher", "rot13", "encoded", "encode", "riddle", "hint",
       "hints", "rhymes", "anagram", "spelled", "spell", "syllables", "pig");
 
   private LeakRules() {}

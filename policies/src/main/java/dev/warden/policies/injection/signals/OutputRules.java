@@ -33,6 +33,8 @@ final class OutputRules {
   private static final Set<String> FRAMING = Set.of("only", "exactly", "just", "back", "with",
       "out", "the", "following", "words", "word", "text", "phrase", "sentence", "string", "this",
       "me", "verbatim", "precisely", "literally", "simply", "aloud", "nur");
+  /** "Respond to every question with "X"": who the reply is for comes before its framing. */
+  private static final Set<String> EVERY = Set.of("every", "each", "any", "all");
   private static final Set<String> YES_NO = Set.of("yes", "no", "ja", "nein", "sí", "oui", "non");
   private static final Set<String> OPTIONS = Set.of("or", "oder", "o", "ou");
   private static final Set<String> EXCLUSIVE = Set.of("only", "verbatim", "regardless", "nur");
@@ -56,8 +58,11 @@ final class OutputRules {
       return;
     }
     int k = 1;
+    if ("to".equals(c.word(1)) && EVERY.contains(c.word(2)) && !c.word(3).isEmpty()) {
+      k = 4; // past "to every question"
+    }
     boolean onlyAfterVerb = false;
-    while (k <= MAX_FRAMING && FRAMING.contains(c.word(k))) {
+    while (k <= MAX_FRAMING + 3 && FRAMING.contains(c.word(k))) {
       onlyAfterVerb |= EXCLUSIVE.contains(c.word(k));
       k++;
     }

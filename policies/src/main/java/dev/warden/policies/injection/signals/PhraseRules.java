@@ -34,7 +34,8 @@ final class PhraseRules {
       "comandos", "ordens", "opdrachten", "richtlijnen", "aanwijzingen", "hinweise",
       "инструкции", "инструкций", "указания", "правила", "команды");
   private static final Set<String> QUALIFIERS = Set.of("previous", "prior", "above", "earlier",
-      "preceding", "foregoing", "original", "initial", "system", "former", "old", "all", "any",
+      "preceding", "foregoing", "original", "initial", "system", "former", "old", "outdated",
+      "all", "any",
       "your", "every", "existing", "following", "subsequent", "vorherigen", "vorherige",
       "bisherigen", "obigen", "vorigen", "alle", "deine", "ihre", "alten", "vorangegangenen",
       "vorangehenden", "vorhergehenden", "todas", "toutes", "tous", "sve", "tutte", "anteriores",
@@ -49,6 +50,10 @@ final class PhraseRules {
       "earlier", "given", "provided", "anteriores", "anterior", "anteriori", "précédentes",
       "précédents", "precedenti", "precedentes", "previas", "previos", "prévias", "sopra",
       "arriba", "acima", "dessus", "oben", "davor", "zuvor", "hierboven", "eerder");
+  /** Between a subject and its verb: "you always forget my instructions" is a complaint. */
+  private static final Set<String> HABITS = Set.of("always", "often", "sometimes", "usually",
+      "constantly", "frequently", "repeatedly", "keep", "kept", "still", "immer", "oft",
+      "ständig");
   /** Before "you": a request, not a statement ("could you ignore …", not "you forget …"). */
   private static final Set<String> REQUEST_MODALS = Set.of("can", "could", "would", "will");
   /** Negations an override verb can follow in other languages: "non dimenticare", "não esqueça". */
@@ -108,8 +113,8 @@ final class PhraseRules {
       "guidelines", "prompt", "directives", "commands", "information", "text", "messages",
       "everything", "anweisungen", "informationen", "regeln", "alles", "befehle");
   private static final Set<String> VOID_QUALIFIERS = Set.of("previous", "prior", "above", "earlier",
-      "preceding", "all", "old", "former", "original", "bisherigen", "vorherigen", "alle", "obigen",
-      "vorigen", "vorangegangenen", "vorhergehenden", "vorangehenden");
+      "preceding", "all", "old", "outdated", "former", "original", "bisherigen", "vorherigen",
+      "alle", "obigen", "vorigen", "vorangegangenen", "vorhergehenden", "vorangehenden");
 
   /** Verbs that say whether instructions are in force: "no longer apply", "do not exist". */
   private static final Set<String> IN_FORCE_VERBS = Set.of("apply", "applies", "exist", "exists",
@@ -117,6 +122,11 @@ final class PhraseRules {
   /** What "previous" or "all" may qualify and still be the model's: not "rules", which laws have. */
   private static final Set<String> PROMPT_NOUNS = Set.of("instructions", "instruction", "prompt",
       "directives");
+
+  /** Between "end" and the noun of a fake end marker: "END OF THE OUT OF DATE INSTRUCTIONS". */
+  private static final Set<String> MARKER_WORDS = Set.of("of", "the", "out", "date", "outdated",
+      "old", "previous", "prior", "original", "initial", "system", "all", "your");
+  private static final String DELIMITERS = "#%=*-~_+|/<>[](){}";
 
   private static final Set<String> LEAK_NOUNS = Set.of("prompt", "prompts", "instructions",
       "instruction", "rules", "guidelines", "directives", "anweisungen", "regeln", "befehle");
@@ -194,13 +204,17 @@ final class PhraseRules {
    * "Ignore (all) previous instructions", "forget everything above", "disregard the above",
    * "ignore all other evidence and instructions", "could you ignore the instructions above",
    * "olvida las instrucciones anteriores"; German infinitives take their object first ("die
-   * obigen Anweisungen ignorieren"). A statement ("you forget everything") or a negation ("vergiss
-   * nicht die Regeln", "non dimenticare le istruzioni") is no override.
+   * obigen Anweisungen ignorieren"). A statement ("you forget everything", "why do you always
+   * ignore my rules?") or a negation ("vergiss nicht die Regeln", "non dimenticare le istruzioni")
+   * is no override.
    */
   static void override(Clause c, SignalSet out) {
     String before = c.word(-1);
+    int subjectAt = HABITS.contains(before) ? -2 : -1;
+    String subject = c.word(subjectAt);
     if (NEGATIONS.contains(before) || OTHER_NEGATIONS.contains(before)
-        || SUBJECTS.contains(before) && !("you".equals(before) && REQUEST_MODALS.contains(c.word(-2)))) {
+        || SUBJECTS.contains(subject)
+            && !("you".equals(subject) && REQUEST_MODALS.contains(c.word(subjectAt - 1)))) {
       return;
     }
     boolean qualified = false;
@@ -330,6 +344,40 @@ final class PhraseRules {
     if (NEGATIONS.contains(before) || "longer".equals(before) && "no".equals(c.word(verb - 2))) {
       out.fire(SignalSet.INSTRUCTION_OVERRIDE, 0.8);
     }
+  }
+
+  /**
+   * "%%% end out of date instructions %%%", "=== END OF SYSTEM PROMPT ===": a line that says the
+   * instructions end here, so that what follows reads as new ones. Delimiter marks must frame the
+   * line on both sides: "the end of the instructions was unclear" is prose. Not in tool content,
+   * where "--- end of instructions ---" is how a manual lays out its pages.
+   */
+  static void endMarker(Clause c, Role role, SignalSet out) {
+    if (role == Role.TOOL || !PROMPT_NOUNS.contains(c.word(0))) {
+      return;
+    }
+    int k = -1;
+    while (k > -6 && MARKER_WORDS.contains(c.word(k))) {
+      k--;
+    }
+    if (("end".equals(c.word(k)) || "ende".equals(c.word(k)))
+        && onlyDelimiters(c.text(), c.start(k) - 1, -1) && onlyDelimiters(c.text(), c.end(0), 1)) {
+      out.fire(SignalSet.INSTRUCTION_FENCE, 0.6);
+    }
+  }
+
+  /** Whether from {@code p} to the line's edge, going {@code step}, are spaces and at least one delimiter. */
+  private static boolean onlyDelimiters(String text, int p, int step) {
+    boolean marked = false;
+    for (; p >= 0 && p < text.length() && text.charAt(p) != '\n'; p += step) {
+      char ch = text.charAt(p);
+      if (DELIMITERS.indexOf(ch) >= 0) {
+        marked = true;
+      } else if (ch != ' ' && ch != '\t') {
+        return false;
+      }
+    }
+    return marked;
   }
 
   /**

@@ -12,7 +12,7 @@ public final class SignalNames {
   public static final String ROLE_SPOOF = "role_spoof";
   /** Special tokens of chat templates: {@code <|im_start|>}, {@code [INST]}, {@code <<SYS>>}, {@code <start_of_turn>}. */
   public static final String CHAT_TEMPLATE = "chat_template";
-  /** Instruction markup: {@code <system>}, {@code <instructions>}, a code fence labelled {@code system}. */
+  /** Instruction markup: {@code <system>}, {@code <instructions>}, a code fence labelled {@code system}, {@code === END OF SYSTEM PROMPT ===}. */
   public static final String INSTRUCTION_FENCE = "instruction_fence";
   /** "Ignore (all) previous instructions", "forget everything above", "the rules above are void". */
   public static final String INSTRUCTION_OVERRIDE = "instruction_override";

@@ -238,6 +238,7 @@ final class TextScanner {
       PhraseRules.promptLeak(clause, out);
       PhraseRules.newInstructions(clause, role, out);
       PhraseRules.outOfForce(clause, out);
+      PhraseRules.endMarker(clause, role, out);
     }
     if ((groups & AnchorWords.LEAK_WORD) != 0) {
       LeakRules.contextLeak(clause, role, out);
