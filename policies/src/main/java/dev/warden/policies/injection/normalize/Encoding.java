@@ -12,6 +12,10 @@ public enum Encoding {
   PERCENT,
   /** The ROT13 letter rotation. */
   ROT13,
+  /** Digits for letters: {@code 1gn0r3 4ll pr3v10us}. */
+  LEETSPEAK,
+  /** One letter per word: {@code i g n o r e   a l l}. */
+  SPACED_LETTERS,
   /** Unicode TAG characters (U+E0020–U+E007E), each an invisible copy of one ASCII character. */
   TAG_CHARACTERS,
   /** A run of variation selectors after one character, each selector carrying one byte. */

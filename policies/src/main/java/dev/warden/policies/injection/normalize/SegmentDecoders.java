@@ -20,7 +20,7 @@ final class SegmentDecoders {
    * Frequent English words and the words of typical injections whose ROT13 images are not English
    * words themselves (so not "be", "or", "an", "he", "we", "on", "no").
    */
-  private static final Set<String> ENGLISH = Set.of(
+  static final Set<String> ENGLISH = Set.of(
       "the", "and", "you", "your", "that", "this", "with", "for", "are", "all", "not", "have",
       "what", "how", "is", "to", "of", "it", "in", "me", "now", "from", "will", "can", "write",
       "tell", "say", "please", "ignore", "previous", "instructions", "system", "prompt", "secret",

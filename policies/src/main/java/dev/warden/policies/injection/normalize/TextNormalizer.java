@@ -15,7 +15,8 @@ import java.util.Objects;
  *       decoded into hidden text), NFKC applied ({@link java.text.Normalizer}), and look-alike
  *       letters folded to ASCII (see {@link Obfuscation} for what is counted).</li>
  *   <li>Base64 (standard and URL-safe), hex, percent-encoded and ROT13 segments that decode to
- *       text become {@link DecodedSegment}s, normalised in turn, and searched once more for
+ *       text, and clauses in leetspeak or spaced letters that read as words, become {@link
+ *       DecodedSegment}s, normalised in turn, and searched once more for
  *       encodings inside them (depth 2), within {@link DecodeLimits}.</li>
  * </ul>
  *
@@ -91,6 +92,8 @@ public final class TextNormalizer {
         case EncodedRuns.PERCENT -> SegmentDecoders.percent(s, start, end);
         case EncodedRuns.HEX_ESCAPES -> SegmentDecoders.hexEscapes(s, start, end);
         case EncodedRuns.ROT13 -> SegmentDecoders.rot13(s, start, end);
+        case EncodedRuns.LEETSPEAK -> Disguises.leet(s, start, end);
+        case EncodedRuns.SPACED_LETTERS -> Disguises.spaced(s, start, end);
         default -> throw new IllegalStateException("unknown candidate kind " + kind);
       };
     }

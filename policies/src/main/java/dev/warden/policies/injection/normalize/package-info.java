@@ -3,7 +3,7 @@
  * {@link dev.warden.policies.injection.normalize.TextNormalizer} removes what a reader would not
  * see (zero-width characters, bidi controls, TAG characters), undoes look-alike spelling (NFKC,
  * a table of confusable letters, decorative forms) and decodes text hidden in base64, hex,
- * percent-encoding and ROT13, within fixed limits
+ * percent-encoding, ROT13, leetspeak and spaced letters, within fixed limits
  * ({@link dev.warden.policies.injection.normalize.DecodeLimits}). What it found is counted in
  * {@link dev.warden.policies.injection.normalize.Obfuscation}; the normalised text is for detection
  * only and never replaces what is sent.

@@ -46,7 +46,7 @@ public final class SignalNames {
   public static final String HOMOGLYPH_MIXING = "homoglyph_mixing";
   /** Letters in decorative forms: fullwidth, mathematical, enclosed, small capitals, Zalgo marks. */
   public static final String STYLED_LETTERS = "styled_letters";
-  /** Text hidden in base64, hex, ROT13 or needless percent-encoding. */
+  /** Text hidden in base64, hex, ROT13 or needless percent-encoding; words in leetspeak or spaced letters. */
   public static final String ENCODED_TEXT = "encoded_text";
   /** A decoded or smuggled segment that itself fires a phrase, markup or role signal. */
   public static final String ENCODED_INSTRUCTION = "encoded_instruction";

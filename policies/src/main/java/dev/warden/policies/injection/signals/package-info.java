@@ -81,7 +81,7 @@
  *   <tr><td>styled_letters</td><td>four or more fullwidth, mathematical, enclosed or small-capital
  *       letters, or Zalgo marks</td><td>0.3</td></tr>
  *   <tr><td>encoded_text</td><td>text in base64 or hex (0.5 when it reads as prose), ROT13, or
- *       needlessly percent-encoded</td><td>0.3–0.5</td></tr>
+ *       needlessly percent-encoded; words in leetspeak or spaced letters (0.3)</td><td>0.3–0.5</td></tr>
  *   <tr><td>encoded_instruction</td><td>a decoded or smuggled segment that fires a content signal
  *       (the rows above invisible_chars) of 0.5 or more</td><td>0.9</td></tr>
  *   <tr><td>adversarial_suffix</td><td>the last 16 tokens of the text's last line are token soup:
