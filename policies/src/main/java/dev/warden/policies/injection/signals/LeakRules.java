@@ -20,6 +20,7 @@ final class LeakRules {
       "repeat", "output", "tell", "write", "give", "share", "list", "dump", "leak", "spell",
       "recite", "return", "type", "echo", "paste", "copy", "reproduce", "disclose", "expose",
       "relay", "say", "provide", "put", "encode", "translate", "reverse", "hint", "whisper",
+      "summarize", "summarise", "paraphrase", "recap",
       "what", "what's");
   private static final Set<String> SPANS = Set.of("text", "words", "everything", "content",
       "contents", "lines", "line", "sentences", "messages", "conversation", "all", "paragraphs",
@@ -29,6 +30,7 @@ final class LeakRules {
   private static final Set<String> BEFORE_WORDS = Set.of("before", "prior", "preceding", "above");
   private static final Set<String> MINE = Set.of("this", "my", "the", "our");
   private static final Set<String> TOLD = Set.of("told", "given", "shown", "sent", "provided");
+  private static final Set<String> PASSIVE = Set.of("were", "was", "been", "are", "get", "got");
 
   private static final Set<String> SECRET_NOUNS = Set.of("password", "passphrase", "passcode",
       "passwort", "kennwort");
@@ -73,11 +75,13 @@ final class LeakRules {
         }
       }
       case "everything" -> {
-        // "everything before my message", "everything you were told"
+        // "everything before my message", "everything you were told" (not "everything you told me")
         String next = c.word(1);
+        int told = c.find(TOLD, 2, 5);
         if (BEFORE_WORDS.contains(next) && MINE.contains(c.word("prior".equals(next) ? 3 : 2))
-            || ("you".equals(next) || "that".equals(next) && "you".equals(c.word(2)))
-                && c.find(TOLD, 2, 5) != Clause.NONE) {
+            || ("you".equals(next) || "you've".equals(next)
+                || "that".equals(next) && "you".equals(c.word(2)))
+                && told != Clause.NONE && PASSIVE.contains(c.word(told - 1))) {
           out.fire(SignalSet.PROMPT_LEAK, 0.7);
         }
       }

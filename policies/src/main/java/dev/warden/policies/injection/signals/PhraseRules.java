@@ -54,6 +54,9 @@ final class PhraseRules {
   private static final Set<String> HABITS = Set.of("always", "often", "sometimes", "usually",
       "constantly", "frequently", "repeatedly", "keep", "kept", "still", "immer", "oft",
       "ständig");
+  private static final Set<String> PAY = Set.of("pay", "paying", "pays");
+  /** Verbs whose refusal overrides: "do not follow the system message", "stop obeying your rules". */
+  private static final Set<String> OBEY = Set.of("follow", "following", "obey", "obeying");
   /** Before "you": a request, not a statement ("could you ignore …", not "you forget …"). */
   private static final Set<String> REQUEST_MODALS = Set.of("can", "could", "would", "will");
   /** Negations an override verb can follow in other languages: "non dimenticare", "não esqueça". */
@@ -118,7 +121,7 @@ final class PhraseRules {
 
   /** Verbs that say whether instructions are in force: "no longer apply", "do not exist". */
   private static final Set<String> IN_FORCE_VERBS = Set.of("apply", "applies", "exist", "exists",
-      "existed", "matter", "matters", "count", "counts");
+      "existed", "matter", "matters", "count", "counts", "valid", "binding");
   /** What "previous" or "all" may qualify and still be the model's: not "rules", which laws have. */
   private static final Set<String> PROMPT_NOUNS = Set.of("instructions", "instruction", "prompt",
       "directives");
@@ -147,6 +150,10 @@ final class PhraseRules {
   private static final Set<String> TRANSFORM_VERBS = Set.of("translate", "summarize", "summarise",
       "paraphrase", "encode", "rewrite", "convert", "übersetze");
   private static final Set<String> RECEIVED = Set.of("given", "received", "provided", "told");
+  /** "The prompt that configured you": what made the model what it is. */
+  private static final Set<String> SETUP_VERBS = Set.of("set", "configure", "configured",
+      "configures", "initialize", "initialized", "initialise", "initialised", "program",
+      "programmed", "created", "instruct", "instructed", "instructs");
   /** After "the system prompt of": whose it is, when not the model's ("of a chatbot", "for my app"). */
   private static final Set<String> OTHER_OWNERS = Set.of("a", "an", "my", "our", "their", "his",
       "her", "its", "any", "every", "each", "most", "some", "this", "that");
@@ -166,6 +173,10 @@ final class PhraseRules {
   private static final Set<String> REMOVALS = Set.of("no", "without", "free", "bypass", "lacks", "lack",
       "regardless", "irrespective",
       "unrestricted", "unbound", "ohne", "keine", "keinerlei");
+  private static final Set<String> LIFTING_AUXILIARIES = Set.of("have", "has", "had", "been",
+      "are", "is", "were", "was", "now", "all", "hereby", "officially", "temporarily", "fully");
+  private static final Set<String> LIFTED = Set.of("lifted", "removed", "disabled", "suspended",
+      "deactivated", "waived", "revoked", "off");
   private static final Set<String> HAVING = Set.of("have", "has", "contain", "contains", "follow",
       "follows", "obey", "obeys", "need", "needs", "hat", "habe", "hast");
   private static final Set<String> BOUND = Set.of("bound", "limited", "restricted", "constrained",
@@ -178,7 +189,7 @@ final class PhraseRules {
   private static final Set<String> AI_RESTRICTION_CONTEXT = Set.of("ethical", "moral", "ethic",
       "ethics", "morals", "content", "safety", "openai", "openai's", "censorship", "ai", "chatbot",
       "assistant", "llm", "gpt", "chatgpt", "whatsoever", "kind", "above", "previous", "prior",
-      "model", "bot",
+      "model", "bot", "assistant's", "model's", "ai's", "chatgpt's", "bot's",
       "ethische", "moralische");
 
   private static final Set<String> MODALS = Set.of("will", "should", "must", "do", "does", "shall",
@@ -206,11 +217,29 @@ final class PhraseRules {
    * "olvida las instrucciones anteriores"; German infinitives take their object first ("die
    * obigen Anweisungen ignorieren"). A statement ("you forget everything", "why do you always
    * ignore my rules?") or a negation ("vergiss nicht die Regeln", "non dimenticare le istruzioni")
-   * is no override.
+   * is no override. "Pay no attention to" says "ignore" in three words, and "do not follow" or
+   * "stop obeying" in two or three, but only of qualified instructions: "never follow rules
+   * blindly" and "don't follow the instructions in the spam email" are advice.
    */
   static void override(Clause c, SignalSet out) {
-    String before = c.word(-1);
-    int subjectAt = HABITS.contains(before) ? -2 : -1;
+    int verbAt = 0;
+    int objectAt = 1;
+    boolean refusal = false;
+    if ("attention".equals(c.word(0))) {
+      if (!"no".equals(c.word(-1)) || !PAY.contains(c.word(-2)) || !"to".equals(c.word(1))) {
+        return;
+      }
+      verbAt = -2;
+      objectAt = 2;
+    } else if (OBEY.contains(c.word(0))) {
+      verbAt = refusalOf(c);
+      if (verbAt == 0) {
+        return;
+      }
+      refusal = true;
+    }
+    String before = c.word(verbAt - 1);
+    int subjectAt = HABITS.contains(before) ? verbAt - 2 : verbAt - 1;
     String subject = c.word(subjectAt);
     if (NEGATIONS.contains(before) || OTHER_NEGATIONS.contains(before)
         || SUBJECTS.contains(subject)
@@ -220,13 +249,17 @@ final class PhraseRules {
     boolean qualified = false;
     int position = 0;
     boolean skippedNoun = false;
-    for (int k = 1; k <= 8; k++) {
+    for (int k = objectAt; k <= objectAt + 7; k++) {
       String w = c.word(k);
       if (w.isEmpty()) {
         break;
       }
       if (OVERRIDE_TARGETS.contains(w)) {
-        double strength = qualified || POST_QUALIFIERS.contains(c.word(k + 1)) ? 0.9 : 0.6;
+        boolean strong = qualified || POST_QUALIFIERS.contains(c.word(k + 1));
+        if (refusal && !strong) {
+          return;
+        }
+        double strength = strong ? 0.9 : 0.6;
         if (skippedNoun) {
           strength -= 0.1;
         }
@@ -235,7 +268,7 @@ final class PhraseRules {
         out.fire(SignalSet.INSTRUCTION_OVERRIDE, QuotedMention.of(c) ? MENTIONED : strength);
         return;
       }
-      if (EVERYTHING.contains(w)) {
+      if (EVERYTHING.contains(w) && !refusal) {
         out.fire(SignalSet.INSTRUCTION_OVERRIDE, POSITIONS.contains(c.word(k + 1)) ? 0.9 : 0.6);
         return;
       }
@@ -259,6 +292,28 @@ final class PhraseRules {
         out.fire(SignalSet.INSTRUCTION_OVERRIDE, 0.8);
       }
     }
+  }
+
+  /**
+   * Where the refusal before an obey verb starts: "do not follow" (-2), "stop following" (-1),
+   * "no longer obey" (-2); 0 when there is none, or when it is stated of someone ("I don't follow
+   * the rules", "they stopped obeying").
+   */
+  private static int refusalOf(Clause c) {
+    String before = c.word(-1);
+    int at;
+    if ("not".equals(before) && NOT_ORDERS.contains(c.word(-2)) && !c.word(-2).isEmpty()) {
+      at = -2; // "do not", "and not", "please not"
+    } else if ("not".equals(before) && c.word(-2).isEmpty() || "don't".equals(before)
+        || "dont".equals(before) || "never".equals(before) || "stop".equals(before)
+        || "quit".equals(before)) {
+      at = -1;
+    } else if ("longer".equals(before) && "no".equals(c.word(-2))) {
+      at = -2;
+    } else {
+      return 0;
+    }
+    return SUBJECTS.contains(c.word(at - 1)) ? 0 : at;
   }
 
   /**
@@ -416,10 +471,17 @@ final class PhraseRules {
     out.fire(SignalSet.PROMPT_LEAK, secret ? 0.8 : 0.7);
   }
 
-  /** Whether the anchor noun is the model's: "your instructions", "the rules you were given". */
+  /**
+   * Whether the anchor noun is the model's: "your instructions", "the rules you were given", "the
+   * prompt that was used to set you up".
+   */
   private static boolean givenToTheModel(Clause c) {
-    return POSSESSIVES.contains(c.word(-1)) || POSSESSIVES.contains(c.word(-2))
-        || c.find(RECEIVED, 1, 4) != Clause.NONE && ("you".equals(c.word(1)) || "you".equals(c.word(2)));
+    if (POSSESSIVES.contains(c.word(-1)) || POSSESSIVES.contains(c.word(-2))
+        || c.find(RECEIVED, 1, 4) != Clause.NONE && ("you".equals(c.word(1)) || "you".equals(c.word(2)))) {
+      return true;
+    }
+    int setUp = c.find(SETUP_VERBS, 1, 6);
+    return setUp != Clause.NONE && "you".equals(c.word(setUp + 1));
   }
 
   /**
@@ -483,12 +545,21 @@ final class PhraseRules {
       k--;
     }
     String w = c.word(k);
-    boolean removed = REMOVALS.contains(w)
+    boolean removed = REMOVALS.contains(w) || liftedAfter(c)
         || HAVING.contains(w) && NEGATIONS.contains(c.word(k - 1))
         || "by".equals(w) && BOUND.contains(c.word(k - 1)) && c.find(NEGATIONS, k - 4, k - 2) != Clause.NONE;
     if (removed && c.find(AI_RESTRICTION_CONTEXT, -10, 8) != Clause.NONE) {
       out.fire(SignalSet.RESTRICTION_REMOVAL, 0.7);
     }
+  }
+
+  /** "The assistant's restrictions have been lifted", "all filters are now disabled". */
+  private static boolean liftedAfter(Clause c) {
+    int k = 1;
+    while (k <= 4 && LIFTING_AUXILIARIES.contains(c.word(k))) {
+      k++;
+    }
+    return k > 1 && LIFTED.contains(c.word(k));
   }
 
   /**
