@@ -83,9 +83,12 @@ final class AddressRules {
     }
     String before = c.word(at - 1);
     String twoBefore = c.word(at - 2);
+    // "Note to AI:", "Instructions for the AI:"; not "Notes for the system:", a spec sheet's
+    boolean noteTo = "to".equals(before) || "for".equals(before) && !"system".equals(w);
+    boolean noteToThe = "to".equals(twoBefore) || "for".equals(twoBefore) && !"system".equals(w);
     boolean vocative = VOCATIVES.contains(before)
-        || "to".equals(before) && NOTES.contains(twoBefore)
-        || ARTICLES.contains(before) && ("to".equals(twoBefore) && NOTES.contains(c.word(at - 3))
+        || noteTo && NOTES.contains(twoBefore)
+        || ARTICLES.contains(before) && (noteToThe && NOTES.contains(c.word(at - 3))
             || VOCATIVES.contains(twoBefore));
     char after = c.charAfter(0);
     boolean punctuated = after == ',' || after == ':';
