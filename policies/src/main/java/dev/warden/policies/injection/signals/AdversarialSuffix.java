@@ -56,8 +56,9 @@ final class AdversarialSuffix {
       return 0;
     }
     int from = Math.max(s.lastIndexOf('\n', end - 1) + 1, end - MAX_CHARS);
-    char[] line = s.substring(from, end).toCharArray();
-    maskSpans(line);
+    char[] line = new char[end - from];
+    s.getChars(from, end, line, 0);
+    int quotes = maskSpans(line);
     int[] starts = new int[WINDOW];
     int[] ends = new int[WINDOW];
     int tokens = 0;
@@ -110,19 +111,10 @@ final class AdversarialSuffix {
         }
       }
     }
-    count += depth + (straightQuotes(line) % 2);
+    count += depth + quotes % 2;
     // the search's target leaking into the soup: it optimises for an answer opening "Sure, here
     // is"; only a window that is soup already counts it, since prose ends with "Sure!" too
     return count >= PRIMED_FROM && primed(line, starts, ends, tokens) ? count + 1 : count;
-  }
-
-  /** How many {@code "} the line has: prose closes what it opens, soup leaves one open. */
-  private static int straightQuotes(char[] line) {
-    int quotes = 0;
-    for (char c : line) {
-      quotes += c == '"' ? 1 : 0;
-    }
-    return quotes;
   }
 
   /**
@@ -165,11 +157,16 @@ final class AdversarialSuffix {
     return keys;
   }
 
-  /** Blanks {@code `code`} and {@code $math$} spans of at most {@link #MAX_SPAN} chars. */
-  private static void maskSpans(char[] line) {
+  /**
+   * Blanks {@code `code`} and {@code $math$} spans of at most {@link #MAX_SPAN} chars, and returns
+   * how many {@code "} are left: prose closes what it opens, soup leaves one open.
+   */
+  private static int maskSpans(char[] line) {
+    int quotes = 0;
     for (int i = 0; i < line.length; i++) {
       char c = line[i];
       if (c != '`' && c != '$') {
+        quotes += c == '"' ? 1 : 0;
         continue;
       }
       int limit = Math.min(line.length, i + MAX_SPAN + 2);
@@ -183,6 +180,7 @@ final class AdversarialSuffix {
         }
       }
     }
+    return quotes;
   }
 
   static boolean odd(char[] c, int from, int to) {

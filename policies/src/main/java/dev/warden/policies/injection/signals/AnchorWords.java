@@ -50,7 +50,7 @@ final class AnchorWords {
         "ignorer", "oublier", "négligez", "olvidad", "olvídate", "olvidate", "descarta",
         "descarte", "omite", "omita", "dimenticate", "ignorate", "trascura", "tralascia",
         "esquece", "esquecer", "negeren", "vergeten", "ignorier", "ignoriert", "vergesst",
-        "verwirf", "verwerfe", "attention", "follow", "following", "obey", "obeying",
+        "verwirf", "verwerfe", "attention", "follow", "obey", "obeying",
         "игнорируй", "игнорируйте", "проигнорируй", "проигнорируйте");
     add(VOID_WORD, "void", "irrelevant", "obsolete", "invalid", "overridden", "superseded", "false",
         "cancelled", "canceled", "revoked", "nullified", "outdated", "expired", "hinfällig",

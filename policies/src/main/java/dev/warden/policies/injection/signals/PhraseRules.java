@@ -55,8 +55,11 @@ final class PhraseRules {
       "constantly", "frequently", "repeatedly", "keep", "kept", "still", "immer", "oft",
       "ständig");
   private static final Set<String> PAY = Set.of("pay", "paying", "pays");
-  /** Verbs whose refusal overrides: "do not follow the system message", "stop obeying your rules". */
-  private static final Set<String> OBEY = Set.of("follow", "following", "obey", "obeying");
+  /**
+   * Verbs whose refusal overrides: "do not follow the system message", "stop obeying your rules".
+   * Not "following": as an anchor it would stop the scan at every "the following", for little.
+   */
+  private static final Set<String> OBEY = Set.of("follow", "obey", "obeying");
   /** Before "you": a request, not a statement ("could you ignore …", not "you forget …"). */
   private static final Set<String> REQUEST_MODALS = Set.of("can", "could", "would", "will");
   /** Negations an override verb can follow in other languages: "non dimenticare", "não esqueça". */
@@ -295,7 +298,7 @@ final class PhraseRules {
   }
 
   /**
-   * Where the refusal before an obey verb starts: "do not follow" (-2), "stop following" (-1),
+   * Where the refusal before an obey verb starts: "do not follow" (-2), "stop obeying" (-1),
    * "no longer obey" (-2); 0 when there is none, or when it is stated of someone ("I don't follow
    * the rules", "they stopped obeying").
    */
