@@ -15,7 +15,7 @@ import java.util.Properties;
  * regression over two numbers, the model's logit and the signals' summed evidence,
  *
  * <pre>
- * z     = bias + modelWeight * (logit(model score) - (tool content ? toolShift : 0))
+ * z     = bias + modelWeight * (logit(model score) - (tool content or code ? toolShift : 0))
  *              + signalWeight * sum over the signals of -ln(1 - strength)
  * score = 1 / (1 + exp(-z))
  * </pre>
@@ -25,13 +25,14 @@ import java.util.Properties;
  * be trusted on kinds of text it has not seen; the bias is then set so that the policy default,
  * 0.7, is the chosen operating point. {@code toolShift} is a fixed choice, not fitted: the learned
  * model is trained on prompts, and on documents of a kind it has not seen it is little better than
- * chance, so in tool content it needs that much more logit to count. Signals only ever raise the
+ * chance, so in tool content, and in code or markup in any role ({@link
+ * LayerScores#modelOutOfDomain}), it needs that much more logit to count. Signals only ever raise the
  * score ({@code signalWeight > 0}). Immutable and thread-safe.
  *
  * @param bias         the logit of a text the model scores 0.5 and no signal fires on
  * @param modelWeight  the weight of the model's logit, at least 0
  * @param signalWeight the weight of the signals' evidence, more than 0
- * @param toolShift    what the model's logit loses in tool content, at least 0
+ * @param toolShift    what the model's logit loses in tool content and code, at least 0
  */
 public record InjectionFusion(double bias, double modelWeight, double signalWeight,
     double toolShift) {
@@ -65,10 +66,13 @@ public record InjectionFusion(double bias, double modelWeight, double signalWeig
     return DefaultHolder.FUSION;
   }
 
-  /** The fused score, in [0, 1], of a model score and the signals that fired. */
-  public double score(double modelScore, List<Signal> signals, boolean indirect) {
+  /**
+   * The fused score, in [0, 1], of a model score and the signals that fired; {@code outOfDomain}
+   * for tool content and code ({@link LayerScores#modelOutOfDomain}).
+   */
+  public double score(double modelScore, List<Signal> signals, boolean outOfDomain) {
     double p = Math.min(Math.max(modelScore, MIN_PROBABILITY), 1 - MIN_PROBABILITY);
-    double z = bias + modelWeight * (Math.log(p / (1 - p)) - (indirect ? toolShift : 0));
+    double z = bias + modelWeight * (Math.log(p / (1 - p)) - (outOfDomain ? toolShift : 0));
     for (int i = 0, n = signals.size(); i < n; i++) {
       z -= signalWeight * Math.log1p(-Math.min(signals.get(i).strength(), MAX_STRENGTH));
     }

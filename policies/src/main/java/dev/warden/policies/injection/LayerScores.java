@@ -11,10 +11,21 @@ import java.util.List;
  *                   the highest, in [0, 1]
  * @param signals    the structural signals that fired (layer 2), in the order of
  *                   {@link dev.warden.policies.injection.signals.SignalNames#ALL}
+ * @param code       whether the text is code or markup ({@link
+ *                   dev.warden.policies.injection.normalize.NormalizedText#code()})
  */
-public record LayerScores(double modelScore, List<Signal> signals) {
+public record LayerScores(double modelScore, List<Signal> signals, boolean code) {
 
   public LayerScores {
     signals = List.copyOf(signals);
+  }
+
+  /**
+   * Whether the model reads text of a kind it was not trained on: tool content ({@code
+   * indirect}) or code. It was trained on prompts, and on both its score is little better than
+   * chance, so {@link InjectionFusion} lowers its logit by the tool shift there.
+   */
+  public boolean modelOutOfDomain(boolean indirect) {
+    return indirect || code;
   }
 }

@@ -52,7 +52,7 @@ public final class LayeredInjectionScorer implements InjectionScorer {
     LayerScores layers = layers(text, indirect);
     double modelScore = layers.modelScore();
     List<Signal> signals = layers.signals();
-    double score = fusion.score(modelScore, signals, indirect);
+    double score = fusion.score(modelScore, signals, layers.modelOutOfDomain(indirect));
     return new InjectionScore(Math.min(1, Math.max(0, score)), reasons(modelScore, signals));
   }
 
@@ -65,7 +65,7 @@ public final class LayeredInjectionScorer implements InjectionScorer {
       modelScore = Math.max(modelScore, model.score(segment.text()));
     }
     List<Signal> signals = StructuralSignals.detect(normalized, indirect ? Role.TOOL : Role.USER);
-    return new LayerScores(modelScore, signals);
+    return new LayerScores(modelScore, signals, normalized.code());
   }
 
   /** The layers that alone would reach {@link #REASON_FLOOR}, strongest first. */

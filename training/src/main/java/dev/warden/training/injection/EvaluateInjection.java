@@ -70,7 +70,8 @@ public final class EvaluateInjection {
       evaluation.out.println();
       Map<String, double[]> columns = layerColumns(examples, layers);
       columns.put("fused", Fusion.apply(
-          (l, indirect) -> fusion.score(l.modelScore(), l.signals(), indirect), examples, layers));
+          (l, indirect) -> fusion.score(l.modelScore(), l.signals(), l.modelOutOfDomain(indirect)),
+          examples, layers));
       evaluation.table(examples, columns, false);
     }
     if (loso || compare) {

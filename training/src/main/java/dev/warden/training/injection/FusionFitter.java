@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * Fits a {@link Fusion} on training rows' held-out layer scores. Every fitter calibrates: it puts
  * the score 0.7 where {@code targetFpr} of the training rows' benign scores reach it. In tool
- * content the model's logit is lowered by {@code toolShift} first, a fixed choice (no fold can
- * learn it when the only tool-role family is held out).
+ * content and code ({@link LayerScores#modelOutOfDomain}) the model's logit is lowered by {@code
+ * toolShift} first, a fixed choice (no fold can learn it when the only tool-role family is held
+ * out).
  */
 interface FusionFitter {
 
@@ -41,7 +42,8 @@ interface FusionFitter {
 
   private static Fusion noisyOr(double offset, double toolShift) {
     return (l, indirect) -> Fusion.noisyOr(
-        sigmoid(Fusion.modelLogit(l) + offset - (indirect ? toolShift : 0)), l.signals());
+        sigmoid(Fusion.modelLogit(l) + offset - (l.modelOutOfDomain(indirect) ? toolShift : 0)),
+        l.signals());
   }
 
   /**
@@ -56,7 +58,8 @@ interface FusionFitter {
   static FusionFitter logistic(double targetFpr, double toolShift, double signalWeight) {
     return (train, layers) -> {
       InjectionFusion fusion = fitLogistic(train, layers, targetFpr, toolShift, signalWeight);
-      return (l, indirect) -> fusion.score(l.modelScore(), l.signals(), indirect);
+      return (l, indirect) ->
+          fusion.score(l.modelScore(), l.signals(), l.modelOutOfDomain(indirect));
     };
   }
 
@@ -101,7 +104,7 @@ interface FusionFitter {
   }
 
   private static double[] features(LayerScores l, boolean indirect, double toolShift) {
-    return new double[] {Fusion.modelLogit(l) - (indirect ? toolShift : 0),
+    return new double[] {Fusion.modelLogit(l) - (l.modelOutOfDomain(indirect) ? toolShift : 0),
         Fusion.signalEvidence(l.signals())};
   }
 

@@ -31,7 +31,7 @@ class FusionFitterTest {
       List<Signal> signals = attack && i % 3 == 0 ? List.of(new Signal("s", 0.6)) : List.of();
       rows.add(new Example("r" + i, "", attack ? 1 : 0, (attack ? "a" : "b") + (i % 4 < 2 ? 1 : 2),
           "", tool ? "tool" : "user"));
-      layers.add(new LayerScores(1 / (1 + Math.exp(-logit)), signals));
+      layers.add(new LayerScores(1 / (1 + Math.exp(-logit)), signals, false));
     }
   }
 
