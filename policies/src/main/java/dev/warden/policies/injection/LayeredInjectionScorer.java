@@ -65,7 +65,8 @@ public final class LayeredInjectionScorer implements InjectionScorer {
       modelScore = Math.max(modelScore, model.score(segment.text()));
     }
     List<Signal> signals = StructuralSignals.detect(normalized, indirect ? Role.TOOL : Role.USER);
-    return new LayerScores(modelScore, signals, normalized.code());
+    // tool content is out of the model's domain already: only the user's text is asked
+    return new LayerScores(modelScore, signals, !indirect && CodeText.is(normalized.text()));
   }
 
   /** The layers that alone would reach {@link #REASON_FLOOR}, strongest first. */

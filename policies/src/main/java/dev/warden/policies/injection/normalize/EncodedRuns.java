@@ -32,9 +32,6 @@ final class EncodedRuns {
   private static final int PERCENT_SIGN = 16;
   private static final int BACKSLASH = 32;
   private static final int CONTROL = 64;
-  /** Brackets, operators and the like that code and markup are full of and prose is not. */
-  private static final int CODE_MARK = 128;
-  private static final String CODE_MARKS = "{}()[];=<>|&*/\\_#$^~`+@";
   /** The kinds the ASCII loop branches on: rare in prose. */
   private static final int RARE = CLAUSE | PERCENT_SIGN | BACKSLASH | CONTROL;
 
@@ -87,9 +84,6 @@ final class EncodedRuns {
       } else if (CharKinds.invisibleKind(c) == CharKinds.CONTROL) {
         k = CONTROL;
       }
-      if (CODE_MARKS.indexOf(c) >= 0) {
-        k |= CODE_MARK;
-      }
       int leet = LEET_DIGITS.indexOf(c);
       int code = (k & LETTER) != 0 ? c & 31 : leet >= 0 ? FIRST_LEET_CODE + leet : 0;
       CLASS[c] = k | code << 8;
@@ -120,7 +114,6 @@ final class EncodedRuns {
   private int[] starts;
   private int[] ends;
   private int count;
-  private int lineBreaks;
 
   EncodedRuns(int maxCandidates, int minBase64) {
     this.maxCandidates = maxCandidates;
@@ -148,25 +141,6 @@ final class EncodedRuns {
   }
 
   /**
-   * The share of ASCII code marks ({@code { } ( ) ; = < > / _ #} and the like) among the chars of
-   * {@code s}. A pass of its own, for texts of several lines only: counted in {@link #scan}, a
-   * second sum slowed the scan of prose by a tenth.
-   */
-  static double codeMarkShare(String s) {
-    int marks = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      marks += c < 0x80 ? CLASS[c] >>> 7 & 1 : 0;
-    }
-    return s.isEmpty() ? 0 : (double) marks / s.length();
-  }
-
-  /** How many line breaks the last scan read. */
-  int lineBreaks() {
-    return lineBreaks;
-  }
-
-  /**
    * Records the candidates in {@code s}. With {@code stopAtWork}, stops at the first char that
    * normalisation may change and returns its index; otherwise (and when there is none) returns -1.
    */
@@ -177,7 +151,6 @@ final class EncodedRuns {
     int run = 0;
     int previous = 0;
     long pairs = 0;
-    int lines = 0;
     int clauseStart = 0;
     int tokenStart = 0;
     int escapes = 0;
@@ -208,7 +181,6 @@ final class EncodedRuns {
         }
         if ((k & RARE) != 0) {
           if ((k & CLAUSE) != 0) {
-            lines += c == '\n' ? 1 : 0;
             endClause(chars, clauseStart, i, pairs);
             pairs = 0;
             clauseStart = i + 1;
@@ -245,7 +217,6 @@ final class EncodedRuns {
     }
     endToken(tokenStart, n, escapes, hexEscapes);
     endClause(chars, clauseStart, n, pairs);
-    lineBreaks = lines;
     return -1;
   }
 

@@ -12,11 +12,8 @@ import java.util.List;
  * @param segments    text found hidden in encodings, decoded and normalised, in the order found,
  *                    depth-2 segments right after the segment they came from; empty when none
  * @param obfuscation counts of what was removed or folded, over the text and all its segments
- * @param code        whether the text reads as source code or markup rather than prose: three
- *                    lines or more, and at least 5 % of its chars brackets, operators and the like
  */
-public record NormalizedText(String text, List<DecodedSegment> segments, Obfuscation obfuscation,
-    boolean code) {
+public record NormalizedText(String text, List<DecodedSegment> segments, Obfuscation obfuscation) {
 
   public NormalizedText {
     segments = List.copyOf(segments);

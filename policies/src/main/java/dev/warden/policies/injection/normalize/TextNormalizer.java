@@ -25,17 +25,6 @@ import java.util.Objects;
  */
 public final class TextNormalizer {
 
-  /**
-   * A text is code when at least this share of its chars are code marks ({@link
-   * NormalizedText#code()}): prose has well under 1 %, source code and markup 5 to 10 %.
-   */
-  static final double CODE_SHARE = 0.05;
-  /**
-   * And when it has this many lines: code comes in lines, where an optimised adversarial suffix
-   * is token soup glued to a one-line request.
-   */
-  static final int CODE_LINES = 3;
-
   /** A normaliser with {@link DecodeLimits#DEFAULT}. */
   public static final TextNormalizer DEFAULT = new TextNormalizer(DecodeLimits.DEFAULT);
 
@@ -50,9 +39,7 @@ public final class TextNormalizer {
     Work work = new Work(limits);
     List<DecodedSegment> segments = new ArrayList<>(0);
     String normalized = work.normalize(text, 1, segments);
-    boolean code = work.lineBreaks >= CODE_LINES - 1
-        && EncodedRuns.codeMarkShare(normalized) >= CODE_SHARE;
-    return new NormalizedText(normalized, segments, work.found, code);
+    return new NormalizedText(normalized, segments, work.found);
   }
 
   /** The state of one call: what is left of the budget, and what was found so far. */
@@ -62,8 +49,6 @@ public final class TextNormalizer {
     private int segments;
     private int decodedChars;
     private Obfuscation found = Obfuscation.NONE;
-    /** The line breaks of the message part itself (depth 1), not of its segments. */
-    private int lineBreaks;
 
     Work(DecodeLimits limits) {
       this.limits = limits;
@@ -82,9 +67,6 @@ public final class TextNormalizer {
         }
         runs.clear();
         runs.scan(normalized, false);
-      }
-      if (depth == 1) {
-        lineBreaks = runs.lineBreaks();
       }
       if (depth <= limits.maxDepth()) {
         for (int k = 0; k < runs.count() && attempts < limits.maxAttempts(); k++) {
