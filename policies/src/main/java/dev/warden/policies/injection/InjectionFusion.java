@@ -26,8 +26,8 @@ import java.util.Properties;
  * 0.7, is the chosen operating point. {@code toolShift} is a fixed choice, not fitted: the learned
  * model is trained on prompts, and on documents of a kind it has not seen it is little better than
  * chance, so in tool content, and in code or markup in any role ({@link
- * LayerScores#modelOutOfDomain}), it needs that much more logit to count. Signals only ever raise the
- * score ({@code signalWeight > 0}). Immutable and thread-safe.
+ * LayerScores#modelOutOfDomain}), it needs that much more logit to count. Signals only ever raise
+ * the score ({@code signalWeight > 0}). Immutable and thread-safe.
  *
  * @param bias         the logit of a text the model scores 0.5 and no signal fires on
  * @param modelWeight  the weight of the model's logit, at least 0
