@@ -1,5 +1,7 @@
 package dev.warden.policies.injection.normalize;
 
+import static dev.warden.policies.injection.normalize.SegmentDecoders.isAsciiLetter;
+
 import java.util.Locale;
 
 /**
@@ -122,9 +124,5 @@ final class Disguises {
 
   private static boolean isTokenChar(char c) {
     return isAsciiLetter(c) || c >= '0' && c <= '9' || c == '@' || c == '$';
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
   }
 }

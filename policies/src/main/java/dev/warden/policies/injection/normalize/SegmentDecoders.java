@@ -176,7 +176,7 @@ final class SegmentDecoders {
     return hits;
   }
 
-  private static boolean isAsciiLetter(char c) {
+  static boolean isAsciiLetter(char c) {
     return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
   }
 }

@@ -60,6 +60,8 @@ final class PhraseRules {
    * Not "following": as an anchor it would stop the scan at every "the following", for little.
    */
   private static final Set<String> OBEY = Set.of("follow", "obey", "obeying");
+  /** One word before an obey verb that refuses it: "don't follow", "stop obeying". */
+  private static final Set<String> REFUSALS = Set.of("don't", "dont", "never", "stop", "quit");
   /** Before "you": a request, not a statement ("could you ignore …", not "you forget …"). */
   private static final Set<String> REQUEST_MODALS = Set.of("can", "could", "would", "will");
   /** Negations an override verb can follow in other languages: "non dimenticare", "não esqueça". */
@@ -304,14 +306,13 @@ final class PhraseRules {
    */
   private static int refusalOf(Clause c) {
     String before = c.word(-1);
+    String twoBefore = c.word(-2);
     int at;
-    if ("not".equals(before) && NOT_ORDERS.contains(c.word(-2)) && !c.word(-2).isEmpty()) {
-      at = -2; // "do not", "and not", "please not"
-    } else if ("not".equals(before) && c.word(-2).isEmpty() || "don't".equals(before)
-        || "dont".equals(before) || "never".equals(before) || "stop".equals(before)
-        || "quit".equals(before)) {
+    if ("not".equals(before) && NOT_ORDERS.contains(twoBefore)) {
+      at = twoBefore.isEmpty() ? -1 : -2; // "not", "do not", "and not", "please not"
+    } else if (REFUSALS.contains(before)) {
       at = -1;
-    } else if ("longer".equals(before) && "no".equals(c.word(-2))) {
+    } else if ("longer".equals(before) && "no".equals(twoBefore)) {
       at = -2;
     } else {
       return 0;
