@@ -10,10 +10,11 @@ final class CodeText {
 
   static final int MIN_LINES = 3;
   static final double MIN_SHARE = 0.05;
+  static final String MARK_CHARS = "{}()[];=<>|&*/\\_#$^~`+@";
   private static final boolean[] MARKS = new boolean[128];
 
   static {
-    for (char c : "{}()[];=<>|&*/\\_#$^~`+@".toCharArray()) {
+    for (char c : MARK_CHARS.toCharArray()) {
       MARKS[c] = true;
     }
   }

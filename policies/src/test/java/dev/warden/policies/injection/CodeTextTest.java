@@ -21,4 +21,14 @@ class CodeTextTest {
         + " hereIs formatted:(\\ tuto")).as("an adversarial suffix is one line").isFalse();
     assertThat(CodeText.is("x = f(a);\ny = g(b);")).as("two lines").isFalse();
   }
+
+  @Test
+  void exactlyTheMarksCount() {
+    String prose = "a".repeat(90) + "\n" + "b".repeat(89) + "\n"; // 192 chars with the ten below
+    for (char c = 0; c < 0x3000; c++) {
+      String text = prose + String.valueOf(c).repeat(10) + "\n";
+      assertThat(CodeText.is(text)).as("U+%04X", (int) c)
+          .isEqualTo(CodeText.MARK_CHARS.indexOf(c) >= 0);
+    }
+  }
 }

@@ -70,9 +70,9 @@ final class PhraseRules {
   private static final Set<String> POSITIONS = Set.of("above", "previous", "prior", "earlier",
       "preceding", "foregoing", "before", "so", "said", "davor", "vorher", "bisher", "zuvor", "oben",
       "antes", "avant", "prima");
-  private static final Set<String> FILLERS = Set.of("the", "of", "my", "these", "those", "this",
+  private static final Set<String> FILLERS = Set.of("the", "of", "these", "those", "this",
       "that", "and", "or", "other", "safety", "content", "ethical", "moral", "openai", "openai's",
-      "developer", "about", "die", "der", "den", "das", "und", "oder", "meine", "sämtliche", "sie",
+      "developer", "about", "die", "der", "den", "das", "und", "oder", "sämtliche", "sie",
       "las", "les", "le", "la", "de", "tus", "tes", "vos", "as", "os", "suas", "tue", "los",
       "des", "del", "di", "delle", "degli", "dei", "gli", "dos", "het");
   private static final Set<String> EVERYTHING = Set.of("everything", "anything", "alles", "todo",
@@ -162,10 +162,27 @@ final class PhraseRules {
   /** After "the system prompt of": whose it is, when not the model's ("of a chatbot", "for my app"). */
   private static final Set<String> OTHER_OWNERS = Set.of("a", "an", "my", "our", "their", "his",
       "her", "its", "any", "every", "each", "most", "some", "this", "that");
+  /** "The system prompt for this chat" is the model's own. */
+  private static final Set<String> THIS_CHAT = Set.of("chat", "conversation", "session", "thread");
+  /** After "the system prompt": a developer's topic ("the system prompt parameter in the API"). */
+  private static final Set<String> PROMPT_TOPICS = Set.of("feature", "features", "parameter",
+      "parameters", "param", "field", "fields", "option", "options", "setting", "settings",
+      "template", "templates", "engineering", "design", "injection", "injections", "attack",
+      "attacks", "length", "size", "limit", "format", "variable", "property", "file", "string",
+      "example", "examples", "syntax", "docs", "documentation", "support", "caching", "tokens");
+  /** "The system prompt I wrote": the user's own prompt, unless they say they gave it to the model. */
+  private static final Set<String> AUTHORS = Set.of("i", "we", "i'm", "i've", "i'd", "we're",
+      "we've");
+  /** "What should the system prompt say": a question of design, not of content. */
+  private static final Set<String> DESIGN_MODALS = Set.of("should", "could", "would", "might",
+      "must", "shall", "can");
+  private static final Set<String> WHAT = Set.of("what");
 
   private static final Set<String> NEW_NOUNS = Set.of("instructions", "instruction", "task",
       "directive", "directives", "prompt", "anweisungen", "anweisung", "aufgabe");
   private static final Set<String> TASKS = Set.of("task", "aufgabe");
+  private static final Set<String> TOPIC_LINKS = Set.of("for", "on", "about", "from", "regarding",
+      "in", "of");
   private static final Set<String> NEW_ADJECTIVES = Set.of("new", "updated", "real", "actual",
       "true", "revised", "neue", "neuen", "echte", "eigentliche", "wahre");
   /** Whom new instructions in tool content are for, when it is the model. */
@@ -204,6 +221,10 @@ final class PhraseRules {
   private static final Set<String> JAILBREAK_CONTEXT = Set.of("mode", "prompt", "ai", "chatgpt",
       "gpt", "you", "assistant", "model", "persona", "dan", "response", "responses", "openai");
 
+  /** "The DAN jailbreak", "jailbreak prompts": the name of an attack that is talked about. */
+  private static final Set<String> TALKED_OF = Set.of("jailbreak", "jailbreaks", "prompt",
+      "prompts", "attack", "attacks", "technique", "techniques", "method", "methods", "attempt",
+      "attempts", "example", "examples");
   private static final Set<String> MODE_VERBS = Set.of("simulate", "stay", "remain");
   /** Before "you are in … mode": a condition, not a statement to the model. */
   private static final Set<String> MODE_CONDITIONS = Set.of("when", "if", "once", "while",
@@ -211,8 +232,9 @@ final class PhraseRules {
   private static final Set<String> MODE_CONTEXT = Set.of("ai", "chatgpt", "gpt", "openai", "dan",
       "response", "responses", "policies", "enabled", "activated");
 
-  /** An override quoted in a text about attacks: "what does 'ignore previous instructions' mean?". */
-  private static final double MENTIONED = 0.2;
+  /** The writer's own words, which the writer may take back: "ignore my last message". */
+  private static final Set<String> OWN = Set.of("my", "meine", "meinen", "meiner", "mis", "mes",
+      "mijn", "meus", "minhas");
 
   private PhraseRules() {}
 
@@ -259,6 +281,9 @@ final class PhraseRules {
       if (w.isEmpty()) {
         break;
       }
+      if (OWN.contains(w)) {
+        return; // "please ignore my previous message": the writer takes back what the writer said
+      }
       if (OVERRIDE_TARGETS.contains(w)) {
         boolean strong = qualified || POST_QUALIFIERS.contains(c.word(k + 1));
         if (refusal && !strong) {
@@ -270,10 +295,16 @@ final class PhraseRules {
         }
         // "the old rules of thumb", "the rules of grammar": some other kind of rules
         strength = "of".equals(c.word(k + 1)) ? Math.min(strength, 0.6) : strength;
-        out.fire(SignalSet.INSTRUCTION_OVERRIDE, QuotedMention.of(c) ? MENTIONED : strength);
+        if (!QuotedMention.of(c)) {
+          out.fire(SignalSet.INSTRUCTION_OVERRIDE, strength);
+        }
         return;
       }
       if (EVERYTHING.contains(w) && !refusal) {
+        if ("you".equals(c.word(k + 1)) && "know".equals(c.word(k + 2))
+            && "about".equals(c.word(k + 3)) && !aboutRules(c, k + 4)) {
+          return; // "forget everything you know about baking bread": an idiom
+        }
         out.fire(SignalSet.INSTRUCTION_OVERRIDE, POSITIONS.contains(c.word(k + 1)) ? 0.9 : 0.6);
         return;
       }
@@ -465,7 +496,7 @@ final class PhraseRules {
     }
     String before = c.word(-1);
     boolean models = givenToTheModel(c)
-        || PROMPT_ADJECTIVES.contains(before) && "the".equals(c.word(-2)) && !someoneElses(c);
+        || PROMPT_ADJECTIVES.contains(before) && "the".equals(c.word(-2)) && !inGeneral(c);
     boolean asked = (models || "above".equals(c.word(1))) && c.find(LEAK_VERBS, -8, -1) != Clause.NONE
         || models && c.find(TRANSFORM_VERBS, -8, -1) != Clause.NONE;
     if (!asked) {
@@ -489,13 +520,33 @@ final class PhraseRules {
   }
 
   /**
-   * Whether the prompt is said to be another's: "the system prompt of a chatbot", "the initial
-   * prompt for my app", which is how people ask about prompts in general.
+   * Whether "the system prompt" is another's or prompts in general: "the system prompt of a
+   * chatbot", "the initial prompt for my app", "the system prompt parameter", "the system prompt I
+   * wrote", "what is the system prompt used for?", "what should the system prompt say?". That is how
+   * developers ask about prompts.
    */
-  private static boolean someoneElses(Clause c) {
+  private static boolean inGeneral(Clause c) {
     String after = c.word(1);
-    return ("of".equals(after) || "for".equals(after) || "in".equals(after))
-        && OTHER_OWNERS.contains(c.word(2));
+    if (("of".equals(after) || "for".equals(after) || "in".equals(after))
+        && OTHER_OWNERS.contains(c.word(2))
+        && !("this".equals(c.word(2)) && THIS_CHAT.contains(c.word(3)))
+        || PROMPT_TOPICS.contains(after)) {
+      return true;
+    }
+    if (AUTHORS.contains(after)) {
+      return !"you".equals(c.word(3)) && !"you".equals(c.word(4)); // not "the prompt I gave you"
+    }
+    if ("used".equals(after) && "for".equals(c.word(2))) {
+      return c.word(3).isEmpty() || "in".equals(c.word(3));
+    }
+    int what = c.find(WHAT, -6, -3);
+    return what != Clause.NONE && DESIGN_MODALS.contains(c.word(what + 1));
+  }
+
+  /** Whether the words from {@code from} on name rules or ethics: "about ethical guidelines". */
+  private static boolean aboutRules(Clause c, int from) {
+    return c.find(OVERRIDE_TARGETS, from, from + 2) != Clause.NONE
+        || c.find(AI_RESTRICTION_CONTEXT, from, from + 2) != Clause.NONE;
   }
 
   /**
@@ -517,10 +568,22 @@ final class PhraseRules {
       return;
     }
     char after = c.charAfter(0);
-    if (after == ':' || after == '#' || NEW_FRAMES.contains(c.word(-2)) || COPULAS.contains(c.word(1))
-        || FOLLOW.contains(c.word(1)) || forTheModel(c, role)) {
+    if (after == ':' || after == '#' || NEW_FRAMES.contains(c.word(-2)) && !aboutATopic(c)
+        || COPULAS.contains(c.word(1)) || FOLLOW.contains(c.word(1)) || forTheModel(c, role)) {
       out.fire(SignalSet.NEW_INSTRUCTIONS, role == Role.TOOL ? 0.6 : 0.5);
     }
+  }
+
+  /**
+   * "The new instructions for filing taxes", "the new rules from HR": instructions spoken of by
+   * their topic or source, not given.
+   */
+  private static boolean aboutATopic(Clause c) {
+    if (!"the".equals(c.word(-2)) || !TOPIC_LINKS.contains(c.word(1))) {
+      return false;
+    }
+    String next = c.word(2);
+    return !"you".equals(next) && !MODEL_NAMES.contains(next) && !MODEL_NAMES.contains(c.word(3));
   }
 
   /**
@@ -603,7 +666,8 @@ final class PhraseRules {
         }
       }
       case "dan" -> {
-        if (text.startsWith("DAN", start) && c.find(JAILBREAK_CONTEXT, -8, 8) != Clause.NONE) {
+        if (text.startsWith("DAN", start) && !TALKED_OF.contains(c.word(1))
+            && c.find(JAILBREAK_CONTEXT, -8, 8) != Clause.NONE) {
           out.fire(SignalSet.JAILBREAK_MARKER, 0.6);
         }
       }
@@ -618,7 +682,7 @@ final class PhraseRules {
         }
       }
       default -> {
-        if ((w.equals("jailbreak") || w.equals("jailbroken"))
+        if ((w.equals("jailbreak") || w.equals("jailbroken")) && !TALKED_OF.contains(c.word(1))
             && c.find(JAILBREAK_CONTEXT, -8, 8) != Clause.NONE) {
           out.fire(SignalSet.JAILBREAK_MARKER, 0.5);
         }
