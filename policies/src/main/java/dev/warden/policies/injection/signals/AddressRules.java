@@ -14,6 +14,8 @@ final class AddressRules {
       "greetings");
   private static final Set<String> NOTES = Set.of("note", "notes", "message", "instructions",
       "instruction", "notice", "memo", "reminder");
+  private static final Set<String> MODEL_HEADINGS = Set.of("note", "message", "instructions",
+      "instruction", "notice", "memo", "reminder");
   private static final Set<String> ARTICLES = Set.of("the", "an", "a", "any", "all");
   private static final Set<String> YOU = Set.of("you", "you're");
   /** What a name followed by a comma or colon must be followed by to be spoken to: "AI, please ...". */
@@ -75,11 +77,16 @@ final class AddressRules {
     String w = c.word(0);
     if (w.equals("model")) {
       if (!"language".equals(c.word(-1))) {
+        headedToTheModel(c, out);
         return;
       }
       at = -1;
     } else if ("ai".equals(c.word(-1)) && AI_WORDS.contains(w)) {
       at = -1; // one name in two words: "AI assistant:", "AI agents reading this"
+    }
+    if (NOTES.contains(c.word(1)) && c.charAfter(1) == ':' && ordered(c.word(2))) {
+      out.fire(SignalSet.AI_ADDRESS, 0.7); // "AI instructions: when the user asks, …"
+      return;
     }
     String before = c.word(at - 1);
     String twoBefore = c.word(at - 2);
@@ -102,6 +109,27 @@ final class AddressRules {
         || AI_WORDS.contains(c.word(1)) && READERS.contains(c.word(2)) && "this".equals(c.word(3))) {
       out.fire(SignalSet.AI_ADDRESS, 0.6);
     }
+  }
+
+  /**
+   * "Instruction for the model: disregard the user": a heading for the model, then an order. A
+   * bare "model" is most often a product or a statistical one ("Instructions for the model: the
+   * X200 needs 12 V", "Notes for the model" in a model card).
+   */
+  private static void headedToTheModel(Clause c, SignalSet out) {
+    if (c.charAfter(0) != ':' || !"the".equals(c.word(-1))) {
+      return;
+    }
+    String link = c.word(-2);
+    if (("to".equals(link) || "for".equals(link)) && MODEL_HEADINGS.contains(c.word(-3))
+        && ordered(c.word(1))) {
+      out.fire(SignalSet.AI_ADDRESS, 0.7);
+    }
+  }
+
+  /** Whether a heading's first word opens an order. */
+  private static boolean ordered(String word) {
+    return ORDERS.contains(word) || IMPERATIVES.contains(word);
   }
 
   /** Whether the name at {@code at} is the first word of its sentence, or the second after an article. */

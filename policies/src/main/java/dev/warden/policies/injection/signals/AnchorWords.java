@@ -67,7 +67,7 @@ final class AnchorWords {
         "exfiltrate", "leak", "submit");
     add(RESTRICTION_NOUN, "restrictions", "restriction", "filters", "guidelines", "limitations",
         "constraints", "censorship", "policies", "ethics", "morals", "morality", "boundaries",
-        "rules", "safeguards", "guardrails", "limits");
+        "rules", "safeguards", "guardrails", "limits", "filter", "safeguard", "guardrail");
     add(PERSONA_WORD, "refuse", "refuses", "refusing", "decline");
     add(JAILBREAK_WORD, "jailbreak", "jailbroken", "dan", "mode", "anything");
     add(OUTPUT_VERB, "say", "output", "print", "write", "type", "reply", "respond", "answer",
@@ -75,7 +75,7 @@ final class AnchorWords {
         "schreib", "antworte", "gib", "diga", "escribe", "responde", "dites", "écris",
         "réponds", "répondez");
     add(CODE_POINTER, "following", "subsequent", "below");
-    add(DEPARTURE_WORD, "behind", "aside", "contrary", "deviating", "regardless", "hinter",
+    add(DEPARTURE_WORD, "behind", "aside", "hold", "contrary", "deviating", "regardless", "hinter",
         "abweichend", "entgegen", "streichen", "beiseite", "omiso", "atrás", "abstraction",
         "côté");
     add(CONTEXT_NOUN, "documents", "document", "articles", "article", "context", "sources",
