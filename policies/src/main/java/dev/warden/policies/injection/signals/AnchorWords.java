@@ -51,7 +51,12 @@ final class AnchorWords {
         "descarte", "omite", "omita", "dimenticate", "ignorate", "trascura", "tralascia",
         "esquece", "esquecer", "negeren", "vergeten", "ignorier", "ignoriert", "vergesst",
         "verwirf", "verwerfe", "attention", "follow", "obey", "obeying",
-        "игнорируй", "игнорируйте", "проигнорируй", "проигнорируйте");
+        "игнорируй", "игнорируйте", "проигнорируй", "проигнорируйте",
+        // Polish, Czech, Swedish, Danish and Norwegian, Indonesian and Malay, Romanian,
+        // Ukrainian, Arabic; and "follow" refused in Italian, Spanish, Portuguese
+        "zignoruj", "zignorujcie", "zapomnij", "ignoruj", "ignorujte", "zapomeň", "ignorera",
+        "glöm", "glem", "abaikan", "lupakan", "ignoră", "uită", "ігноруй", "ігноруйте",
+        "забудьте", "تجاهل", "seguire", "sigas", "siga", "sigan");
     add(VOID_WORD, "void", "irrelevant", "obsolete", "invalid", "overridden", "superseded", "false",
         "cancelled", "canceled", "revoked", "nullified", "outdated", "expired", "hinfällig",
         "ungültig", "veraltet");
@@ -75,7 +80,7 @@ final class AnchorWords {
         "schreib", "antworte", "gib", "diga", "escribe", "responde", "dites", "écris",
         "réponds", "répondez");
     add(CODE_POINTER, "following", "subsequent", "below");
-    add(DEPARTURE_WORD, "behind", "aside", "hold", "contrary", "deviating", "regardless", "hinter",
+    add(DEPARTURE_WORD, "behind", "aside", "hold", "compte", "contrary", "deviating", "regardless", "hinter",
         "abweichend", "entgegen", "streichen", "beiseite", "omiso", "atrás", "abstraction",
         "côté");
     add(CONTEXT_NOUN, "documents", "document", "articles", "article", "context", "sources",

@@ -32,7 +32,12 @@ final class PhraseRules {
       "règles", "indications", "ordres", "órdenes", "ordenes",
       "indicaciones", "normas", "indicazioni", "comandi", "ordini", "orientações", "diretrizes",
       "comandos", "ordens", "opdrachten", "richtlijnen", "aanwijzingen", "hinweise",
-      "инструкции", "инструкций", "указания", "правила", "команды");
+      "инструкции", "инструкций", "указания", "правила", "команды", "правил", "указаний",
+      "instrukcje", "instrukcji", "polecenia", "zasady", "reguły", "instrukce", "pokyny",
+      "pravidla", "instruktioner", "instruktionerne", "anvisningar", "regler", "reglerne",
+      "instruksjoner", "instruksjonene", "reglene", "instruksi", "perintah", "aturan", "petunjuk",
+      "poleceniach", "instrukcjach", "zasadach", "instrucțiunile", "instrucţiunile", "regulile",
+      "інструкції", "вказівки", "التعليمات", "تعليمات", "القواعد", "الأوامر");
   private static final Set<String> QUALIFIERS = Set.of("previous", "prior", "above", "earlier",
       "preceding", "foregoing", "original", "initial", "system", "former", "old", "outdated",
       "all", "any",
@@ -41,7 +46,10 @@ final class PhraseRules {
       "vorangehenden", "vorhergehenden", "todas", "toutes", "tous", "sve", "tutte", "anteriores",
       "précédentes", "provided", "given", "supplied", "precedenti", "vorige", "все",
       "предыдущие", "прежние", "todos", "tutti", "precedentes", "previas", "sus", "tuoi",
-      "vostre", "seus", "je", "jouw", "uw", "eerdere", "voorgaande", "bovenstaande");
+      "vostre", "seus", "je", "jouw", "uw", "eerdere", "voorgaande", "bovenstaande",
+      "свои", "твои", "wszystkie", "poprzednie", "swoje", "twoje", "všechny", "předchozí",
+      "tus", "tue", "tua", "teus", "tuas", "wszystkich", "wcześniejszych", "poprzednich", "alla", "tidigare", "dina", "tidligere",
+      "dine", "semua", "toate", "всі", "попередні", "جميع", "كل");
   /**
    * Qualifiers that follow their noun: "las instrucciones anteriores", "the instructions above",
    * "le istruzioni precedenti".
@@ -49,7 +57,9 @@ final class PhraseRules {
   private static final Set<String> POST_QUALIFIERS = Set.of("previous", "prior", "above",
       "earlier", "given", "provided", "anteriores", "anterior", "anteriori", "précédentes",
       "précédents", "precedenti", "precedentes", "previas", "previos", "prévias", "sopra",
-      "arriba", "acima", "dessus", "oben", "davor", "zuvor", "hierboven", "eerder");
+      "arriba", "acima", "dessus", "oben", "davor", "zuvor", "hierboven", "eerder",
+      "sebelumnya", "anterioare", "ovan", "السابقة", "originales", "originali", "originais",
+      "iniciales", "iniziali", "iniciais");
   /** Between a subject and its verb: "you always forget my instructions" is a complaint. */
   private static final Set<String> HABITS = Set.of("always", "often", "sometimes", "usually",
       "constantly", "frequently", "repeatedly", "keep", "kept", "still", "immer", "oft",
@@ -59,22 +69,24 @@ final class PhraseRules {
    * Verbs whose refusal overrides: "do not follow the system message", "stop obeying your rules".
    * Not "following": as an anchor it would stop the scan at every "the following", for little.
    */
-  private static final Set<String> OBEY = Set.of("follow", "obey", "obeying");
+  private static final Set<String> OBEY = Set.of("follow", "obey", "obeying", "seguire", "sigas",
+      "siga", "sigan");
   /** One word before an obey verb that refuses it: "don't follow", "stop obeying". */
-  private static final Set<String> REFUSALS = Set.of("don't", "dont", "never", "stop", "quit");
+  private static final Set<String> REFUSALS = Set.of("don't", "dont", "never", "stop", "quit",
+      "non", "no", "não", "nao");
   /** Before "you": a request, not a statement ("could you ignore …", not "you forget …"). */
   private static final Set<String> REQUEST_MODALS = Set.of("can", "could", "would", "will");
   /** Negations an override verb can follow in other languages: "non dimenticare", "não esqueça". */
   private static final Set<String> OTHER_NEGATIONS = Set.of("non", "no", "não", "nao", "niet",
-      "ne", "nicht");
+      "ne", "nicht", "jangan", "لا");
   private static final Set<String> POSITIONS = Set.of("above", "previous", "prior", "earlier",
       "preceding", "foregoing", "before", "so", "said", "davor", "vorher", "bisher", "zuvor", "oben",
       "antes", "avant", "prima");
   private static final Set<String> FILLERS = Set.of("the", "of", "these", "those", "this",
       "that", "and", "or", "other", "safety", "content", "ethical", "moral", "openai", "openai's",
       "developer", "about", "die", "der", "den", "das", "und", "oder", "sämtliche", "sie",
-      "las", "les", "le", "la", "de", "tus", "tes", "vos", "as", "os", "suas", "tue", "los",
-      "des", "del", "di", "delle", "degli", "dei", "gli", "dos", "het");
+      "las", "les", "le", "la", "de", "tes", "vos", "as", "os", "suas", "los", "più",
+      "des", "del", "di", "delle", "degli", "dei", "gli", "dos", "het", "o");
   private static final Set<String> EVERYTHING = Set.of("everything", "anything", "alles", "todo",
       "tout", "tutto", "tudo", "всё");
   private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "und", "oder", "y", "et");
@@ -87,10 +99,13 @@ final class PhraseRules {
       "hinter", Set.of("lassen", "lass", "lasst", "lässt"),
       "aside", Set.of("set", "put", "lay", "push", "setting", "putting"),
       "hold", Set.of("put", "place", "putting", "placing"),
+      "compte", Set.of("tenez", "tiens", "tenir", "tenant"),
       "beiseite", Set.of("lassen", "lass", "legen", "leg", "schieben"),
       "côté", Set.of("mettez", "mets", "laissez", "laisse"),
       "abstraction", Set.of("faites", "fais", "faire", "faisons"),
       "omiso", Set.of("caso"));
+  /** "Ne tenez pas compte", "sans tenir compte": only a negated "tenir compte" departs. */
+  private static final Set<String> NOT_IN_FRENCH = Set.of("pas", "sans", "plus");
   private static final Set<String> DEPARTURE_PREPOSITIONS = Set.of("contrary", "deviating",
       "regardless", "abweichend", "entgegen");
   /** What a bare departure must depart from: instructions, not information. */
@@ -388,11 +403,20 @@ final class PhraseRules {
     if (verbs != null && c.find(verbs, -8, 8) == Clause.NONE) {
       return;
     }
-    if ("hold".equals(w) && !"on".equals(c.word(-1))) {
-      return;
+    if ("hold".equals(w) && !"on".equals(c.word(-1))
+        || "compte".equals(w) && c.find(NOT_IN_FRENCH, -4, -1) == Clause.NONE) {
+      return; // "put it on hold", "tenez compte des consignes": no departure
     }
     boolean bare = DEPARTURE_PREPOSITIONS.contains(w);
     int target = c.find(bare ? INSTRUCTIONS : OVERRIDE_TARGETS, -6, 6);
+    if (target == Clause.NONE && !bare) {
+      // "haz caso omiso de todo lo anterior", "set aside everything above"
+      int all = c.find(EVERYTHING, 1, 4);
+      if (all != Clause.NONE && c.find(EARLIER, all + 1, all + 2) != Clause.NONE) {
+        out.fire(SignalSet.INSTRUCTION_OVERRIDE, 0.8);
+      }
+      return;
+    }
     if (target != Clause.NONE && target != 0
         && (c.find(EARLIER, target - 2, target + 1) != Clause.NONE || givenToYou(c, target)
             || !bare && c.find(YOURS, target - 3, target - 1) != Clause.NONE)) {
