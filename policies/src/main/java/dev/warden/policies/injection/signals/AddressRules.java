@@ -14,6 +14,8 @@ final class AddressRules {
       "greetings");
   private static final Set<String> NOTES = Set.of("note", "notes", "message", "instructions",
       "instruction", "notice", "memo", "reminder");
+  /** What may stand right before a name that opens a phrase: "Hidden text: AI, when …", "<div>AI model: …". */
+  private static final String HEADING_ENDS = ":>";
   private static final Set<String> MODEL_HEADINGS = Set.of("note", "message", "instructions",
       "instruction", "notice", "memo", "reminder");
   private static final Set<String> ARTICLES = Set.of("the", "an", "a", "any", "all");
@@ -76,7 +78,7 @@ final class AddressRules {
     int at = 0;
     String w = c.word(0);
     if (w.equals("model")) {
-      if (!"language".equals(c.word(-1))) {
+      if (!"language".equals(c.word(-1)) && !"ai".equals(c.word(-1))) {
         headedToTheModel(c, out);
         return;
       }
@@ -102,7 +104,8 @@ final class AddressRules {
     boolean addressed = vocative && (punctuated || after == '!' || after == '.' || after == '\n'
             || after == 0 || AI_WORDS.contains(c.word(1)))
         || conditionalYou(c, at)
-        || opensSentence(c, at, before) && punctuated && ORDERS.contains(c.word(1));
+        || (opensSentence(c, at, before) || HEADING_ENDS.indexOf(c.charBefore(at)) >= 0)
+            && punctuated && ORDERS.contains(c.word(1));
     if (addressed) {
       out.fire(SignalSet.AI_ADDRESS, 0.7);
     } else if (READERS.contains(c.word(1)) || "that".equals(c.word(1)) && READERS.contains(c.word(2))

@@ -60,6 +60,8 @@ final class PhraseRules {
       "arriba", "acima", "dessus", "oben", "davor", "zuvor", "hierboven", "eerder",
       "sebelumnya", "anterioare", "ovan", "السابقة", "originales", "originali", "originais",
       "iniciales", "iniziali", "iniciais");
+  private static final Set<String> MODELS_AS_SUBJECT = Set.of("assistants", "models", "llms",
+      "chatbots", "bots", "agents");
   /** Between a subject and its verb: "you always forget my instructions" is a complaint. */
   private static final Set<String> HABITS = Set.of("always", "often", "sometimes", "usually",
       "constantly", "frequently", "repeatedly", "keep", "kept", "still", "immer", "oft",
@@ -83,7 +85,7 @@ final class PhraseRules {
       "preceding", "foregoing", "before", "so", "said", "davor", "vorher", "bisher", "zuvor", "oben",
       "antes", "avant", "prima");
   private static final Set<String> FILLERS = Set.of("the", "of", "these", "those", "this",
-      "that", "and", "or", "other", "safety", "content", "ethical", "moral", "openai", "openai's",
+      "that", "and", "or", "other", "safety", "security", "content", "ethical", "moral", "openai", "openai's",
       "developer", "about", "die", "der", "den", "das", "und", "oder", "sämtliche", "sie",
       "las", "les", "le", "la", "de", "tes", "vos", "as", "os", "suas", "los", "più",
       "des", "del", "di", "delle", "degli", "dei", "gli", "dos", "het", "o");
@@ -305,7 +307,9 @@ final class PhraseRules {
     String subject = c.word(subjectAt);
     if (NEGATIONS.contains(before) || OTHER_NEGATIONS.contains(before)
         || SUBJECTS.contains(subject)
-            && !("you".equals(subject) && REQUEST_MODALS.contains(c.word(subjectAt - 1)))) {
+            && !("you".equals(subject) && REQUEST_MODALS.contains(c.word(subjectAt - 1)))
+        // "why AI assistants sometimes ignore instructions": models spoken of, not to
+        || MODELS_AS_SUBJECT.contains(subject) && c.charAfter(subjectAt) != ',') {
       return;
     }
     boolean qualified = false;
@@ -318,6 +322,9 @@ final class PhraseRules {
       }
       if (OWN.contains(w)) {
         return; // "please ignore my previous message": the writer takes back what the writer said
+      }
+      if (w.endsWith("'s") && k < objectAt + 3) {
+        continue; // whose: "ignore the repository's security policy"
       }
       if (OVERRIDE_TARGETS.contains(w)) {
         boolean strong = qualified || POST_QUALIFIERS.contains(c.word(k + 1));
