@@ -58,8 +58,8 @@ final class AnchorWords {
         "glöm", "glem", "abaikan", "lupakan", "ignoră", "uită", "ігноруй", "ігноруйте",
         "забудьте", "تجاهل", "seguire", "sigas", "siga", "sigan");
     add(VOID_WORD, "void", "irrelevant", "obsolete", "invalid", "overridden", "superseded", "false",
-        "cancelled", "canceled", "revoked", "nullified", "outdated", "expired", "hinfällig",
-        "ungültig", "veraltet");
+        "cancelled", "canceled", "revoked", "nullified", "outdated", "expired", "fake", "bogus",
+        "hinfällig", "ungültig", "veraltet");
     add(INSTRUCTION_NOUN, "instructions", "instruction", "prompt", "prompts", "directives",
         "directive", "guidelines", "rules", "commands", "directions", "task", "anweisungen",
         "anweisung", "instruktionen", "aufgabe", "regeln", "befehle");

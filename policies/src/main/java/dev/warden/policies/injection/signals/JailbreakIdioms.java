@@ -95,7 +95,7 @@ final class JailbreakIdioms {
       "remains", "bleiben", "bleibt", "bleib", "bleibe");
   private static final Set<String> IN = Set.of("in");
   private static final Set<String> ALWAYS = Set.of("always", "fully", "completely", "never",
-      "second", "immer", "voll", "vollkommen", "ganz", "nie", "sekunde");
+      "second", "matter", "immer", "voll", "vollkommen", "ganz", "nie", "sekunde");
   private static final Set<String> OUT_OF = Set.of("of", "aus");
   private static final Set<String> FALL = Set.of("fall", "falls", "falling", "fallen", "fällt",
       "fallt");
@@ -174,8 +174,9 @@ final class JailbreakIdioms {
         return placeholder(text, start) ? PROMPT_PLACEHOLDER : 0;
       }
       case "character" -> {
-        return "in".equals(c.word(-1)) && STAY.contains(c.word(-2))
-            || "of".equals(c.word(-1)) && STAY.contains(c.word(-2)) ? IN_CHARACTER : 0;
+        String before = c.word(-1);
+        return ("in".equals(before) || "of".equals(before)) && STAY.contains(c.word(-2))
+            ? IN_CHARACTER : 0;
       }
       case "understand" -> {
         return "you".equals(c.word(-1)) && "if".equals(c.word(-2)) ? IF_YOU_UNDERSTAND : 0;

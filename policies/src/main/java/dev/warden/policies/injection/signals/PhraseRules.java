@@ -60,6 +60,15 @@ final class PhraseRules {
       "arriba", "acima", "dessus", "oben", "davor", "zuvor", "hierboven", "eerder",
       "sebelumnya", "anterioare", "ovan", "السابقة", "originales", "originali", "originais",
       "iniciales", "iniziali", "iniciais");
+  private static final Set<String> LIST_DENIALS = Set.of("not", "never", "won't");
+  /** What a jailbreak denies the model beside refusing: "you will not apologize, warn, or refuse". */
+  private static final Set<String> CAUTIONS = Set.of("apologize", "apologise", "warn", "warnings",
+      "disclaimers", "lecture", "moralize", "moralise", "judge", "censor", "hesitate", "decline");
+  private static final Set<String> REMOVED = Set.of("removed", "disabled", "lifted", "eliminated",
+      "deactivated");
+  private static final Set<String> THE_MODEL = Set.of("you", "your", "you're", "you've", "ai",
+      "ai's", "assistant", "assistant's", "model", "model's", "chatgpt", "chatgpt's", "gpt", "llm",
+      "bot", "bot's", "chatbot", "openai", "openai's");
   private static final Set<String> MODELS_AS_SUBJECT = Set.of("assistants", "models", "llms",
       "chatbots", "bots", "agents");
   /** Between a subject and its verb: "you always forget my instructions" is a complaint. */
@@ -139,7 +148,7 @@ final class PhraseRules {
       "guidelines", "prompt", "directives", "commands", "information", "text", "messages",
       "everything", "anweisungen", "informationen", "regeln", "alles", "befehle");
   private static final Set<String> VOID_QUALIFIERS = Set.of("previous", "prior", "above", "earlier",
-      "preceding", "all", "old", "outdated", "former", "original", "bisherigen", "vorherigen",
+      "preceding", "all", "old", "outdated", "former", "original", "your", "bisherigen", "vorherigen",
       "alle", "obigen", "vorigen", "vorangegangenen", "vorhergehenden", "vorangehenden");
 
   /** Verbs that say whether instructions are in force: "no longer apply", "do not exist". */
@@ -692,7 +701,10 @@ final class PhraseRules {
       }
       return;
     }
-    boolean removed = REMOVALS.contains(w) || liftedAfter(c)
+    boolean removed = REMOVALS.contains(w)
+        // "the assistant's restrictions have been lifted", "an update that removed all your
+        // content restrictions": done to the model, not to a festival's "content restrictions"
+        || (liftedAfter(c) || REMOVED.contains(w)) && c.find(THE_MODEL, -12, 8) != Clause.NONE
         || HAVING.contains(w) && NEGATIONS.contains(c.word(k - 1))
         || "by".equals(w) && BOUND.contains(c.word(k - 1)) && c.find(NEGATIONS, k - 4, k - 2) != Clause.NONE;
     if (removed && c.find(AI_RESTRICTION_CONTEXT, -10, 8) != Clause.NONE) {
@@ -718,7 +730,10 @@ final class PhraseRules {
     if ("never".equals(before) || "won't".equals(before) || "mustn't".equals(before)
         || ("not".equals(before) || "ever".equals(before)) && MODALS.contains(c.word(-2))
         // "cannot refuse user request", "don't refuse": not when the user says it of himself
-        || CANNOT.contains(before) && !FIRST_PERSON.contains(c.word(-2))) {
+        || CANNOT.contains(before) && !FIRST_PERSON.contains(c.word(-2))
+        // "you will not apologize, add warnings, or refuse": the last of a denied list
+        || "or".equals(before) && c.find(LIST_DENIALS, -8, -2) != Clause.NONE
+            && c.find(CAUTIONS, -6, -2) != Clause.NONE && c.find(YOU, -10, -3) != Clause.NONE) {
       out.fire(SignalSet.PERSONA_LOCK, 0.5);
     }
   }
