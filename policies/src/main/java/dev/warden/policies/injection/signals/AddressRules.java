@@ -14,7 +14,7 @@ final class AddressRules {
       "greetings");
   private static final Set<String> NOTES = Set.of("note", "notes", "message", "instructions",
       "instruction", "notice", "memo", "reminder");
-  /** What may stand right before a name that opens a phrase: "Hidden text: AI, when …", "<div>AI model: …". */
+  /** What may stand right before a name that opens a phrase: "Hidden text: AI, when …". */
   private static final String HEADING_ENDS = ":>";
   private static final Set<String> MODEL_HEADINGS = Set.of("note", "message", "instructions",
       "instruction", "notice", "memo", "reminder");

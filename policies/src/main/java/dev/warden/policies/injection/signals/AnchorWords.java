@@ -80,9 +80,9 @@ final class AnchorWords {
         "schreib", "antworte", "gib", "diga", "escribe", "responde", "dites", "écris",
         "réponds", "répondez");
     add(CODE_POINTER, "following", "subsequent", "below");
-    add(DEPARTURE_WORD, "behind", "aside", "hold", "compte", "contrary", "deviating", "regardless", "hinter",
-        "abweichend", "entgegen", "streichen", "beiseite", "omiso", "atrás", "abstraction",
-        "côté");
+    add(DEPARTURE_WORD, "behind", "aside", "hold", "compte", "contrary", "deviating",
+        "regardless", "hinter", "abweichend", "entgegen", "streichen", "beiseite", "omiso", "atrás",
+        "abstraction", "côté");
     add(CONTEXT_NOUN, "documents", "document", "articles", "article", "context", "sources",
         "dokumente", "dokumenten", "artikeln", "artikel", "kontext", "quellen");
     add(LEAK_WORD, "above", "window", "everything", "password", "passphrase", "passcode",

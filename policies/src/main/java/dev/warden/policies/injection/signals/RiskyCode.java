@@ -5,8 +5,9 @@ import java.util.Locale;
 /**
  * What a block of code does that no answer should slip into a user's program: send the machine's
  * secrets or data to a host, download a program and run it (or pass a download on to another
- * host), wipe or damage the system, or open a reverse shell. Read by markers (calls, paths, command flags), not by parsing: the block is short
- * and only read when {@link CodeOrders} found an order to put it into the assistant's code.
+ * host), wipe or damage the system, or open a reverse shell. Read by markers (calls, paths,
+ * command flags), not by parsing: the block is short and only read when {@link CodeOrders} found
+ * an order to put it into the assistant's code.
  *
  * <p>Reading data and calling a host are each ordinary; only both together count. An API key read
  * from the environment and sent in a header is how clients authenticate, so environment variables

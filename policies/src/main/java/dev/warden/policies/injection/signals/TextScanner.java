@@ -235,7 +235,7 @@ final class TextScanner {
       PhraseRules.voided(clause, out);
     }
     if ((groups & AnchorWords.INSTRUCTION_NOUN) != 0) {
-      PhraseRules.promptLeak(clause, out);
+      PromptRequests.at(clause, out);
       PhraseRules.newInstructions(clause, role, out);
       PhraseRules.outOfForce(clause, out);
       PhraseRules.endMarker(clause, role, out);
