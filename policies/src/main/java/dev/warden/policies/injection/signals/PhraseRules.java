@@ -60,15 +60,6 @@ final class PhraseRules {
       "arriba", "acima", "dessus", "oben", "davor", "zuvor", "hierboven", "eerder",
       "sebelumnya", "anterioare", "ovan", "السابقة", "originales", "originali", "originais",
       "iniciales", "iniziali", "iniciais");
-  private static final Set<String> LIST_DENIALS = Set.of("not", "never", "won't");
-  /** What a jailbreak denies the model beside refusing: "you will not apologize, or refuse". */
-  private static final Set<String> CAUTIONS = Set.of("apologize", "apologise", "warn", "warnings",
-      "disclaimers", "lecture", "moralize", "moralise", "judge", "censor", "hesitate", "decline");
-  private static final Set<String> REMOVED = Set.of("removed", "disabled", "lifted", "eliminated",
-      "deactivated");
-  private static final Set<String> THE_MODEL = Set.of("you", "your", "you're", "you've", "ai",
-      "ai's", "assistant", "assistant's", "model", "model's", "chatgpt", "chatgpt's", "gpt", "llm",
-      "bot", "bot's", "chatbot", "openai", "openai's");
   private static final Set<String> MODELS_AS_SUBJECT = Set.of("assistants", "models", "llms",
       "chatbots", "bots", "agents");
   /** Between a subject and its verb: "you always forget my instructions" is a complaint. */
@@ -172,8 +163,6 @@ final class PhraseRules {
       "programmed", "created", "instruct", "instructed", "instructs");
   private static final Set<String> YOU = Set.of("you");
 
-
-
   private static final Set<String> NEW_NOUNS = Set.of("instructions", "instruction", "task",
       "directive", "directives", "prompt", "anweisungen", "anweisung", "aufgabe");
   private static final Set<String> TASKS = Set.of("task", "aufgabe");
@@ -191,6 +180,11 @@ final class PhraseRules {
   private static final Set<String> REMOVALS = Set.of("no", "without", "free", "bypass", "lacks", "lack",
       "regardless", "irrespective",
       "unrestricted", "unbound", "ohne", "keine", "keinerlei");
+  private static final Set<String> REMOVED = Set.of("removed", "disabled", "lifted", "eliminated",
+      "deactivated");
+  private static final Set<String> THE_MODEL = Set.of("you", "your", "you're", "you've", "ai",
+      "ai's", "assistant", "assistant's", "model", "model's", "chatgpt", "chatgpt's", "gpt", "llm",
+      "bot", "bot's", "chatbot", "openai", "openai's");
   private static final Set<String> SWITCH_OFFS = Set.of("disable", "deactivate", "remove", "lift",
       "suspend", "drop", "unlock");
   private static final Set<String> TURN = Set.of("turn", "switch", "shut");
@@ -206,6 +200,10 @@ final class PhraseRules {
       "follows", "obey", "obeys", "need", "needs", "hat", "habe", "hast");
   private static final Set<String> BOUND = Set.of("bound", "limited", "restricted", "constrained",
       "confined", "governed", "held", "abide", "restrained", "shackled", "burdened");
+  private static final Set<String> LIST_DENIALS = Set.of("not", "never", "won't");
+  /** What a jailbreak denies the model beside refusing: "you will not apologize, or refuse". */
+  private static final Set<String> CAUTIONS = Set.of("apologize", "apologise", "warn", "warnings",
+      "disclaimers", "lecture", "moralize", "moralise", "judge", "censor", "hesitate", "decline");
   private static final Set<String> CANNOT = Set.of("cannot", "can't", "don't", "dont");
   private static final Set<String> FIRST_PERSON = Set.of("i", "we");
   private static final Set<String> MODIFIERS = Set.of("any", "all", "the", "or", "and", "of",
