@@ -5,7 +5,8 @@ package dev.warden.policies.injection.normalize;
  * combining marks) has its homoglyphs folded when it also has Latin letters ({@code ign\u043Ere})
  * or when every letter in it folds ({@code \u0405\u04AE\u0405\u0422\u0415\u041C}); a word of
  * another script that merely contains some look-alikes ({@code \u041F\u0440\u0438\u0432\u0435\u0442})
- * is left alone. Styled Latin forms (small capitals, dotless i) always fold. Combining marks that
+ * is left alone, and so is a word spelled only in look-alikes beside such a word in a text that is
+ * not mostly Latin ({@code \u0443\u0441\u0456} in a Ukrainian sentence is a word, not "yci"). Styled Latin forms (small capitals, dotless i) always fold. Combining marks that
  * NFKC could not compose into an ASCII letter are dropped, as in "Zalgo" text.
  *
  * <p>Counted as homoglyph words: mixed words of three or more letters, and words of three or more
@@ -64,12 +65,18 @@ final class LetterFolder {
       }
       int end = wordEnd(i);
       int kind = isAsciiRun(i, end) ? OTHER : kind(i, end);
+      boolean besideForeign = kind == LOOK_ALIKE
+          && (previousKind == FOREIGN || nextKind(end) == FOREIGN);
+      if (besideForeign && !latinDominant()) {
+        // "τις" in a Greek sentence, "усі" in a Ukrainian one: a word of that language
+        kind = FOREIGN;
+      }
       if (kind == MIXED || kind == LOOK_ALIKE || kind == NEEDS_FOLDING) {
         if (out == null) {
           out = new StringBuilder(n).append(s, 0, i);
         }
         boolean count = kind == MIXED
-            || kind == LOOK_ALIKE && latinDominant() && previousKind != FOREIGN && nextKind(end) != FOREIGN;
+            || kind == LOOK_ALIKE && latinDominant() && !besideForeign;
         if (count && letters(i, end) >= MIN_WORD) {
           homoglyphWords++;
         }

@@ -53,10 +53,10 @@ final class AnchorWords {
         "verwirf", "verwerfe", "attention", "follow", "obey", "obeying",
         "игнорируй", "игнорируйте", "проигнорируй", "проигнорируйте",
         // Polish, Czech, Swedish, Danish and Norwegian, Indonesian and Malay, Romanian,
-        // Ukrainian, Arabic; and "follow" refused in Italian, Spanish, Portuguese
+        // Ukrainian, Greek, Arabic; and "follow" refused in Italian, Spanish, Portuguese
         "zignoruj", "zignorujcie", "zapomnij", "ignoruj", "ignorujte", "zapomeň", "ignorera",
         "glöm", "glem", "abaikan", "lupakan", "ignoră", "uită", "ігноруй", "ігноруйте",
-        "забудьте", "تجاهل", "seguire", "sigas", "siga", "sigan");
+        "забудьте", "αγνόησε", "αγνοήστε", "ξέχασε", "تجاهل", "seguire", "sigas", "siga", "sigan");
     add(VOID_WORD, "void", "irrelevant", "obsolete", "invalid", "overridden", "superseded", "false",
         "cancelled", "canceled", "revoked", "nullified", "outdated", "expired", "fake", "bogus",
         "hinfällig", "ungültig", "veraltet");

@@ -37,7 +37,7 @@ final class PhraseRules {
       "pravidla", "instruktioner", "instruktionerne", "anvisningar", "regler", "reglerne",
       "instruksjoner", "instruksjonene", "reglene", "instruksi", "perintah", "aturan", "petunjuk",
       "poleceniach", "instrukcjach", "zasadach", "instrucțiunile", "instrucţiunile", "regulile",
-      "інструкції", "вказівки", "التعليمات", "تعليمات", "القواعد", "الأوامر");
+      "інструкції", "вказівки", "οδηγίες", "κανόνες", "التعليمات", "تعليمات", "القواعد", "الأوامر");
   private static final Set<String> QUALIFIERS = Set.of("previous", "prior", "above", "earlier",
       "preceding", "foregoing", "original", "initial", "system", "former", "old", "outdated",
       "all", "any",
@@ -49,7 +49,8 @@ final class PhraseRules {
       "vostre", "seus", "je", "jouw", "uw", "eerdere", "voorgaande", "bovenstaande",
       "свои", "твои", "wszystkie", "poprzednie", "swoje", "twoje", "všechny", "předchozí",
       "tus", "tue", "tua", "teus", "tuas", "wszystkich", "wcześniejszych", "poprzednich", "alla",
-      "tidigare", "dina", "tidligere", "dine", "semua", "toate", "всі", "попередні", "جميع", "كل");
+      "tidigare", "dina", "tidligere", "dine", "semua", "toate", "всі", "усі", "попередні",
+      "όλες", "τις", "προηγούμενες", "جميع", "كل");
   /**
    * Qualifiers that follow their noun: "las instrucciones anteriores", "the instructions above",
    * "le istruzioni precedenti".
@@ -80,7 +81,7 @@ final class PhraseRules {
   private static final Set<String> REQUEST_MODALS = Set.of("can", "could", "would", "will");
   /** Negations an override verb can follow in other languages: "non dimenticare", "não esqueça". */
   private static final Set<String> OTHER_NEGATIONS = Set.of("non", "no", "não", "nao", "niet",
-      "ne", "nicht", "jangan", "لا");
+      "ne", "nicht", "jangan", "не", "μην", "لا");
   private static final Set<String> POSITIONS = Set.of("above", "previous", "prior", "earlier",
       "preceding", "foregoing", "before", "so", "said", "davor", "vorher", "bisher", "zuvor", "oben",
       "antes", "avant", "prima");
