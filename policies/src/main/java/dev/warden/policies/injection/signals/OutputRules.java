@@ -85,7 +85,7 @@ final class OutputRules {
       return;
     }
     String second = wordAt(text, skip(text, nextStart + next.length(), " \t,"));
-    boolean cueAfter = onlyAfterVerb || EXCLUSIVE.contains(next)
+    boolean cueAfter = onlyAfterVerb || EXCLUSIVE.contains(next) || nothingElseNext(text, after)
         || answersAQuestion(c, text) && YES_NO.contains(wordAt(text, p))
         || ("and".equals(next) || "nothing".equals(next)) && (EXCLUSIVE.contains(second)
             || "nothing".equals(second) || "else".equals(second));
@@ -95,6 +95,25 @@ final class OutputRules {
     if (cueBefore || cueAfter) {
       out.fire(SignalSet.OUTPUT_FORCING, 0.5);
     }
+  }
+
+  /**
+   * Whether the sentence after the reply forbids adding to it: {@code Say "X". Do not include
+   * anything else.}, {@code Nothing else.}; not a question ("Do you need anything else?").
+   */
+  private static boolean nothingElseNext(String text, int from) {
+    if (".!".indexOf(charAt(text, from)) < 0) {
+      return false;
+    }
+    int start = skip(text, from + 1, " \t\n");
+    int end = start;
+    while (end < text.length() && end < start + 60 && ".!?\n".indexOf(text.charAt(end)) < 0) {
+      end++;
+    }
+    String next = text.substring(start, end).toLowerCase(Locale.ROOT);
+    return (next.startsWith("do not ") || next.startsWith("don't ") || next.startsWith("nothing"))
+        && (next.contains("anything else") || next.contains("nothing else")
+            || next.contains("nothing more") || next.contains("anything more"));
   }
 
   /**

@@ -167,6 +167,8 @@ final class PhraseRules {
   private static final Set<String> NEW_NOUNS = Set.of("instructions", "instruction", "task",
       "directive", "directives", "prompt", "anweisungen", "anweisung", "aufgabe");
   private static final Set<String> TASKS = Set.of("task", "aufgabe");
+  private static final Set<String> CHANGE_AUXILIARIES = Set.of("has", "have", "been", "now", "just");
+  private static final Set<String> CHANGED = Set.of("changed", "updated", "replaced", "switched");
   static final Set<String> TOPIC_LINKS = Set.of("for", "on", "about", "from", "regarding",
       "in", "of");
   private static final Set<String> NEW_ADJECTIVES = Set.of("new", "updated", "real", "actual",
@@ -546,8 +548,8 @@ final class PhraseRules {
     if (!NEW_NOUNS.contains(c.word(0))) {
       return;
     }
-    if (POSSESSIVES.contains(c.word(-1)) && COPULAS.contains(c.word(1)) && "now".equals(c.word(2))
-        && ("to".equals(c.word(3)) || c.charAfter(2) == ':')) {
+    if (POSSESSIVES.contains(c.word(-1)) && (COPULAS.contains(c.word(1)) && "now".equals(c.word(2))
+        && ("to".equals(c.word(3)) || c.charAfter(2) == ':') || changed(c, role))) {
       out.fire(SignalSet.NEW_INSTRUCTIONS, role == Role.TOOL ? 0.6 : 0.5);
       return;
     }
@@ -560,6 +562,22 @@ final class PhraseRules {
         || COPULAS.contains(c.word(1)) || FOLLOW.contains(c.word(1)) || forTheModel(c, role)) {
       out.fire(SignalSet.NEW_INSTRUCTIONS, role == Role.TOOL ? 0.6 : 0.5);
     }
+  }
+
+  /**
+   * "Your task has changed", "your instructions have been updated", after other text in user
+   * content. Not at its start, where the user redirects their own assistant, and not in tool
+   * content, where it is how a manager writes to a colleague.
+   */
+  private static boolean changed(Clause c, Role role) {
+    if (role == Role.TOOL || c.opensText(-1)) {
+      return false;
+    }
+    int k = 1;
+    while (k <= 3 && CHANGE_AUXILIARIES.contains(c.word(k))) {
+      k++;
+    }
+    return k > 1 && CHANGED.contains(c.word(k));
   }
 
   /**
