@@ -6,8 +6,9 @@ package dev.warden.policies.injection.normalize;
  * or when every letter in it folds ({@code \u0405\u04AE\u0405\u0422\u0415\u041C}); a word of
  * another script that merely contains some look-alikes ({@code \u041F\u0440\u0438\u0432\u0435\u0442})
  * is left alone, and so is a word spelled only in look-alikes beside such a word in a text that is
- * not mostly Latin ({@code \u0443\u0441\u0456} in a Ukrainian sentence is a word, not "yci"). Styled Latin forms (small capitals, dotless i) always fold. Combining marks that
- * NFKC could not compose into an ASCII letter are dropped, as in "Zalgo" text.
+ * not mostly Latin ({@code \u0443\u0441\u0456} in a Ukrainian sentence is a word, not "yci").
+ * Styled Latin forms (small capitals, dotless i) always fold. Combining marks that NFKC could not
+ * compose into an ASCII letter are dropped, as in "Zalgo" text.
  *
  * <p>Counted as homoglyph words: mixed words of three or more letters, and words of three or more
  * letters spelled only in look-alikes when the text is mostly Latin and neither neighbouring word

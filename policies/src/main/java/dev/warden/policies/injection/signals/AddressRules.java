@@ -16,6 +16,7 @@ final class AddressRules {
       "instruction", "notice", "memo", "reminder");
   /** What may stand right before a name that opens a phrase: "Hidden text: AI, when …". */
   private static final String HEADING_ENDS = ":>";
+  /** {@link #NOTES} but "notes": "Notes for the model:" heads a model card. */
   private static final Set<String> MODEL_HEADINGS = Set.of("note", "message", "instructions",
       "instruction", "notice", "memo", "reminder");
   private static final Set<String> ARTICLES = Set.of("the", "an", "a", "any", "all");

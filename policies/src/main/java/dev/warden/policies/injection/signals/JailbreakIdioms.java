@@ -174,9 +174,8 @@ final class JailbreakIdioms {
         return placeholder(text, start) ? PROMPT_PLACEHOLDER : 0;
       }
       case "character" -> {
-        String before = c.word(-1);
-        return ("in".equals(before) || "of".equals(before)) && STAY.contains(c.word(-2))
-            ? IN_CHARACTER : 0;
+        return "in".equals(c.word(-1)) && STAY.contains(c.word(-2))
+            || "of".equals(c.word(-1)) && STAY.contains(c.word(-2)) ? IN_CHARACTER : 0;
       }
       case "understand" -> {
         return "you".equals(c.word(-1)) && "if".equals(c.word(-2)) ? IF_YOU_UNDERSTAND : 0;
