@@ -5,6 +5,7 @@ import dev.warden.policies.injection.normalize.DecodedSegment;
 import dev.warden.policies.injection.normalize.NormalizedText;
 import dev.warden.policies.injection.normalize.TextNormalizer;
 import dev.warden.policies.injection.signals.Role;
+import dev.warden.policies.injection.signals.ScanMarks;
 import dev.warden.policies.injection.signals.Signal;
 import dev.warden.policies.injection.signals.StructuralSignals;
 import java.util.ArrayList;
@@ -60,11 +61,15 @@ public final class LayeredInjectionScorer implements InjectionScorer {
   public LayerScores layers(String text, boolean indirect) {
     String json = indirect ? JsonStringValues.of(text) : null;
     NormalizedText normalized = normalizer.normalize(json != null ? json : text);
-    double modelScore = model.score(normalized.text());
+    // the model's walk over the text marks where the signals have work: they need no walk of
+    // their own
+    ScanMarks marks = new ScanMarks();
+    double modelScore = model.score(normalized.text(), marks);
     for (DecodedSegment segment : normalized.segments()) {
       modelScore = Math.max(modelScore, model.score(segment.text()));
     }
-    List<Signal> signals = StructuralSignals.detect(normalized, indirect ? Role.TOOL : Role.USER);
+    List<Signal> signals =
+        StructuralSignals.detect(normalized, indirect ? Role.TOOL : Role.USER, marks);
     // tool content is out of the model's domain already: only the user's text is asked
     return new LayerScores(modelScore, signals, !indirect && CodeText.is(normalized.text()));
   }

@@ -17,6 +17,8 @@ import static dev.warden.policies.injection.model.Featurizer.START_TOKEN;
 import static dev.warden.policies.injection.model.Featurizer.WORD;
 import static dev.warden.policies.injection.model.Featurizer.fmix32;
 
+import dev.warden.policies.injection.signals.ScanMarks;
+
 /**
  * The weight sum of the highest-scoring window of a text, as {@link InjectionModel} defines it: the
  * loop of {@link Featurizer#featurize} with the window sums of {@link Windows} in place of a sink.
@@ -25,13 +27,14 @@ import static dev.warden.policies.injection.model.Featurizer.fmix32;
  * additions (whose order fixes the result) runs at a third of the speed.
  *
  * <p>Must emit exactly the features of {@code featurize}, in the same order; {@code
- * BestWindowTest} compares the two on varied text.
+ * BestWindowTest} compares the two on varied text. Along the way it sets the signals' {@link
+ * ScanMarks}, so that the signals need not walk the text again.
  */
 final class BestWindow {
 
   private BestWindow() {}
 
-  static double of(FeatureSpec spec, float[] weights, CharSequence text) {
+  static double of(FeatureSpec spec, float[] weights, CharSequence text, ScanMarks scanMarks) {
     final boolean unigrams = spec.wordUnigrams();
     final boolean bigrams = spec.wordBigrams();
     final int charMin = spec.charMin();
@@ -41,7 +44,9 @@ final class BestWindow {
     final int mask = spec.buckets() - 1;
     final int shift = 64 - spec.hashBits();
     // a char[] copy: String.charAt's check for the UTF-16 coder, in every iteration, costs more
-    final char[] chars = text.toString().toCharArray();
+    final String string = text.toString();
+    final char[] chars = string.toCharArray();
+    final long[] marks = scanMarks.mark(string);
     final int length = chars.length;
     Windows sums = new Windows(weights, spec.blockTokens(), spec.meanNorm());
     int word = FNV_OFFSET;
@@ -51,6 +56,8 @@ final class BestWindow {
     int fifth = 0;
     int pushed = 1;
     boolean afterSpace = true;
+    int scanHash = 0;   // the signals' hash of the ASCII word in progress, and where it started
+    int scanStart = 0;
     // one more char than the text: its end behaves as a space
     for (int i = 0; i <= length; i++) {
       char raw = i < length ? chars[i] : ' ';
@@ -60,6 +67,9 @@ final class BestWindow {
         kind = ASCII_CLASS[raw];
         c = ASCII_FOLD[raw];
       } else {
+        marks[i >>> 6] |= 1L << i;
+        scanHash = 0;
+        scanStart = i + 1;
         int classified = classifyAndFold(raw);
         kind = (byte) (classified >>> 16);
         c = (char) classified;
@@ -71,12 +81,26 @@ final class BestWindow {
         if (!inWord) {
           word = FNV_OFFSET;
           inWord = true;
+          scanHash = 0;
+          scanStart = i;
         }
         word = (word ^ c) * FNV_PRIME;
+        if (raw < 'A') {
+          // a digit ends the signals' word
+          mark(marks, scanHash, scanStart, i, chars);
+          scanHash = 0;
+          scanStart = i + 1;
+        } else {
+          scanHash = 31 * scanHash + (raw | 0x20);
+        }
       } else {
         if (inWord) {
           previous = sums.token(word, previous, unigrams, bigrams, mask);
           inWord = false;
+          mark(marks, scanHash, scanStart, i, chars);
+        }
+        if (ScanMarks.isSpecial(raw)) {
+          marks[i >>> 6] |= 1L << i;
         }
         if (kind == SPACE) {
           if (afterSpace) {
@@ -103,6 +127,13 @@ final class BestWindow {
     }
     return best(sums.best, sums.hasPrevious, sums.previousSum, sums.previousCount, sums.sum,
         sums.count, spec.meanNorm());
+  }
+
+  /** Marks the end of the signals' word {@code [start, end)} if their scanner would read it. */
+  private static void mark(long[] marks, int hash, int start, int end, char[] chars) {
+    if (end - start >= 2 && ScanMarks.wanted(hash, end - start, chars[end - 1])) {
+      marks[end >>> 6] |= 1L << end;
+    }
   }
 
   /** A non-ASCII char's kind in the high half, its folded form in the low half. */

@@ -1,5 +1,6 @@
 package dev.warden.policies.injection.model;
 
+import dev.warden.policies.injection.signals.ScanMarks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,7 +9,8 @@ import java.io.UncheckedIOException;
 /**
  * The learned layer of the injection detector: a logistic regression over hashed token and char
  * n-gram features ({@link Featurizer}), scoring natural-language content. Immutable and
- * thread-safe; {@link #score} allocates nothing per call once compiled (see {@link BestWindow}).
+ * thread-safe; {@link #score} allocates per call only a copy of the text's chars and its {@link
+ * ScanMarks} (see {@link BestWindow}).
  *
  * <p>Long texts are scored by windows, so that an instruction planted in the middle of a long
  * document is not averaged away: the token stream is cut into blocks of {@link
@@ -73,7 +75,19 @@ public final class InjectionModel {
 
   /** The logit of the highest-scoring window of {@code text}. */
   public double logit(CharSequence text) {
-    return bias + BestWindow.of(featurizer.spec(), weights, text);
+    return logit(text, new ScanMarks());
+  }
+
+  /**
+   * As {@link #score(CharSequence)}, marking in {@code marks} the chars of {@code text} that the
+   * structural signals would otherwise walk the text again to find.
+   */
+  public double score(CharSequence text, ScanMarks marks) {
+    return 1 / (1 + Math.exp(-logit(text, marks)));
+  }
+
+  private double logit(CharSequence text, ScanMarks marks) {
+    return bias + BestWindow.of(featurizer.spec(), weights, text, marks);
   }
 
   public FeatureSpec spec() {

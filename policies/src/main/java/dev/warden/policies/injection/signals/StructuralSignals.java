@@ -24,8 +24,16 @@ public final class StructuralSignals {
    * {@link SignalNames#ALL}; empty when none does.
    */
   public static List<Signal> detect(NormalizedText text, Role role) {
+    return detect(text, role, null);
+  }
+
+  /**
+   * As {@link #detect(NormalizedText, Role)}, the same signals, visiting only the chars of the
+   * normalised text that {@code marks} marks, when it marked that text (null: every char).
+   */
+  public static List<Signal> detect(NormalizedText text, Role role, ScanMarks marks) {
     SignalSet out = new SignalSet();
-    TextScanner.scan(text.text(), role, out);
+    TextScanner.scan(text.text(), role, out, marks);
     for (DecodedSegment segment : text.segments()) {
       SignalSet inner = new SignalSet();
       TextScanner.scan(segment.text(), role, inner);

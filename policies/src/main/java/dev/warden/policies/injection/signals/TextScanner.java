@@ -47,13 +47,22 @@ final class TextScanner {
   }
 
   static void scan(String s, Role role, SignalSet out) {
-    new TextScanner(s, role, out).run();
+    new TextScanner(s, role, out).run(null);
   }
 
-  private void run() {
+  /** As {@link #scan(String, Role, SignalSet)}, visiting only the chars {@code marks} marks. */
+  static void scan(String s, Role role, SignalSet out, ScanMarks marks) {
+    new TextScanner(s, role, out).run(marks == null ? null : marks.of(s));
+  }
+
+  private void run(long[] marks) {
     int n = s.length();
     LineMarkers.check(s, 0, role, out);
     int i = 0;
+    if (marks != null) {
+      visit(marks);
+      i = n;
+    }
     while (i < n) {
       i = scanAscii(i);
       if (i < n) {
@@ -134,6 +143,43 @@ final class TextScanner {
       endWord(hash, wordStart, i);
     }
     return Math.max(i, at + 1);
+  }
+
+  /**
+   * Does at the marked chars what {@link #scanAscii} and {@link #nonAsciiWord} would do walking
+   * every char: ends the ASCII word before a mark, handles a special char, reads a word from a
+   * non-ASCII char on (marks inside that word are passed over, as the walk would pass them).
+   */
+  private void visit(long[] marks) {
+    char[] s = chars;
+    int n = s.length;
+    int resume = 0; // how far the scanner has read by itself
+    for (int w = 0; w < marks.length; w++) {
+      for (long bits = marks[w]; bits != 0; bits &= bits - 1) {
+        int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+        if (i < resume) {
+          continue;
+        }
+        int start = i;
+        int hash = 0;
+        while (start > resume && LineMarkers.isAsciiLetter(s[start - 1])) {
+          start--;
+        }
+        if (i < n && s[i] >= 0x80) {
+          resume = nonAsciiWord(start, i);
+          continue;
+        }
+        for (int k = start; k < i; k++) {
+          hash = 31 * hash + (s[k] | 0x20);
+        }
+        if (start < i) {
+          endWord(hash, start, i);
+        }
+        if (i < n && CLASS[s[i]] == SPECIAL) {
+          special(s[i], i);
+        }
+      }
+    }
   }
 
   private void special(char c, int i) {

@@ -2,6 +2,7 @@ package dev.warden.policies.injection.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.policies.injection.signals.ScanMarks;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -45,9 +46,9 @@ class BestWindowTest {
         ReferenceWindows reference =
             new ReferenceWindows(weights, spec.blockTokens(), spec.meanNorm());
         featurizer.featurize(s, reference);
-        assertThat(BestWindow.of(spec, weights, s)).as("%s on %s", spec, s)
+        assertThat(BestWindow.of(spec, weights, s, new ScanMarks())).as("%s on %s", spec, s)
             .isEqualTo(reference.best());
-        assertThat(BestWindow.of(spec, weights, new StringBuilder(s)))
+        assertThat(BestWindow.of(spec, weights, new StringBuilder(s), new ScanMarks()))
             .isEqualTo(reference.best());
       }
     }
