@@ -200,7 +200,8 @@ final class LetterFolder {
       boolean styled = folded != 0 && Confusables.isStyled(cp);
       if (folded != 0 && (styled || homoglyphs)) {
         out.append(folded);
-        if (styled) {
+        // Turkish and Azerbaijani write the dotless ı as a letter of their own: it folds, uncounted
+        if (styled && cp != '\u0131') {
           styledLetters++;
         }
         afterAsciiLetter = true;

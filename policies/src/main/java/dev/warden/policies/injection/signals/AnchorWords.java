@@ -24,6 +24,7 @@ final class AnchorWords {
   static final int NOW_WORD = 1 << 14;
   static final int CONTEXT_NOUN = 1 << 15;
   static final int LEAK_WORD = 1 << 16;
+  static final int TR_VI_OVERRIDE = 1 << 17;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -87,6 +88,8 @@ final class AnchorWords {
         "dokumente", "dokumenten", "artikeln", "artikel", "kontext", "quellen");
     add(LEAK_WORD, "above", "window", "everything", "password", "passphrase", "passcode",
         "passwort", "kennwort", "secret");
+    add(TR_VI_OVERRIDE, "unut", "unutun", "unutsun", "boşver", "boşverin", "yok", "görmezden", "dikkate",
+        "ardi", "qua", "lờ", "quên", "theo");
     add(NOW_WORD, "now", "nun", "jetzt", "maintenant", "ahora", "adesso", "agora", "nu");
     add(IDIOM_WORD, "warnings", "disclaimers", "disclaimer", "caveats", "apologize", "apologise",
         "apologies", "apologizes", "apologises", "apologizing", "apologising", "lectures",

@@ -271,6 +271,9 @@ final class TextScanner {
     if ((groups & AnchorWords.OVERRIDE_VERB) != 0) {
       PhraseRules.override(clause, out);
     }
+    if ((groups & AnchorWords.TR_VI_OVERRIDE) != 0) {
+      TurkishVietnameseOverrides.at(clause, out);
+    }
     if ((groups & AnchorWords.DEPARTURE_WORD) != 0) {
       PhraseRules.departure(clause, out);
     }

@@ -214,6 +214,14 @@ class TextNormalizerTest {
     }
 
     @Test
+    void turkishDotlessIFoldsButIsNoStyledLetter() {
+      NormalizedText normalized = normalize("Kurulum talimatlar\u0131 README dosyas\u0131nda, ad\u0131m\u0131 atla.");
+      assertThat(normalized.text()).isEqualTo("Kurulum talimatlari README dosyasinda, adimi atla.");
+      assertThat(normalized.obfuscation().styledChars()).isZero();
+      assertThat(normalize("\u0131gnore \u1D00ll").obfuscation().styledChars()).isEqualTo(1);
+    }
+
+    @Test
     void strayCombiningMarksOnAsciiLettersAreDropped() {
       NormalizedText normalized = normalize("i\u0335\u0321g\u0337n\u0336o\u0338r\u0335e\u0338 it");
       assertThat(normalized.text()).isEqualTo("ignore it");
