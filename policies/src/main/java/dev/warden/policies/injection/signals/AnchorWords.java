@@ -25,6 +25,7 @@ final class AnchorWords {
   static final int CONTEXT_NOUN = 1 << 15;
   static final int LEAK_WORD = 1 << 16;
   static final int TR_VI_OVERRIDE = 1 << 17;
+  static final int SAFETY_LAYER = 1 << 18;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -90,6 +91,8 @@ final class AnchorWords {
         "passwort", "kennwort", "secret");
     add(TR_VI_OVERRIDE, "unut", "unutun", "unutsun", "boşver", "boşverin", "yok", "görmezden", "dikkate",
         "ardi", "qua", "lờ", "quên", "theo");
+    add(SAFETY_LAYER, "filter", "filters", "moderation", "guardrail", "guardrails", "censor",
+        "censors", "censorship", "safeguard", "safeguards", "classifier", "classifiers", "safety");
     add(NOW_WORD, "now", "nun", "jetzt", "maintenant", "ahora", "adesso", "agora", "nu");
     add(IDIOM_WORD, "warnings", "disclaimers", "disclaimer", "caveats", "apologize", "apologise",
         "apologies", "apologizes", "apologises", "apologizing", "apologising", "lectures",

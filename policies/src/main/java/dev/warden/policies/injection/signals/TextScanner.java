@@ -298,6 +298,9 @@ final class TextScanner {
     if ((groups & AnchorWords.RESTRICTION_NOUN) != 0) {
       PhraseRules.restrictionRemoval(clause, out);
     }
+    if ((groups & AnchorWords.SAFETY_LAYER) != 0) {
+      FilterEvasion.at(clause, out);
+    }
     if ((groups & AnchorWords.PERSONA_WORD) != 0) {
       PhraseRules.personaLock(clause, out);
     }
