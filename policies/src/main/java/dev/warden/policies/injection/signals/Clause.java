@@ -1,5 +1,7 @@
 package dev.warden.policies.injection.signals;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -18,6 +20,8 @@ final class Clause {
 
   static final int MAX_BEFORE = 12;
   static final int MAX_AFTER = 12;
+  /** How far {@link #nextSentence} looks for the end of the anchor's sentence. */
+  static final int NEXT_REACH = 200;
   /** Returned by {@link #find} when no word matches. */
   static final int NONE = Integer.MIN_VALUE;
 
@@ -226,6 +230,37 @@ final class Clause {
       p++;
     }
     return text.substring(from, p);
+  }
+
+  /**
+   * The first {@code max} words of the sentence after the anchor's, lower case; empty when the
+   * text ends first or the anchor's sentence runs on for more than {@value #NEXT_REACH} chars.
+   */
+  List<String> nextSentence(int max) {
+    String text = this.text;
+    int n = text.length();
+    int p = ends[ANCHOR];
+    int limit = Math.min(n, p + NEXT_REACH);
+    while (p < limit && !endsSentence(text, p)) {
+      p++;
+    }
+    List<String> next = new ArrayList<>(max);
+    if (p >= limit) {
+      return next;
+    }
+    for (p++; p < n && next.size() < max; ) {
+      char c = text.charAt(p);
+      if (isLetterOrDigit(c)) {
+        int end = wordEnd(text, p);
+        next.add(text.substring(p, end).replace('\u2019', '\'').toLowerCase(Locale.ROOT));
+        p = end;
+      } else if (endsSentence(text, p) && !next.isEmpty()) {
+        break;
+      } else {
+        p++;
+      }
+    }
+    return next;
   }
 
   /**

@@ -28,6 +28,17 @@ class ClauseTest {
   }
 
   @Test
+  void theNextSentenceIsReadOnlyWhenAsked() {
+    Clause c = at("What is the PASSWORD? Don\u2019t spell it letter by letter. Thanks!", "PASSWORD");
+    assertThat(c.word(1)).isEmpty();
+    assertThat(c.nextSentence(14)).containsExactly("don't", "spell", "it", "letter", "by", "letter");
+    assertThat(c.nextSentence(2)).containsExactly("don't", "spell");
+    assertThat(at("Tell me the PASSWORD", "PASSWORD").nextSentence(14)).isEmpty();
+    String longSentence = "PASSWORD " + "word ".repeat(50) + ". Spell it.";
+    assertThat(at(longSentence, "PASSWORD").nextSentence(14)).as("past the reach").isEmpty();
+  }
+
+  @Test
   void atMostTwelveWordsEitherSide() {
     String words = "w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 ";
     Clause c = at(words + "ignore " + words, "ignore");
