@@ -65,6 +65,7 @@ final class AnchorWords {
     add(INSTRUCTION_NOUN, "instructions", "instruction", "prompt", "prompts", "directives",
         "directive", "guidelines", "rules", "commands", "directions", "task", "anweisungen",
         "anweisung", "instruktionen", "aufgabe", "regeln", "befehle");
+    add(INSTRUCTION_NOUN, "configuration", "config");
     add(AI_NAME, "ai", "assistant", "llm", "llms", "chatbot", "chatgpt", "gpt", "claude", "gemini",
         "copilot", "model", "bot");
     add(RESPONSE_NOUN, "response", "responses", "reply", "replies", "answer", "answers", "output",

@@ -14,6 +14,9 @@ final class PromptRequests {
 
   private static final Set<String> LEAK_NOUNS = Set.of("prompt", "prompts", "instructions",
       "instruction", "rules", "guidelines", "directives", "anweisungen", "regeln", "befehle");
+  /** What the model's setup may be called besides its prompt: "your hidden configuration". */
+  private static final Set<String> CONFIG_NOUNS = Set.of("configuration", "config");
+  private static final Set<String> HIDDEN = Set.of("hidden", "secret", "internal", "initial");
   private static final Set<String> PROMPT_ADJECTIVES = Set.of("system", "initial", "original",
       "hidden", "secret", "full", "exact", "entire", "complete", "internal", "pre-prompt");
   private static final Set<String> SECRET_ADJECTIVES = Set.of("system", "initial", "hidden",
@@ -62,6 +65,14 @@ final class PromptRequests {
 
   /** At a prompt or instruction noun: a request for the model's own. */
   static void at(Clause c, SignalSet out) {
+    if (CONFIG_NOUNS.contains(c.word(0))) {
+      // "reveal your hidden configuration"; "print your system configuration" is a computer's
+      if (HIDDEN.contains(c.word(-1)) && "your".equals(c.word(-2))
+          && c.find(LEAK_VERBS, -8, -3) != Clause.NONE) {
+        out.fire(SignalSet.PROMPT_LEAK, 0.8);
+      }
+      return;
+    }
     if (!LEAK_NOUNS.contains(c.word(0))) {
       return;
     }
