@@ -3,7 +3,8 @@ package dev.warden.policies.injection.signals;
 /**
  * One pass over a normalised text: hashes each word and hands anchors to the phrase rules, checks
  * each line start for fake turns, and each {@code <}, {@code [} and {@code ](} for markup. Plain
- * prose costs a table lookup and a multiply-add per char.
+ * prose costs a table lookup and a multiply-add per char; with the {@link ScanMarks} of the
+ * model's walk over the same text, only the marked chars are visited.
  */
 final class TextScanner {
 
