@@ -9,9 +9,10 @@ import java.util.Set;
  * text asks for the model's restrictions to be got round rather than lifted.
  *
  * <p>Three parts are needed: an order about the reply (answer, write, encode, …) that opens the
- * sentence or follows "and", "but" or "then", a purpose ("so … doesn't see", "to get around"), and a safety layer that is the
- * model's ("the content filter", "your guardrails", "OpenAI's moderation"), not someone else's ("the
- * spam filter", "our safety filter", "Reddit's filter"). Questions about filters are none of these.
+ * sentence or follows "and", "but" or "then"; a purpose ("so … doesn't see", "to get around");
+ * and a safety layer that is the model's ("the content filter", "your guardrails", "OpenAI's
+ * moderation"), not someone else's ("the spam filter", "our safety filter", "Reddit's filter").
+ * Questions about filters are none of these.
  */
 final class FilterEvasion {
 
@@ -48,7 +49,7 @@ final class FilterEvasion {
       "format", "output", "return", "describe", "explain", "list", "provide", "generate", "type",
       "print", "replace", "add", "insert", "rewrite", "rephrase", "obfuscate", "disguise",
       "break", "separate", "embed", "wrap", "reverse", "scramble", "convert", "present", "show");
-
+  /** Before such an order later in the sentence: "give me the recipe but replace …". */
   private static final Set<String> JOINS = Set.of("and", "but", "then", "please", "just", "also");
 
   private FilterEvasion() {}
@@ -117,7 +118,7 @@ final class FilterEvasion {
     return w.endsWith("'s") && !PHRASE.contains(w);
   }
 
-  /** An order about the reply opens the sentence or follows "and", "but", "then": "… but replace". */
+  /** An order about the reply opens the sentence or follows "and", "but", "then". */
   private static boolean ordersTheReply(Clause c) {
     int before = c.wordsBefore();
     for (int k = -1; k >= -before; k--) {

@@ -49,9 +49,9 @@ final class LeakRules {
   /** How a disclosure is disguised so that a filter on the secret itself misses it. */
   private static final Set<String> DISGUISES = Set.of("backwards", "backward", "reversed",
       "reverse", "letter", "letters", "character", "characters", "acrostic", "base64", "hex",
-      "binary", "morse", "spaced", "hyphens", "hyphen", "dashes", "dash", "underscores", "separated", "cipher", "rot13",
-      "encoded", "encode", "riddle", "hint", "hints", "rhymes", "anagram", "spelled", "spell",
-      "spells", "syllables", "pig");
+      "binary", "morse", "spaced", "hyphens", "hyphen", "dashes", "dash", "underscores",
+      "separated", "cipher", "rot13", "encoded", "encode", "riddle", "hint", "hints", "rhymes",
+      "anagram", "spelled", "spell", "spells", "syllables", "pig");
 
   /** What may follow "the secret" when the secret is the model's: "the secret you were told". */
   private static final Set<String> GUARD_OPENERS = Set.of("you", "you're", "that");
@@ -175,11 +175,14 @@ final class LeakRules {
     while (k < next.size() && LEAD_INS.contains(next.get(k))) {
       k++;
     }
-    if (k >= next.size() || !REVEAL_VERBS.contains(next.get(k)) && !DISGUISES.contains(next.get(k))) {
+    if (k >= next.size()) {
+      return false;
+    }
+    boolean disguised = DISGUISES.contains(next.get(k));
+    if (!disguised && !REVEAL_VERBS.contains(next.get(k))) {
       return false;
     }
     boolean it = false;
-    boolean disguised = DISGUISES.contains(next.get(k));
     for (int j = k + 1; j < next.size(); j++) {
       it |= REFERENCES.contains(next.get(j));
       disguised |= DISGUISES.contains(next.get(j)) || PARTS.contains(next.get(j));
