@@ -26,6 +26,7 @@ final class AnchorWords {
   static final int LEAK_WORD = 1 << 16;
   static final int TR_VI_OVERRIDE = 1 << 17;
   static final int SAFETY_LAYER = 1 << 18;
+  static final int SAYING_VERB = 1 << 19;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -76,7 +77,10 @@ final class AnchorWords {
     add(RESTRICTION_NOUN, "restrictions", "restriction", "filters", "guidelines", "limitations",
         "constraints", "censorship", "policies", "ethics", "morals", "morality", "boundaries",
         "rules", "safeguards", "guardrails", "limits", "filter", "safeguard", "guardrail");
-    add(PERSONA_WORD, "refuse", "refuses", "refusing", "decline");
+    add(PERSONA_WORD, "refuse", "refuses", "refusing", "decline", "declining", "refusal",
+        "refusals");
+    add(SAYING_VERB, "say", "says", "use", "uses", "write", "include", "mention", "type",
+        "output", "print", "utter", "contain", "contains", "start", "begin", "open");
     add(JAILBREAK_WORD, "jailbreak", "jailbroken", "dan", "mode", "anything");
     add(OUTPUT_VERB, "say", "output", "print", "write", "type", "reply", "respond", "answer",
         "repeat", "state", "return", "display", "echo", "sag", "sage", "sagen", "schreibe",

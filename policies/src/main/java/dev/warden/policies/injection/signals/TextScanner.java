@@ -304,6 +304,10 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.PERSONA_WORD) != 0) {
       PhraseRules.personaLock(clause, out);
+      RefusalSuppression.atRefusal(clause, out);
+    }
+    if ((groups & AnchorWords.SAYING_VERB) != 0) {
+      RefusalSuppression.atSaying(clause, out);
     }
     if ((groups & AnchorWords.JAILBREAK_WORD) != 0) {
       PhraseRules.jailbreak(clause, s, start, out);
