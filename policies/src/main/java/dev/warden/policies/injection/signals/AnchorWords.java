@@ -26,7 +26,7 @@ final class AnchorWords {
   static final int LEAK_WORD = 1 << 16;
   static final int TR_VI_OVERRIDE = 1 << 17;
   static final int SAFETY_LAYER = 1 << 18;
-  static final int SAYING_VERB = 1 << 19;
+  static final int REFUSAL_PHRASE = 1 << 19;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -79,8 +79,7 @@ final class AnchorWords {
         "rules", "safeguards", "guardrails", "limits", "filter", "safeguard", "guardrail");
     add(PERSONA_WORD, "refuse", "refuses", "refusing", "decline", "declining", "refusal",
         "refusals");
-    add(SAYING_VERB, "say", "says", "use", "uses", "write", "include", "mention", "type",
-        "output", "print", "utter", "contain", "contains", "start", "begin", "open");
+    add(REFUSAL_PHRASE, "ai", "sorry", "cannot", "unable", "unfortunately", "help", "assist");
     add(JAILBREAK_WORD, "jailbreak", "jailbroken", "dan", "mode", "anything");
     add(OUTPUT_VERB, "say", "output", "print", "write", "type", "reply", "respond", "answer",
         "repeat", "state", "return", "display", "echo", "sag", "sage", "sagen", "schreibe",

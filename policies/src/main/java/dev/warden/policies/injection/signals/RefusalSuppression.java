@@ -20,6 +20,8 @@ final class RefusalSuppression {
   private static final Set<String> YOU = Set.of("you", "your", "you're");
   private static final Set<String> NO_OPTION = Set.of("an", "allowed", "permitted", "possible",
       "accepted", "tolerated");
+  private static final Set<String> SAYING = Set.of("say", "says", "use", "write", "include",
+      "contain", "contains", "start", "begin", "mention", "type", "output", "print", "utter");
   /** Before a saying verb, a ban: "never say", "not allowed to say", "do not use". */
   private static final Set<String> BANS = Set.of("never", "not", "don't", "avoid", "banned",
       "forbidden", "mustn't", "stop");
@@ -49,30 +51,68 @@ final class RefusalSuppression {
     }
   }
 
-  /** At a saying verb (say, use, contain, start with, …): banned, and a refusal quoted after it. */
-  static void atSaying(Clause c, SignalSet out) {
-    String before = c.word(-1);
-    boolean banned = BANS.contains(before) || "to".equals(before)
-        && (BANS.contains(c.word(-2)) || BANS.contains(c.word(-3)));
-    if (!banned) {
+  /**
+   * Whether the anchor {@code [start, end)} may be in a refusal phrase: "ai" only after "as an",
+   * "help" and "assist" only after "can't" or "cannot". Most "AI" and "help" of a chat stop at
+   * this test, before a clause is read.
+   */
+  static boolean mayBePhrase(String s, int start, int end) {
+    int length = end - start;
+    char first = (char) (s.charAt(start) | 0x20);
+    if (length == 2 && first == 'a') {
+      return after(s, start, "as an ");
+    }
+    if (length == 4 && first == 'h' || length == 6 && first == 'a') {
+      return after(s, start, "can't ") || after(s, start, "cannot ")
+          || after(s, start, "can\u2019t ");
+    }
+    return true;
+  }
+
+  private static boolean after(String s, int start, String before) {
+    int from = start - before.length();
+    return from >= 0 && s.regionMatches(true, from, before, 0, before.length());
+  }
+
+  /**
+   * At a word of a refusal phrase (the "ai" of "as an AI", "sorry", "cannot", "unable",
+   * "unfortunately", the "help" or "assist" of "I can't help"): a saying verb before it, banned.
+   */
+  static void atRefusalPhrase(Clause c, SignalSet out) {
+    String w = c.word(0);
+    boolean phrase = "ai".equals(w) && "an".equals(c.word(-1)) && "as".equals(c.word(-2))
+        || ("help".equals(w) || "assist".equals(w))
+            && ("can't".equals(c.word(-1)) || "cannot".equals(c.word(-1)));
+    if (!phrase && !REFUSAL_WORDS.contains(w)) {
       return;
     }
-    int refusals = 0;
-    for (int k = 1; k <= 12; k++) {
-      String w = c.word(k);
-      if (w.isEmpty()) {
-        break;
-      }
-      if ("as".equals(w) && "an".equals(c.word(k + 1)) && "ai".equals(c.word(k + 2))
-          || ("help".equals(w) || "assist".equals(w))
-              && ("can't".equals(c.word(k - 1)) || "cannot".equals(c.word(k - 1)))) {
-        out.fire(SignalSet.PERSONA_LOCK, STRENGTH);
+    for (int v = -1; v >= -10; v--) {
+      String verb = c.word(v);
+      if (verb.isEmpty()) {
         return;
       }
-      refusals += REFUSAL_WORDS.contains(w) ? 1 : 0;
+      if (SAYING.contains(verb)) {
+        if (banned(c, v) && (phrase || refusalList(c, v))) {
+          out.fire(SignalSet.PERSONA_LOCK, STRENGTH);
+        }
+        return;
+      }
     }
-    if (refusals >= 3) {
-      out.fire(SignalSet.PERSONA_LOCK, STRENGTH);
+  }
+
+  /** "never say", "not allowed to say", "forbidden to use". */
+  private static boolean banned(Clause c, int verb) {
+    String before = c.word(verb - 1);
+    return BANS.contains(before) || "to".equals(before)
+        && (BANS.contains(c.word(verb - 2)) || BANS.contains(c.word(verb - 3)));
+  }
+
+  /** Three or more refusal words within a dozen words after the verb: a suppression list. */
+  private static boolean refusalList(Clause c, int verb) {
+    int refusals = 0;
+    for (int k = verb + 1; k <= verb + 13; k++) {
+      refusals += REFUSAL_WORDS.contains(c.word(k)) ? 1 : 0;
     }
+    return refusals >= 3;
   }
 }

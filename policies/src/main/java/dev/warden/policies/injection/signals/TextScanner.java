@@ -259,6 +259,10 @@ final class TextScanner {
     if ((groups & AnchorWords.OUTPUT_VERB) != 0 && !replyAhead(end) && !OutputRules.interrupted(s, start)) {
       groups &= ~AnchorWords.OUTPUT_VERB; // most "write" and "answer" are not followed by a reply
     }
+    if ((groups & AnchorWords.REFUSAL_PHRASE) != 0
+        && !RefusalSuppression.mayBePhrase(s, start, end)) {
+      groups &= ~AnchorWords.REFUSAL_PHRASE;
+    }
     if (groups == 0) {
       return;
     }
@@ -306,8 +310,8 @@ final class TextScanner {
       PhraseRules.personaLock(clause, out);
       RefusalSuppression.atRefusal(clause, out);
     }
-    if ((groups & AnchorWords.SAYING_VERB) != 0) {
-      RefusalSuppression.atSaying(clause, out);
+    if ((groups & AnchorWords.REFUSAL_PHRASE) != 0) {
+      RefusalSuppression.atRefusalPhrase(clause, out);
     }
     if ((groups & AnchorWords.JAILBREAK_WORD) != 0) {
       PhraseRules.jailbreak(clause, s, start, out);
