@@ -17,10 +17,12 @@ final class TextScanner {
       CLASS[c] = LETTER;
       CLASS[c - 32] = LETTER;
     }
-    CLASS['\n'] = SPECIAL;
-    CLASS['<'] = SPECIAL;
-    CLASS['['] = SPECIAL;
-    CLASS['('] = SPECIAL;
+    // one list of the chars the scanner stops at, for its own walk and for the model's marks
+    for (char c = 0; c < 128; c++) {
+      if (ScanMarks.isSpecial(c)) {
+        CLASS[c] = SPECIAL;
+      }
+    }
   }
 
   /** How far {@link #replyAhead} looks for a quote: past "only the words" and the like. */
