@@ -25,7 +25,8 @@ final class AddressRules {
   private static final Set<String> ORDERS = Set.of("please", "you", "your", "when", "if", "do",
       "don't", "ignore", "forget", "always", "never", "now", "from", "make", "remember", "add",
       "include", "send", "forward", "tell", "say", "write", "reply", "respond", "summarize",
-      "summarise", "output", "print", "reveal", "recommend", "mention", "note", "disregard");
+      "summarise", "output", "print", "reveal", "recommend", "mention", "note", "disregard",
+      "before", "after", "whenever", "while", "insert", "append", "first", "instead");
   private static final Set<String> AI_WORDS = Set.of("ai", "assistant", "assistants", "agent",
       "agents", "model", "models", "llm", "llms", "bot", "chatbot", "chatbots", "system");
   private static final Set<String> CONDITIONS = Set.of("if", "when", "since", "because", "whenever");
@@ -55,6 +56,14 @@ final class AddressRules {
       "without", "cannot", "can't", "mustn't", "shouldn't", "nicht");
   private static final Set<String> HIDE_VERBS = Set.of("hide", "conceal", "withhold", "keep",
       "secret", "hidden", "hiding", "concealing", "withholding");
+  private static final Set<String> USER_REQUESTS = Set.of("request", "question", "query",
+      "task", "instructions", "instruction", "message", "prompt", "original", "actual", "real");
+  private static final Set<String> DROP_VERBS = Set.of("disregard", "ignore", "forget",
+      "override", "skip", "overlook", "discard", "dismiss", "abandon", "drop");
+  private static final Set<String> ANSWER_VERBS = Set.of("answer", "answering", "reply",
+      "replying", "respond", "responding", "address", "handle", "process", "to");
+  private static final Set<String> CONDITIONS_AND_TIMES = Set.of("when", "whenever", "before",
+      "after", "while", "as", "once", "if");
   private static final Set<String> USERS = Set.of("user", "users", "human", "humans", "user's",
       "users'", "human's");
 
@@ -169,6 +178,9 @@ final class AddressRules {
     if (!USERS.contains(c.word(0))) {
       return;
     }
+    if (role == Role.TOOL) {
+      aboutTheUsersRequest(c, out);
+    }
     double strength = role == Role.TOOL ? 0.8 : 0.6;
     int verb = c.find(CONCEAL_VERBS, -4, -1);
     if (verb != Clause.NONE) {
@@ -180,6 +192,24 @@ final class AddressRules {
     int from = "from".equals(c.word(-1)) ? -1 : "from".equals(c.word(-2)) ? -2 : Clause.NONE;
     if (from != Clause.NONE && c.find(HIDE_VERBS, -8, from - 1) != Clause.NONE) {
       out.fire(SignalSet.CONCEAL_FROM_USER, strength);
+    }
+  }
+
+  /**
+   * In a document, words to whoever answers the user: "disregard the user's request and …",
+   * "when you answer the user's question, first …". People reading a document are not answering
+   * a user's request; only the assistant is.
+   */
+  private static void aboutTheUsersRequest(Clause c, SignalSet out) {
+    if (!"user's".equals(c.word(0)) || !"the".equals(c.word(-1))
+        || !USER_REQUESTS.contains(c.word(1))) {
+      return;
+    }
+    if (DROP_VERBS.contains(c.word(-2)) && !PhraseRules.NEGATIONS.contains(c.word(-3))) {
+      out.fire(SignalSet.INSTRUCTION_OVERRIDE, 0.9);
+    } else if (c.find(ANSWER_VERBS, -3, -2) != Clause.NONE
+        && c.find(YOU, -4, -3) != Clause.NONE && c.find(CONDITIONS_AND_TIMES, -5, -4) != Clause.NONE) {
+      out.fire(SignalSet.AI_ADDRESS, 0.7);
     }
   }
 

@@ -27,6 +27,7 @@ final class AnchorWords {
   static final int TR_VI_OVERRIDE = 1 << 17;
   static final int SAFETY_LAYER = 1 << 18;
   static final int REFUSAL_PHRASE = 1 << 19;
+  static final int PASSWORD_GAME = 1 << 20;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -91,12 +92,14 @@ final class AnchorWords {
         "abstraction", "côté");
     add(CONTEXT_NOUN, "documents", "document", "articles", "article", "context", "sources",
         "dokumente", "dokumenten", "artikeln", "artikel", "kontext", "quellen");
-    add(LEAK_WORD, "above", "window", "everything", "password", "passphrase", "passcode",
+    add(LEAK_WORD, "above", "before", "window", "everything", "password", "passphrase", "passcode",
         "passwort", "kennwort", "secret");
     add(TR_VI_OVERRIDE, "unut", "unutun", "unutsun", "boşver", "boşverin", "yok", "görmezden", "dikkate",
         "ardi", "qua", "lờ", "quên", "theo");
     add(SAFETY_LAYER, "filter", "filters", "moderation", "guardrail", "guardrails", "censor",
         "censors", "censorship", "safeguard", "safeguards", "classifier", "classifiers", "safety");
+    add(PASSWORD_GAME, "granted", "pwned", "password", "passcode", "passphrase", "authenticated",
+        "verified", "authorized", "authorised");
     add(NOW_WORD, "now", "nun", "jetzt", "maintenant", "ahora", "adesso", "agora", "nu");
     add(IDIOM_WORD, "warnings", "disclaimers", "disclaimer", "caveats", "apologize", "apologise",
         "apologies", "apologizes", "apologises", "apologizing", "apologising", "lectures",

@@ -302,6 +302,9 @@ final class TextScanner {
         LeakRules.secretLeak(clause, out);
       }
     }
+    if ((groups & AnchorWords.PASSWORD_GAME) != 0) {
+      PasswordGames.at(clause, s, role, out);
+    }
     if ((groups & AnchorWords.RESTRICTION_NOUN) != 0) {
       PhraseRules.restrictionRemoval(clause, out);
     }
