@@ -124,6 +124,30 @@ final class BestWindow {
       if (kind == MARK && (markTokens || Featurizer.isIdeographOrKana(c))) {
         previous = sums.token((FNV_OFFSET ^ c) * FNV_PRIME, previous, unigrams, bigrams, mask);
       }
+      if (kind == WORD) {
+        // The rest of the word's ASCII letters, most of the text, without the tests above that
+        // a letter inside a word always passes the same way: exactly what they would do.
+        while (i + 1 < length) {
+          int lower = chars[i + 1] | 0x20;
+          if ((char) (lower - 'a') >= 26) {
+            break;
+          }
+          i++;
+          word = (word ^ lower) * FNV_PRIME;
+          scanHash = 31 * scanHash + lower;
+          if (only4grams) {
+            window = (window << 16) | lower;
+            if (++pushed >= 4) {
+              sums.feature((int) ((window * GRAM4) >>> shift));
+            }
+          } else if (charMin > 0) {
+            fifth = (int) (window >>> 48);
+            window = (window << 16) | lower;
+            pushed++;
+            sums.grams(window, fifth, pushed, charMin, charMax, shift);
+          }
+        }
+      }
     }
     return best(sums.best, sums.hasPrevious, sums.previousSum, sums.previousCount, sums.sum,
         sums.count, spec.meanNorm());
