@@ -77,11 +77,13 @@ final class AnchorWords {
         "exfiltrate", "leak", "submit");
     add(RESTRICTION_NOUN, "restrictions", "restriction", "filters", "guidelines", "limitations",
         "constraints", "censorship", "policies", "ethics", "morals", "morality", "boundaries",
-        "rules", "safeguards", "guardrails", "limits", "filter", "safeguard", "guardrail");
+        "rules", "safeguards", "guardrails", "limits", "filter", "safeguard", "guardrail",
+        "moderation");
     add(PERSONA_WORD, "refuse", "refuses", "refusing", "decline", "declining", "refusal",
         "refusals");
     add(REFUSAL_PHRASE, "ai", "sorry", "cannot", "unable", "unfortunately", "help", "assist");
-    add(JAILBREAK_WORD, "jailbreak", "jailbroken", "dan", "mode", "anything");
+    add(JAILBREAK_WORD, "jailbreak", "jailbroken", "dan", "mode", "anything", "grandma",
+        "grandmother", "granny", "grandpa", "grandfather", "nana");
     add(OUTPUT_VERB, "say", "output", "print", "write", "type", "reply", "respond", "answer",
         "repeat", "state", "return", "display", "echo", "sag", "sage", "sagen", "schreibe",
         "schreib", "antworte", "gib", "diga", "escribe", "responde", "dites", "écris",
