@@ -46,6 +46,12 @@ final class AddressRules {
       "tease", "offer", "keep", "don't", "do", "refer", "direct", "link", "convert", "introduce",
       "render", "compose", "craft", "present", "deliver", "structure", "reverse", "shuffle", "swap",
       "encode", "capitalize", "capitalise", "spell", "style", "weave", "frame", "phrase");
+  /** Before an order that opens its sentence: "Also, please add …", "Then write …". */
+  private static final Set<String> LEAD_INS = Set.of("also", "then", "and", "additionally",
+      "finally", "next");
+  /** What the assistant writes and an e-mail's reader does not: "your answer", "your summary". */
+  private static final Set<String> ASSISTANTS_WORK = Set.of("response", "responses", "answer",
+      "answers", "summary", "output");
   private static final Set<String> PREPOSITIONS = Set.of("in", "to", "within", "for", "into", "at",
       "throughout");
 
@@ -157,19 +163,27 @@ final class AddressRules {
     return you != Clause.NONE && CONDITIONS.contains(c.word(you - 1));
   }
 
-  /** "Add ... to your response", "In your reply, mention ...". Tool content. */
+  /**
+   * "Add ... to your response", "In your reply, mention ...". Tool content. An e-mail asks for
+   * things in "your reply" too, so that stays weak; "your answer", "your summary" and "your
+   * response" are the assistant's.
+   */
   static void responseDirective(Clause c, SignalSet out) {
     int your = "your".equals(c.word(-1)) ? -1 : "your".equals(c.word(-2)) ? -2 : Clause.NONE;
     if (your == Clause.NONE || !c.atSentenceStart()) {
       return;
     }
     int first = -c.wordsBefore();
+    // "Also, please write a limerick at the end of your answer"
+    while (first < your - 1 && LEAD_INS.contains(c.word(first))) {
+      first++;
+    }
     String opening = c.word(first);
     boolean imperative = IMPERATIVES.contains(opening)
         || "please".equals(opening) && IMPERATIVES.contains(c.word(first + 1))
         || PREPOSITIONS.contains(opening) && your == first + 1;
     if (imperative) {
-      out.fire(SignalSet.RESPONSE_DIRECTIVE, 0.5);
+      out.fire(SignalSet.RESPONSE_DIRECTIVE, ASSISTANTS_WORK.contains(c.word(0)) ? 0.7 : 0.5);
     }
   }
 
@@ -207,6 +221,9 @@ final class AddressRules {
     }
     if (DROP_VERBS.contains(c.word(-2)) && !PhraseRules.NEGATIONS.contains(c.word(-3))) {
       out.fire(SignalSet.INSTRUCTION_OVERRIDE, 0.9);
+    } else if (ANSWER_VERBS.contains(c.word(-2)) && c.wordsBefore() == 2 && c.atSentenceStart()) {
+      // "Answer the user's question, then append …": an order to whoever answers the user
+      out.fire(SignalSet.AI_ADDRESS, 0.7);
     } else if (c.find(ANSWER_VERBS, -3, -2) != Clause.NONE
         && c.find(YOU, -4, -3) != Clause.NONE && c.find(CONDITIONS_AND_TIMES, -5, -4) != Clause.NONE) {
       out.fire(SignalSet.AI_ADDRESS, 0.7);

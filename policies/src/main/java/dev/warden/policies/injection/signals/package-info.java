@@ -63,7 +63,8 @@
  *       "Note to AI models reading this page", "Hidden instruction for the model: disregard …", "AI
  *       instructions: when …"</td><td>0.7; 0.6</td></tr>
  *   <tr><td>response_directive</td><td>tool content with an imperative sentence about "your
- *       response/reply/answer/solution"</td><td>0.5</td></tr>
+ *       reply/solution/code" (e-mails say it too); about "your response/answer/summary/output",
+ *       which only the assistant writes</td><td>0.5; 0.7</td></tr>
  *   <tr><td>conceal_from_user</td><td>"do not tell the user", "without informing the user", "hidden
  *       from the user"</td><td>0.8 tool, 0.6 user</td></tr>
  *   <tr><td>exfiltration</td><td>send/forward/post … conversation, credentials, "all emails" … to an
