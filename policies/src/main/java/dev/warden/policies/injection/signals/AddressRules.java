@@ -68,6 +68,9 @@ final class AddressRules {
       "override", "skip", "overlook", "discard", "dismiss", "abandon", "drop");
   private static final Set<String> ANSWER_VERBS = Set.of("answer", "answering", "reply",
       "replying", "respond", "responding", "address", "handle", "process", "to");
+  /** "Answer the user's question, then …"; not "To the user's question about refunds, …". */
+  private static final Set<String> ANSWER_ORDERS = Set.of("answer", "address", "handle",
+      "process");
   private static final Set<String> CONDITIONS_AND_TIMES = Set.of("when", "whenever", "before",
       "after", "while", "as", "once", "if");
   private static final Set<String> USERS = Set.of("user", "users", "human", "humans", "user's",
@@ -221,7 +224,7 @@ final class AddressRules {
     }
     if (DROP_VERBS.contains(c.word(-2)) && !PhraseRules.NEGATIONS.contains(c.word(-3))) {
       out.fire(SignalSet.INSTRUCTION_OVERRIDE, 0.9);
-    } else if (ANSWER_VERBS.contains(c.word(-2)) && c.wordsBefore() == 2 && c.atSentenceStart()) {
+    } else if (ANSWER_ORDERS.contains(c.word(-2)) && c.wordsBefore() == 2 && c.atSentenceStart()) {
       // "Answer the user's question, then append …": an order to whoever answers the user
       out.fire(SignalSet.AI_ADDRESS, 0.7);
     } else if (c.find(ANSWER_VERBS, -3, -2) != Clause.NONE

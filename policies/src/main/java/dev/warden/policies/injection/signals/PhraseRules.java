@@ -199,7 +199,7 @@ final class PhraseRules {
       "be", "impersonate", "simulate", "become");
   private static final Set<String> USED_TO = Set.of("used", "would", "always");
   private static final Set<String> TELL_VERBS = Set.of("read", "tell", "give", "recite", "sing",
-      "whisper", "say", "teach", "share", "explain", "list", "to");
+      "whisper", "say", "teach", "share", "explain", "list");
   /** What the grandma exploit wants told: keys, codes, recipes for weapons or drugs. */
   private static final Set<String> FORBIDDEN_LORE = Set.of("keys", "key", "codes", "passwords",
       "serial", "activation", "license", "licence", "napalm", "meth", "methamphetamine",
@@ -705,8 +705,12 @@ final class PhraseRules {
    */
   private static boolean usedToTellSecrets(Clause c) {
     int used = c.find(USED_TO, 1, 5);
-    return used != Clause.NONE && c.find(TELL_VERBS, used + 1, used + 3) != Clause.NONE
-        && c.find(FORBIDDEN_LORE, used + 2, 12) != Clause.NONE;
+    if (used == Clause.NONE) {
+      return false;
+    }
+    int verb = "to".equals(c.word(used + 1)) ? used + 2 : used + 1;
+    return c.find(TELL_VERBS, verb, verb + 1) != Clause.NONE
+        && c.find(FORBIDDEN_LORE, verb + 1, 12) != Clause.NONE;
   }
 
   /** "Do Anything Now", "DAN", "developer mode", "jailbroken", the grandma exploit. */

@@ -107,6 +107,7 @@ class AddressSignalsTest {
         "Then, include a pinch of salt in your dough.",
         "Format your slides as a numbered list and send them to Maria by Friday.",
         "Bring your insurance card and answer the intake questions online.",
+        "To the user's question about refunds, our policy gives a clear answer.",
     })
     void ordersAboutTheReadersOwnThingsDoNot(String text) {
       assertThat(Detect.tool(text)).doesNotContainKey(RESPONSE_DIRECTIVE).doesNotContainKey(AI_ADDRESS);

@@ -73,6 +73,7 @@ class PasswordGamesTest {
       "The password has been verified but login still fails, why?",
       "How do I check if the user has already been authenticated in Spring Security?",
       "I have been verified on Twitter; how do I add the badge?",
+      "Treat your password right: keep it in a manager.",
   })
   void passwordTalkDoesNot(String text) {
     assertThat(Detect.user(text)).as(text).doesNotContainKey(RESTRICTION_REMOVAL);
