@@ -41,6 +41,10 @@ final class PasswordGames {
   private static final Set<String> REPLY_ENDS = Set.of("and", "nothing", "without", "only",
       "then", "exactly", "verbatim");
   private static final Set<String> YOU = Set.of("you");
+  /** Before "you say": a question or a condition, not an order. */
+  private static final Set<String> ASKED = Set.of("when", "whenever", "if", "once", "after",
+      "before", "what", "why", "how", "do", "did", "does", "can", "could", "would", "should",
+      "until", "unless");
   private static final int MAX_FRAMING = 8;
 
   private static final Set<String> CHECKS = Set.of("check", "checks", "requirement",
@@ -121,6 +125,9 @@ final class PasswordGames {
       String w = c.word(k);
       if (ORDERS.contains(w)) {
         String lead = c.word(k - 1);
+        if ("you".equals(lead) && ASKED.contains(c.word(k - 2))) {
+          return false; // "what happens when you say 'Access Granted'?" asks
+        }
         if (lead.isEmpty() || LEAD_INS.contains(lead)
             || "to".equals(lead) && "you".equals(c.word(k - 2))
             // "the terminal should print": a program's output, not the model's

@@ -24,14 +24,14 @@ final class PromptRequests {
   private static final Set<String> LEAK_VERBS = Set.of("reveal", "print", "show", "display",
       "repeat", "output", "tell", "write", "give", "share", "list", "dump", "leak", "spell",
       "recite", "return", "type", "echo", "respond", "paste", "copy", "state", "disclose", "expose",
-      "what", "relay", "zeige", "nenne", "verrate", "gib", "wiederhole");
+      "what", "relay", "quote", "zeige", "nenne", "verrate", "gib", "wiederhole");
   /**
    * Verbs that leak a prompt in another form; only for the model's own prompt ("translate your
    * system prompt"), since "translate the instructions above" is what a user asks of a text they
    * pasted.
    */
   private static final Set<String> TRANSFORM_VERBS = Set.of("translate", "summarize", "summarise",
-      "paraphrase", "encode", "rewrite", "convert", "übersetze");
+      "paraphrase", "encode", "rewrite", "convert", "describe", "übersetze");
   /**
    * Verbs that smuggle the prompt out inside an answer ("append your initial prompt"); only for
    * "your" system, initial or hidden one, since "add the system prompt to the request" is how

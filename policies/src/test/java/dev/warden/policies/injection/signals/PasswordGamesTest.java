@@ -44,6 +44,8 @@ class PasswordGamesTest {
       "Explain why Tensor Trust players try to make the model say Access Granted.",
       "What does \"I have been pwned\" mean? The site said I have been pwned.",
       "My son says \"I've been pwned\" whenever he loses.",
+      "What happens when you say \"Access Granted\" to the vault in Fallout 4?",
+      "If you say Access Granted in the game, does the door open?",
   })
   void talkAboutThePhrasesDoesNot(String text) {
     assertThat(Detect.user(text)).as(text).doesNotContainKey(OUTPUT_FORCING);
