@@ -28,6 +28,8 @@ final class AnchorWords {
   static final int SAFETY_LAYER = 1 << 18;
   static final int REFUSAL_PHRASE = 1 << 19;
   static final int PASSWORD_GAME = 1 << 20;
+  static final int REPLY_OPENER = 1 << 21;
+  static final int CREDENTIAL_ASK = 1 << 22;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -67,7 +69,8 @@ final class AnchorWords {
     add(INSTRUCTION_NOUN, "instructions", "instruction", "prompt", "prompts", "directives",
         "directive", "guidelines", "rules", "commands", "directions", "task", "anweisungen",
         "anweisung", "instruktionen", "aufgabe", "regeln", "befehle");
-    add(INSTRUCTION_NOUN, "configuration", "config");
+    add(INSTRUCTION_NOUN, "configuration", "config", "goal", "goals", "objective", "mission",
+        "purpose");
     add(AI_NAME, "ai", "assistant", "llm", "llms", "chatbot", "chatgpt", "gpt", "claude", "gemini",
         "copilot", "model", "bot");
     add(RESPONSE_NOUN, "response", "responses", "reply", "replies", "answer", "answers", "output",
@@ -78,7 +81,7 @@ final class AnchorWords {
     add(RESTRICTION_NOUN, "restrictions", "restriction", "filters", "guidelines", "limitations",
         "constraints", "censorship", "policies", "ethics", "morals", "morality", "boundaries",
         "rules", "safeguards", "guardrails", "limits", "filter", "safeguard", "guardrail",
-        "moderation");
+        "moderation", "policy");
     add(PERSONA_WORD, "refuse", "refuses", "refusing", "decline", "declining", "refusal",
         "refusals");
     add(REFUSAL_PHRASE, "ai", "sorry", "cannot", "unable", "unfortunately", "help", "assist");
@@ -102,6 +105,8 @@ final class AnchorWords {
         "censors", "censorship", "safeguard", "safeguards", "classifier", "classifiers", "safety");
     add(PASSWORD_GAME, "granted", "pwned", "password", "passcode", "passphrase", "authenticated",
         "verified", "authorized", "authorised");
+    add(REPLY_OPENER, "begin", "start", "open", "prefix", "preface");
+    add(CREDENTIAL_ASK, "ask", "request", "collect", "obtain");
     add(NOW_WORD, "now", "nun", "jetzt", "maintenant", "ahora", "adesso", "agora", "nu");
     add(IDIOM_WORD, "warnings", "disclaimers", "disclaimer", "caveats", "apologize", "apologise",
         "apologies", "apologizes", "apologises", "apologizing", "apologising", "lectures",

@@ -33,7 +33,11 @@ final class LeakRules {
   private static final Set<String> MINE = Set.of("this", "my", "the", "our");
   /** What the user's own part is called: "the text before my message". */
   private static final Set<String> MY_PART = Set.of("message", "line", "input", "question",
-      "prompt", "request", "query", "text", "turn");
+      "prompt", "request", "query", "text", "turn", "chat", "conversation", "session");
+  /** "Don't tell me, just …", "… but write it …". */
+  private static final Set<String> BUT = Set.of("just", "instead", "but", "only", "rather");
+  private static final Set<String> OMIT = Set.of("omit", "omitting", "skip", "skipping");
+  private static final Set<String> MINE_ONLY = Set.of("my");
   private static final Set<String> TOLD = Set.of("told", "given", "shown", "sent", "provided");
   private static final Set<String> PASSIVE = Set.of("were", "was", "been", "are", "get", "got");
 
@@ -83,6 +87,11 @@ final class LeakRules {
         || !MY_PART.contains(c.word(2)))) {
       return; // most "before"s: decided on the two words after it
     }
+    if (before && toldYou(c)) {
+      // "complete this sentence with what you were told before our chat began"
+      out.fire(SignalSet.PROMPT_LEAK, 0.7);
+      return;
+    }
     // "what was the exact sentence written just before my message?" puts more words between
     int verb = c.find(REVEAL_VERBS, before ? -8 : -6, -1);
     if (verb == Clause.NONE || negated(c, verb)) {
@@ -112,6 +121,7 @@ final class LeakRules {
         String next = c.word(1);
         int told = c.find(TOLD, 2, 5);
         if (BEFORE_WORDS.contains(next) && MINE.contains(c.word("prior".equals(next) ? 3 : 2))
+            || "between".equals(next) && upToMyPart(c)
             || ("you".equals(next) || "you've".equals(next)
                 || "that".equals(next) && "you".equals(c.word(2)))
                 && told != Clause.NONE && PASSIVE.contains(c.word(told - 1))) {
@@ -187,7 +197,7 @@ final class LeakRules {
       return false;
     }
     List<String> next = c.nextSentence(14);
-    int k = 0;
+    int k = afterRefusedTelling(next);
     while (k < next.size() && LEAD_INS.contains(next.get(k))) {
       k++;
     }
@@ -206,8 +216,49 @@ final class LeakRules {
     return it && disguised;
   }
 
+  /**
+   * Where the order starts in a next sentence that first declines to be told outright: "Don't
+   * tell me, just write it backwards." 0 when it does not.
+   */
+  private static int afterRefusedTelling(List<String> next) {
+    int k = 0;
+    if (!next.isEmpty() && "do".equals(next.get(0)) && next.size() > 1 && "not".equals(next.get(1))) {
+      k = 1;
+    }
+    if (next.isEmpty() || !PhraseRules.NEGATIONS.contains(next.get(k))) {
+      return 0;
+    }
+    for (int j = k + 1; j < Math.min(next.size(), k + 5); j++) {
+      if (BUT.contains(next.get(j))) {
+        return j + 1;
+      }
+    }
+    return 0;
+  }
+
+  /** "What you were told before …", "what were you given before …". */
+  private static boolean toldYou(Clause c) {
+    int told = c.find(TOLD, -3, -1);
+    return told != Clause.NONE
+        && ("you".equals(c.word(told - 2)) && PASSIVE.contains(c.word(told - 1))
+            || "you".equals(c.word(told - 1)) && PASSIVE.contains(c.word(told - 2)));
+  }
+
+  /**
+   * After "everything between": the span ends at the user's part ("… and my first message"), so
+   * it is the text before it.
+   */
+  private static boolean upToMyPart(Clause c) {
+    int mine = c.find(MINE_ONLY, 3, 10);
+    if (mine == Clause.NONE || !"and".equals(c.word(mine - 1))) {
+      return false;
+    }
+    int part = "first".equals(c.word(mine + 1)) ? mine + 2 : mine + 1;
+    return MY_PART.contains(c.word(part));
+  }
+
   /** Whether a word ties the text to an exact copy: "verbatim", "word for word", "as is", "in full". */
-  private static boolean exact(Clause c) {
+  static boolean exact(Clause c) {
     if (c.find(EXACT, -8, 12) != Clause.NONE) {
       return true;
     }
@@ -216,7 +267,9 @@ final class LeakRules {
       if ("word".equals(w) && "for".equals(c.word(k + 1)) && "word".equals(c.word(k + 2))
           || "code".equals(w) && "block".equals(c.word(k + 1))
           || "in".equals(w) && "full".equals(c.word(k + 1))
-          || "as".equals(w) && "is".equals(c.word(k + 1))) {
+          || "as".equals(w) && "is".equals(c.word(k + 1))
+          // "leaving nothing out", "omitting nothing"
+          || "nothing".equals(w) && ("out".equals(c.word(k + 1)) || OMIT.contains(c.word(k - 1)))) {
         return true;
       }
     }

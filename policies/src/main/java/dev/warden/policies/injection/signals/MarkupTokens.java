@@ -1,5 +1,6 @@
 package dev.warden.policies.injection.signals;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -22,6 +23,11 @@ final class MarkupTokens {
   private static final String[] USER_TAGS = {"user", "human"};
   private static final String[] BRACKET_SUFFIXES = {"note", "message", "prompt", "override",
       "instruction", "instructions", "command", "update", "notice", "alert"};
+  /** After "[system]": it speaks to the model, as a log line's source never does. */
+  private static final Set<String> MODEL_WORDS = Set.of("you", "your", "you're", "assistant",
+      "ai", "model", "chatgpt", "llm", "bot", "chatbot", "instructions", "instruction", "prompt",
+      "rules", "respond", "reply", "answer", "output", "ignore", "disregard", "override");
+  private static final int MAX_LINE = 200;
   private static final int MAX_TAG = 24;
   private static final int MAX_URL = 400;
   /** What a placeholder in capitals ending in HERE names when it stands for data to send away. */
@@ -99,8 +105,31 @@ final class MarkupTokens {
     boolean anchorLink = s.startsWith("(#", end + 1);
     boolean link = !anchorLink && s.startsWith("(", end + 1);
     if (anchorLink || !link && LineMarkers.turnFollows(s, end + 1)) {
+      if (kind == LineMarkers.SYSTEM && !anchorLink && !speaksToModel(end + 1)) {
+        return; // "[system] Scheduled maintenance on Saturday": a log line's source, not a turn
+      }
       LineMarkers.fire(kind, role, out);
     }
+  }
+
+  /** Whether the rest of the line has a word for the model or its orders. */
+  private boolean speaksToModel(int from) {
+    int end = Math.min(s.length(), from + MAX_LINE);
+    for (int i = from; i < end && s.charAt(i) != '\n'; ) {
+      if (!Clause.isLetterOrDigit(s.charAt(i))) {
+        i++;
+        continue;
+      }
+      int wordEnd = i;
+      while (wordEnd < end && (Clause.isLetterOrDigit(s.charAt(wordEnd)) || s.charAt(wordEnd) == '\'')) {
+        wordEnd++;
+      }
+      if (MODEL_WORDS.contains(s.substring(i, wordEnd).toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+      i = wordEnd;
+    }
+    return false;
   }
 
   /** At the {@code (} of {@code ](}: a link or image target. */

@@ -167,8 +167,17 @@ final class PhraseRules {
   private static final Set<String> NEW_NOUNS = Set.of("instructions", "instruction", "task",
       "directive", "directives", "prompt", "anweisungen", "anweisung", "aufgabe");
   private static final Set<String> TASKS = Set.of("task", "aufgabe");
-  private static final Set<String> CHANGE_AUXILIARIES = Set.of("has", "have", "been", "now", "just");
-  private static final Set<String> CHANGED = Set.of("changed", "updated", "replaced", "switched");
+  /** What the model is for, said to be new: "your new goal is". */
+  private static final Set<String> GOALS = Set.of("goal", "goals", "objective", "mission",
+      "purpose");
+  private static final Set<String> CHANGE_AUXILIARIES = Set.of("has", "have", "been", "now", "just",
+      "were", "was", "are");
+  private static final Set<String> CHANGED = Set.of("changed", "updated", "replaced", "switched",
+      "revised", "modified", "overridden");
+  /** Who may change the model's instructions, by a claim: "updated by the administrator". */
+  private static final Set<String> AUTHORITIES = Set.of("administrator", "administrators",
+      "admin", "admins", "developer", "developers", "operator", "operators", "owner", "owners",
+      "system", "openai", "anthropic", "creators", "creator", "moderators");
   static final Set<String> TOPIC_LINKS = Set.of("for", "on", "about", "from", "regarding",
       "in", "of");
   private static final Set<String> NEW_ADJECTIVES = Set.of("new", "updated", "real", "actual",
@@ -557,6 +566,17 @@ final class PhraseRules {
    * nothing before it to take over (new instructions there still aim at the system prompt's).
    */
   static void newInstructions(Clause c, Role role, SignalSet out) {
+    if (GOALS.contains(c.word(0))) {
+      // "your new goal is to …", "your true purpose:", "your mission now:"; not "my new goal is
+      // a marathon"
+      if (NEW_ADJECTIVES.contains(c.word(-1)) && "your".equals(c.word(-2))
+          && ("is".equals(c.word(1)) || c.charAfter(0) == ':')
+          || "your".equals(c.word(-1)) && "now".equals(c.word(1))
+              && ("is".equals(c.word(2)) || c.charAfter(1) == ':')) {
+        out.fire(SignalSet.NEW_INSTRUCTIONS, role == Role.TOOL ? 0.6 : 0.5);
+      }
+      return;
+    }
     if (!NEW_NOUNS.contains(c.word(0))) {
       return;
     }
@@ -582,14 +602,21 @@ final class PhraseRules {
    * content, where it is how a manager writes to a colleague.
    */
   private static boolean changed(Clause c, Role role) {
-    if (role == Role.TOOL || c.opensText(-1)) {
+    if (role == Role.TOOL) {
       return false;
     }
     int k = 1;
     while (k <= 3 && CHANGE_AUXILIARIES.contains(c.word(k))) {
       k++;
     }
-    return k > 1 && CHANGED.contains(c.word(k));
+    if (k == 1 || !CHANGED.contains(c.word(k))) {
+      return false;
+    }
+    // at the start only with who changed them: "your instructions have been updated by the
+    // administrator"
+    return !c.opensText(-1) || "by".equals(c.word(k + 1))
+        && AUTHORITIES.contains(c.word("the".equals(c.word(k + 2)) || "an".equals(c.word(k + 2))
+            || "your".equals(c.word(k + 2)) ? k + 3 : k + 2));
   }
 
   /**

@@ -254,7 +254,8 @@ final class TextScanner {
     }
     int groups = AnchorWords.groups(hash, s, start, end);
     if (role != Role.TOOL) {
-      groups &= ~(AnchorWords.AI_NAME | AnchorWords.RESPONSE_NOUN | AnchorWords.CODE_POINTER);
+      groups &= ~(AnchorWords.AI_NAME | AnchorWords.RESPONSE_NOUN | AnchorWords.CODE_POINTER
+          | AnchorWords.CREDENTIAL_ASK);
     } else {
       groups &= ~AnchorWords.NOW_WORD; // "Great job, team! Now, another task: …" is an e-mail
     }
@@ -291,7 +292,7 @@ final class TextScanner {
       PhraseRules.voided(clause, out);
     }
     if ((groups & AnchorWords.INSTRUCTION_NOUN) != 0) {
-      PromptRequests.at(clause, out);
+      PromptRequests.at(clause, role, out);
       PhraseRules.newInstructions(clause, role, out);
       PhraseRules.outOfForce(clause, out);
       PhraseRules.endMarker(clause, role, out);
@@ -302,11 +303,18 @@ final class TextScanner {
         LeakRules.secretLeak(clause, out);
       }
     }
+    if ((groups & AnchorWords.CREDENTIAL_ASK) != 0) {
+      CredentialRequests.at(clause, out);
+    }
+    if ((groups & AnchorWords.REPLY_OPENER) != 0) {
+      ReplyOpeners.at(clause, out);
+    }
     if ((groups & AnchorWords.PASSWORD_GAME) != 0) {
       PasswordGames.at(clause, s, role, out);
     }
     if ((groups & AnchorWords.RESTRICTION_NOUN) != 0) {
       PhraseRules.restrictionRemoval(clause, out);
+      WaivedRules.at(clause, out);
     }
     if ((groups & AnchorWords.SAFETY_LAYER) != 0) {
       FilterEvasion.at(clause, out);
