@@ -30,6 +30,7 @@ final class AnchorWords {
   static final int PASSWORD_GAME = 1 << 20;
   static final int REPLY_OPENER = 1 << 21;
   static final int CREDENTIAL_ASK = 1 << 22;
+  static final int GOAL_NOUN = 1 << 23;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -69,8 +70,8 @@ final class AnchorWords {
     add(INSTRUCTION_NOUN, "instructions", "instruction", "prompt", "prompts", "directives",
         "directive", "guidelines", "rules", "commands", "directions", "task", "anweisungen",
         "anweisung", "instruktionen", "aufgabe", "regeln", "befehle");
-    add(INSTRUCTION_NOUN, "configuration", "config", "goal", "goals", "objective", "mission",
-        "purpose");
+    add(INSTRUCTION_NOUN, "configuration", "config");
+    add(GOAL_NOUN, "goal", "goals", "objective", "mission", "purpose");
     add(AI_NAME, "ai", "assistant", "llm", "llms", "chatbot", "chatgpt", "gpt", "claude", "gemini",
         "copilot", "model", "bot");
     add(RESPONSE_NOUN, "response", "responses", "reply", "replies", "answer", "answers", "output",

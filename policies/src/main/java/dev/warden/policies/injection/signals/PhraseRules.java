@@ -167,9 +167,6 @@ final class PhraseRules {
   private static final Set<String> NEW_NOUNS = Set.of("instructions", "instruction", "task",
       "directive", "directives", "prompt", "anweisungen", "anweisung", "aufgabe");
   private static final Set<String> TASKS = Set.of("task", "aufgabe");
-  /** What the model is for, said to be new: "your new goal is". */
-  private static final Set<String> GOALS = Set.of("goal", "goals", "objective", "mission",
-      "purpose");
   private static final Set<String> CHANGE_AUXILIARIES = Set.of("has", "have", "been", "now", "just",
       "were", "was", "are");
   private static final Set<String> CHANGED = Set.of("changed", "updated", "replaced", "switched",
@@ -565,18 +562,20 @@ final class PhraseRules {
    * content is no hijack: "New task: prepare Monday's agenda" is how a user starts a request, with
    * nothing before it to take over (new instructions there still aim at the system prompt's).
    */
-  static void newInstructions(Clause c, Role role, SignalSet out) {
-    if (GOALS.contains(c.word(0))) {
-      // "your new goal is to …", "your true purpose:", "your mission now:"; not "my new goal is
-      // a marathon"
-      if (NEW_ADJECTIVES.contains(c.word(-1)) && "your".equals(c.word(-2))
-          && ("is".equals(c.word(1)) || c.charAfter(0) == ':')
-          || "your".equals(c.word(-1)) && "now".equals(c.word(1))
-              && ("is".equals(c.word(2)) || c.charAfter(1) == ':')) {
-        out.fire(SignalSet.NEW_INSTRUCTIONS, role == Role.TOOL ? 0.6 : 0.5);
-      }
-      return;
+  /**
+   * At goal, objective, mission or purpose: "your new goal is to …", "your true purpose:", "your
+   * mission now:"; not "my new goal is a marathon".
+   */
+  static void newGoal(Clause c, Role role, SignalSet out) {
+    if (NEW_ADJECTIVES.contains(c.word(-1)) && "your".equals(c.word(-2))
+        && ("is".equals(c.word(1)) || c.charAfter(0) == ':')
+        || "your".equals(c.word(-1)) && "now".equals(c.word(1))
+            && ("is".equals(c.word(2)) || c.charAfter(1) == ':')) {
+      out.fire(SignalSet.NEW_INSTRUCTIONS, role == Role.TOOL ? 0.6 : 0.5);
     }
+  }
+
+  static void newInstructions(Clause c, Role role, SignalSet out) {
     if (!NEW_NOUNS.contains(c.word(0))) {
       return;
     }

@@ -27,6 +27,8 @@ final class TextScanner {
 
   /** How far {@link #replyAhead} looks for a quote: past "only the words" and the like. */
   private static final int REPLY_LOOKAHEAD = 40;
+  /** How far after "begin" or "start" the quoted opening of a primed reply may be. */
+  private static final int OPENER_LOOKAHEAD = 60;
 
   private final String s;
   /** {@code s} as chars, for the hot loop: {@code String.charAt} checks the coder on every call. */
@@ -219,6 +221,21 @@ final class TextScanner {
     return false;
   }
 
+  /** Whether a quote opens on the same line soon after {@code end}: "begin your reply with "…"". */
+  private boolean quoteAhead(int end) {
+    int limit = Math.min(s.length(), end + OPENER_LOOKAHEAD);
+    for (int i = end; i < limit; i++) {
+      char c = s.charAt(i);
+      if (c == '\n') {
+        return false;
+      }
+      if (OutputRules.isQuote(c) && (c != '\'' && c != '\u2019' || !Clause.isLetterOrDigit(s.charAt(i - 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Whether a reply {@link OutputRules} could read may follow the word ending at {@code end}: a
    * quote or colon on the same line within a few words, or a yes or no right after.
@@ -266,11 +283,14 @@ final class TextScanner {
         && !RefusalSuppression.mayBePhrase(s, start, end)) {
       groups &= ~AnchorWords.REFUSAL_PHRASE;
     }
+    if ((groups & AnchorWords.REPLY_OPENER) != 0 && !quoteAhead(end)) {
+      groups &= ~AnchorWords.REPLY_OPENER; // "start", "open": most are not followed by a quote
+    }
     if (groups == 0) {
       return;
     }
-    if ((groups & ~AnchorWords.RESPONSE_NOUN) == 0 && !yourBefore(start)) {
-      return; // the only rule is about "your response": skip building the clause without "your"
+    if ((groups & ~(AnchorWords.RESPONSE_NOUN | AnchorWords.GOAL_NOUN)) == 0 && !yourBefore(start)) {
+      return; // the only rules are about "your response", "your goal": none without "your"
     }
     Clause clause = this.clause;
     if (!clause.reset(s, start)) {
@@ -302,6 +322,9 @@ final class TextScanner {
       if (role != Role.TOOL) {
         LeakRules.secretLeak(clause, out);
       }
+    }
+    if ((groups & AnchorWords.GOAL_NOUN) != 0) {
+      PhraseRules.newGoal(clause, role, out);
     }
     if ((groups & AnchorWords.CREDENTIAL_ASK) != 0) {
       CredentialRequests.at(clause, out);
