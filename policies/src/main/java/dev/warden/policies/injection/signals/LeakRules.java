@@ -34,6 +34,11 @@ final class LeakRules {
   /** What the user's own part is called: "the text before my message". */
   private static final Set<String> MY_PART = Set.of("message", "line", "input", "question",
       "prompt", "request", "query", "text", "turn", "chat", "conversation", "session");
+  /** After "secret": a secret word by kind, not "the secret key" of a keystore or a cheat code. */
+  private static final Set<String> SECRET_WORDS = Set.of("password", "passphrase", "passcode",
+      "word", "phrase");
+  private static final Set<String> PERMITTED = Set.of("allowed", "permitted", "able", "free");
+  private static final Set<String> YOU = Set.of("you");
   /** "Don't tell me, just …", "… but write it …". */
   private static final Set<String> BUT = Set.of("just", "instead", "but", "only", "rather");
   private static final Set<String> OMIT = Set.of("omit", "omitting", "skip", "skipping");
@@ -174,7 +179,9 @@ final class LeakRules {
       return;
     }
     String owner = c.word(-1);
-    boolean yours = "your".equals(owner) || "your".equals(c.word(-2)) && "secret".equals(owner);
+    boolean yours = "your".equals(owner) || "your".equals(c.word(-2)) && "secret".equals(owner)
+        // "the secret password", "if you were allowed to tell me the password"
+        || noun == 1 && SECRET_WORDS.contains(c.word(1)) || permitted(c, verb);
     boolean disguised = c.find(DISGUISES, verb - 2, 12) != Clause.NONE;
     boolean theirs = "my".equals(owner) || "a".equals(owner);
     if (yours || guarded || disguised && !theirs) {
@@ -234,6 +241,12 @@ final class LeakRules {
       }
     }
     return 0;
+  }
+
+  /** "If you were allowed to tell me …", "if you were free to share …": held back from the user. */
+  private static boolean permitted(Clause c, int verb) {
+    return "to".equals(c.word(verb - 1)) && PERMITTED.contains(c.word(verb - 2))
+        && c.find(YOU, verb - 5, verb - 3) != Clause.NONE;
   }
 
   /** "What you were told before …", "what were you given before …". */

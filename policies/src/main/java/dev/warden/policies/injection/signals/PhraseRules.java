@@ -208,7 +208,7 @@ final class PhraseRules {
       "whisper", "say", "teach", "share", "explain", "list");
   /** What the grandma exploit wants told: keys, codes, recipes for weapons or drugs. */
   private static final Set<String> FORBIDDEN_LORE = Set.of("keys", "key", "codes", "passwords",
-      "serial", "activation", "license", "licence", "napalm", "meth", "methamphetamine",
+      "password", "passcode", "serial", "activation", "license", "licence", "napalm", "meth", "methamphetamine",
       "explosives", "bomb", "bombs", "poison", "malware", "exploit", "exploits", "synthesis");
   private static final Set<String> LIFTING_AUXILIARIES = Set.of("have", "has", "had", "been",
       "are", "is", "were", "was", "now", "all", "hereby", "officially", "temporarily", "fully",
@@ -216,7 +216,7 @@ final class PhraseRules {
   private static final Set<String> LAYER_NOUNS = Set.of("layer", "layers", "system", "systems",
       "settings", "checks", "protocols");
   private static final Set<String> LIFTED = Set.of("lifted", "removed", "disabled", "suspended",
-      "deactivated", "waived", "revoked", "off", "paused");
+      "deactivated", "waived", "revoked", "off", "paused", "optional");
   private static final Set<String> HAVING = Set.of("have", "has", "contain", "contains", "follow",
       "follows", "obey", "obeys", "need", "needs", "hat", "habe", "hast");
   private static final Set<String> BOUND = Set.of("bound", "limited", "restricted", "constrained",
@@ -551,17 +551,21 @@ final class PhraseRules {
     return setUp != Clause.NONE && "you".equals(c.word(setUp + 1));
   }
 
+  /**
+   * Whether the words after the anchor say the model was set up with it: "the configuration you
+   * were initialized with", "the data you have been given".
+   */
+  static boolean setUpWithIt(Clause c) {
+    return "you".equals(c.word(1)) && (c.find(RECEIVED, 2, 4) != Clause.NONE
+        || c.find(SETUP_VERBS, 2, 4) != Clause.NONE);
+  }
+
   /** Whether the words from {@code from} on name rules or ethics: "about ethical guidelines". */
   private static boolean aboutRules(Clause c, int from) {
     return c.find(OVERRIDE_TARGETS, from, from + 2) != Clause.NONE
         || c.find(AI_RESTRICTION_CONTEXT, from, from + 2) != Clause.NONE;
   }
 
-  /**
-   * "Your new instructions are", "New task:", "Your task is now to …". A new task that opens user
-   * content is no hijack: "New task: prepare Monday's agenda" is how a user starts a request, with
-   * nothing before it to take over (new instructions there still aim at the system prompt's).
-   */
   /**
    * At goal, objective, mission or purpose: "your new goal is to …", "your true purpose:", "your
    * mission now:"; not "my new goal is a marathon".
@@ -575,6 +579,11 @@ final class PhraseRules {
     }
   }
 
+  /**
+   * "Your new instructions are", "New task:", "Your task is now to …". A new task that opens user
+   * content is no hijack: "New task: prepare Monday's agenda" is how a user starts a request, with
+   * nothing before it to take over (new instructions there still aim at the system prompt's).
+   */
   static void newInstructions(Clause c, Role role, SignalSet out) {
     if (!NEW_NOUNS.contains(c.word(0))) {
       return;

@@ -36,12 +36,14 @@ final class WaivedRules {
   /** After "without restrictions": what they are on, so not the model's ("on length"). */
   private static final Set<String> TOPICS = Set.of("on", "to", "of", "for", "about", "in");
   private static final Set<String> ANY = Set.of("any", "all");
+  private static final Set<String> USUAL = Set.of("usual", "normal", "typical", "regular",
+      "standard");
 
   private WaivedRules() {}
 
   /** At a restriction or policy noun. */
   static void at(Clause c, SignalSet out) {
-    if (notApplying(c) || liftedForThisChat(c) || replyWithout(c)) {
+    if (notApplying(c) || liftedForThisChat(c) || replyWithout(c) || withoutYours(c)) {
       out.fire(SignalSet.RESTRICTION_REMOVAL, 0.7);
     }
   }
@@ -66,6 +68,13 @@ final class WaivedRules {
       return false;
     }
     return SESSIONS.contains(c.word(k + 3)) || SESSIONS.contains(c.word(k + 4));
+  }
+
+  /** "Without your usual limits", "without your filters": the model's own, said to it. */
+  private static boolean withoutYours(Clause c) {
+    int k = USUAL.contains(c.word(-1)) ? -2 : -1;
+    return "your".equals(c.word(k)) && "without".equals(c.word(k - 1))
+        && (STRICT_LIMITS.contains(c.word(0)) || k == -2) && !TOPICS.contains(c.word(1));
   }
 
   /** "Answer without restrictions", "respond without any filters"; not "… on word count". */
