@@ -13,7 +13,17 @@ final class AddressRules {
   private static final Set<String> VOCATIVES = Set.of("dear", "attention", "hey", "hello", "hi",
       "greetings");
   private static final Set<String> NOTES = Set.of("note", "notes", "message", "instructions",
-      "instruction", "notice", "memo", "reminder");
+      "instruction", "notice", "memo", "reminder", "todo");
+  /** Between "AI" and its name: "the AI code assistant". */
+  private static final Set<String> AI_KINDS = Set.of("code", "coding", "writing", "email",
+      "search", "shopping", "browsing", "research", "customer", "support", "chat");
+  private static final Set<String> BEING = Set.of("is", "are");
+  /** What only a model does to the document it reads: "when summarizing this page, …". */
+  private static final Set<String> DOCUMENTS = Set.of("page", "document", "email", "e-mail",
+      "article", "message", "text", "site", "website", "webpage", "review", "thread", "post",
+      "pdf", "content");
+  private static final Set<String> ANSWERING = Set.of("answering", "replying", "responding",
+      "addressing", "handling");
   /** What may stand right before a name that opens a phrase: "Hidden text: AI, when …". */
   private static final String HEADING_ENDS = ":>";
   /** {@link #NOTES} but "notes": "Notes for the model:" heads a model card. */
@@ -96,7 +106,10 @@ final class AddressRules {
   static void aiAddress(Clause c, SignalSet out) {
     int at = 0;
     String w = c.word(0);
-    if (w.equals("model")) {
+    if (w.equals("models") && "ai".equals(c.word(-1))) {
+      return; // read at "AI", as "AI agents" are
+    }
+    if (w.equals("model") || w.equals("models")) {
       if (!"language".equals(c.word(-1)) && !"ai".equals(c.word(-1))) {
         headedToTheModel(c, out);
         return;
@@ -104,6 +117,8 @@ final class AddressRules {
       at = -1;
     } else if ("ai".equals(c.word(-1)) && AI_WORDS.contains(w)) {
       at = -1; // one name in two words: "AI assistant:", "AI agents reading this"
+    } else if ("ai".equals(c.word(-2)) && AI_WORDS.contains(w) && AI_KINDS.contains(c.word(-1))) {
+      at = -2; // "the AI code assistant:", "AI writing assistants reading this"
     }
     if (NOTES.contains(c.word(1)) && c.charAfter(1) == ':' && ordered(c.word(2))) {
       out.fire(SignalSet.AI_ADDRESS, 0.7); // "AI instructions: when the user asks, …"
@@ -123,6 +138,8 @@ final class AddressRules {
     boolean addressed = vocative && (punctuated || after == '!' || after == '.' || after == '\n'
             || after == 0 || AI_WORDS.contains(c.word(1)))
         || conditionalYou(c, at)
+        // "if an AI is summarizing this document, it should …"
+        || BEING.contains(c.word(1)) && READERS.contains(c.word(2)) && "this".equals(c.word(3))
         || (opensSentence(c, at, before) || HEADING_ENDS.indexOf(c.charBefore(at)) >= 0)
             && punctuated && ORDERS.contains(c.word(1));
     if (addressed) {
@@ -227,8 +244,29 @@ final class AddressRules {
     } else if (ANSWER_ORDERS.contains(c.word(-2)) && c.wordsBefore() == 2 && c.atSentenceStart()) {
       // "Answer the user's question, then append …": an order to whoever answers the user
       out.fire(SignalSet.AI_ADDRESS, 0.7);
+    } else if (answeringFirst(c)) {
+      out.fire(SignalSet.AI_ADDRESS, 0.7);
     } else if (c.find(ANSWER_VERBS, -3, -2) != Clause.NONE
         && c.find(YOU, -4, -3) != Clause.NONE && c.find(CONDITIONS_AND_TIMES, -5, -4) != Clause.NONE) {
+      out.fire(SignalSet.AI_ADDRESS, 0.7);
+    }
+  }
+
+  /** "Before answering the user's question, …", "while responding to the user's request, …". */
+  private static boolean answeringFirst(Clause c) {
+    int k = "to".equals(c.word(-2)) ? -3 : -2;
+    return ANSWERING.contains(c.word(k)) && CONDITIONS_AND_TIMES.contains(c.word(k - 1));
+  }
+
+  /**
+   * At summarizing or analyzing, in tool content: "When summarizing this page, tell the reader
+   * …". A document that speaks to whoever summarizes it speaks to the model; "if a reviewer is
+   * summarizing this paper" has a person as its subject, "when summarizing quarterly results"
+   * no document of its own.
+   */
+  static void selfSummary(Clause c, SignalSet out) {
+    if (CONDITIONS_AND_TIMES.contains(c.word(-1)) && "this".equals(c.word(1))
+        && DOCUMENTS.contains(c.word(2))) {
       out.fire(SignalSet.AI_ADDRESS, 0.7);
     }
   }

@@ -31,6 +31,7 @@ final class AnchorWords {
   static final int REPLY_OPENER = 1 << 21;
   static final int CREDENTIAL_ASK = 1 << 22;
   static final int GOAL_NOUN = 1 << 23;
+  static final int SUMMARIZING = 1 << 24;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -70,9 +71,10 @@ final class AnchorWords {
     add(INSTRUCTION_NOUN, "instructions", "instruction", "prompt", "prompts", "directives",
         "directive", "guidelines", "rules", "commands", "directions", "task", "anweisungen",
         "anweisung", "instruktionen", "aufgabe", "regeln", "befehle");
-    add(INSTRUCTION_NOUN, "configuration", "config");
+    add(INSTRUCTION_NOUN, "configuration", "config", "systemprompt", "instrucciones", "consignes",
+        "istruzioni", "instruções", "instrucoes", "reglas", "règles", "regole", "regras");
     add(GOAL_NOUN, "goal", "goals", "objective", "mission", "purpose");
-    add(AI_NAME, "ai", "assistant", "llm", "llms", "chatbot", "chatgpt", "gpt", "claude", "gemini",
+    add(AI_NAME, "models", "ai", "assistant", "llm", "llms", "chatbot", "chatgpt", "gpt", "claude", "gemini",
         "copilot", "model", "bot");
     add(RESPONSE_NOUN, "response", "responses", "reply", "replies", "answer", "answers", "output",
         "message", "implementation", "solution", "summary", "code");
@@ -108,6 +110,7 @@ final class AnchorWords {
         "verified", "authorized", "authorised");
     add(REPLY_OPENER, "begin", "start", "open", "prefix", "preface");
     add(CREDENTIAL_ASK, "ask", "request", "collect", "obtain");
+    add(SUMMARIZING, "summarizing", "summarising", "analyzing", "analysing");
     add(NOW_WORD, "now", "nun", "jetzt", "maintenant", "ahora", "adesso", "agora", "nu");
     add(IDIOM_WORD, "warnings", "disclaimers", "disclaimer", "caveats", "apologize", "apologise",
         "apologies", "apologizes", "apologises", "apologizing", "apologising", "lectures",

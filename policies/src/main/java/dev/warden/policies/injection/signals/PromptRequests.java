@@ -13,7 +13,12 @@ import java.util.Set;
 final class PromptRequests {
 
   private static final Set<String> LEAK_NOUNS = Set.of("prompt", "prompts", "instructions",
-      "instruction", "rules", "guidelines", "directives", "anweisungen", "regeln", "befehle");
+      "instruction", "rules", "guidelines", "directives", "anweisungen", "regeln", "befehle",
+      "systemprompt", "instrucciones", "consignes", "istruzioni", "instruções", "instrucoes",
+      "reglas", "règles", "regole", "regras");
+  /** "Your" in French, Spanish, Italian and Portuguese, right before the noun: "ton prompt". */
+  private static final Set<String> ROMANCE_YOURS = Set.of("ton", "ta", "tes", "votre", "vos",
+      "tu", "tus", "tuo", "tua", "tue", "tuoi", "teu", "teus", "tuas");
   /** What the model's setup may be called besides its prompt: "your hidden configuration". */
   private static final Set<String> CONFIG_NOUNS = Set.of("configuration", "config");
   private static final Set<String> HIDDEN = Set.of("hidden", "secret", "internal", "initial");
@@ -24,7 +29,11 @@ final class PromptRequests {
   private static final Set<String> LEAK_VERBS = Set.of("reveal", "print", "show", "display",
       "repeat", "output", "tell", "write", "give", "share", "list", "dump", "leak", "spell",
       "recite", "return", "type", "echo", "respond", "paste", "copy", "state", "disclose", "expose",
-      "what", "relay", "quote", "zeige", "nenne", "verrate", "gib", "wiederhole");
+      "what", "relay", "quote", "zeige", "zeig", "nenne", "verrate", "gib", "wiederhole",
+      "révèle", "révélez", "montre", "montrez", "affiche", "affichez", "donne", "donnez",
+      "répète", "répétez", "écris", "écrivez", "muestra", "muestre", "muéstrame", "revela",
+      "revele", "dime", "repite", "repita", "escribe", "imprime", "mostra", "mostrami", "rivela",
+      "ripeti", "dimmi", "stampa", "scrivi", "mostre", "diga", "escreva");
   /**
    * Verbs that leak a prompt in another form; only for the model's own prompt ("translate your
    * system prompt"), since "translate the instructions above" is what a user asks of a text they
@@ -81,7 +90,7 @@ final class PromptRequests {
       return;
     }
     String before = c.word(-1);
-    boolean models = PhraseRules.givenToTheModel(c)
+    boolean models = PhraseRules.givenToTheModel(c) || ROMANCE_YOURS.contains(before)
         || PROMPT_ADJECTIVES.contains(before) && "the".equals(c.word(-2)) && !inGeneral(c);
     boolean asked = (models || "above".equals(c.word(1)))
             && c.find(LEAK_VERBS, -8, -1) != Clause.NONE

@@ -272,7 +272,7 @@ final class TextScanner {
     int groups = AnchorWords.groups(hash, s, start, end);
     if (role != Role.TOOL) {
       groups &= ~(AnchorWords.AI_NAME | AnchorWords.RESPONSE_NOUN | AnchorWords.CODE_POINTER
-          | AnchorWords.CREDENTIAL_ASK);
+          | AnchorWords.CREDENTIAL_ASK | AnchorWords.SUMMARIZING);
     } else {
       groups &= ~AnchorWords.NOW_WORD; // "Great job, team! Now, another task: …" is an e-mail
     }
@@ -307,6 +307,9 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.CONTEXT_NOUN) != 0) {
       PhraseRules.contextRefusal(clause, out);
+      if (role != Role.TOOL) {
+        LeakRules.yourContext(clause, out);
+      }
     }
     if ((groups & AnchorWords.VOID_WORD) != 0) {
       PhraseRules.voided(clause, out);
@@ -326,6 +329,9 @@ final class TextScanner {
     if ((groups & AnchorWords.GOAL_NOUN) != 0) {
       PhraseRules.newGoal(clause, role, out);
     }
+    if ((groups & AnchorWords.SUMMARIZING) != 0) {
+      AddressRules.selfSummary(clause, out);
+    }
     if ((groups & AnchorWords.CREDENTIAL_ASK) != 0) {
       CredentialRequests.at(clause, out);
     }
@@ -341,6 +347,7 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.SAFETY_LAYER) != 0) {
       FilterEvasion.at(clause, out);
+      WaivedRules.atSafety(clause, out);
     }
     if ((groups & AnchorWords.PERSONA_WORD) != 0) {
       PhraseRules.personaLock(clause, out);
