@@ -84,7 +84,7 @@ final class AnchorWords {
     add(RESTRICTION_NOUN, "restrictions", "restriction", "filters", "guidelines", "limitations",
         "constraints", "censorship", "policies", "ethics", "morals", "morality", "boundaries",
         "rules", "safeguards", "guardrails", "limits", "filter", "safeguard", "guardrail",
-        "moderation", "policy");
+        "moderation", "policy", "filtering");
     add(PERSONA_WORD, "refuse", "refuses", "refusing", "decline", "declining", "refusal",
         "refusals");
     add(REFUSAL_PHRASE, "ai", "sorry", "cannot", "unable", "unfortunately", "help", "assist");

@@ -28,7 +28,7 @@ final class PromptRequests {
       "secret", "internal");
   private static final Set<String> LEAK_VERBS = Set.of("reveal", "print", "show", "display",
       "repeat", "output", "tell", "write", "give", "share", "list", "dump", "leak", "spell",
-      "recite", "return", "type", "echo", "respond", "paste", "copy", "state", "disclose", "expose",
+      "recite", "return", "type", "echo", "respond", "reply", "paste", "copy", "state", "disclose", "expose",
       "what", "relay", "quote", "zeige", "zeig", "nenne", "verrate", "gib", "wiederhole",
       "révèle", "révélez", "montre", "montrez", "affiche", "affichez", "donne", "donnez",
       "répète", "répétez", "écris", "écrivez", "muestra", "muestre", "muéstrame", "revela",
