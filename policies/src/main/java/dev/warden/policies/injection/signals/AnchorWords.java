@@ -32,6 +32,8 @@ final class AnchorWords {
   static final int CREDENTIAL_ASK = 1 << 22;
   static final int GOAL_NOUN = 1 << 23;
   static final int SUMMARIZING = 1 << 24;
+  static final int ROLE_EXIT = 1 << 25;
+  static final int SCOPE_EXCEPTION = 1 << 26;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -73,7 +75,10 @@ final class AnchorWords {
         "anweisung", "instruktionen", "aufgabe", "regeln", "befehle");
     add(INSTRUCTION_NOUN, "configuration", "config", "systemprompt", "instrucciones", "consignes",
         "istruzioni", "instruções", "instrucoes", "reglas", "règles", "regole", "regras");
-    add(GOAL_NOUN, "goal", "goals", "objective", "mission", "purpose");
+    add(GOAL_NOUN, "goal", "goals", "objective", "mission", "purpose", "role", "job");
+    add(SCOPE_EXCEPTION, "exception");
+    add(ROLE_EXIT, "stop", "quit", "forget", "drop", "disregard", "abandon", "leave", "exit",
+        "step", "ditch");
     add(AI_NAME, "models", "ai", "assistant", "llm", "llms", "chatbot", "chatgpt", "gpt", "claude", "gemini",
         "copilot", "model", "bot");
     add(RESPONSE_NOUN, "response", "responses", "reply", "replies", "answer", "answers", "output",

@@ -328,6 +328,13 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.GOAL_NOUN) != 0) {
       PhraseRules.newGoal(clause, role, out);
+      RoleExits.roleEnded(clause, out);
+    }
+    if ((groups & AnchorWords.ROLE_EXIT) != 0) {
+      RoleExits.at(clause, out);
+    }
+    if ((groups & AnchorWords.SCOPE_EXCEPTION) != 0) {
+      RoleExits.scopeException(clause, out);
     }
     if ((groups & AnchorWords.SUMMARIZING) != 0) {
       AddressRules.selfSummary(clause, out);
