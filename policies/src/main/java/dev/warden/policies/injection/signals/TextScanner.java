@@ -221,6 +221,15 @@ final class TextScanner {
     return false;
   }
 
+  /** Whether the next word, after spaces, starts with one of {@code letters} (lower case). */
+  private boolean nextWordStartsWith(int end, String letters) {
+    int p = end;
+    while (p < chars.length && chars[p] == ' ') {
+      p++;
+    }
+    return p < chars.length && chars[p] < 0x80 && letters.indexOf(chars[p] | 0x20) >= 0;
+  }
+
   /** Whether a quote opens on the same line soon after {@code end}: "begin your reply with "…"". */
   private boolean quoteAhead(int end) {
     int limit = Math.min(s.length(), end + OPENER_LOOKAHEAD);
@@ -269,6 +278,14 @@ final class TextScanner {
     if (!AnchorWords.mayBeAnchor(hash) || !anchorLength) {
       return;
     }
+    atAnchor(hash, start, end);
+  }
+
+  /**
+   * The rules of the anchor word {@code s[start, end)}, if it is one. Out of {@link #endWord} so
+   * that the JIT keeps inlining that method, which every word of the text passes through.
+   */
+  private void atAnchor(int hash, int start, int end) {
     int groups = AnchorWords.groups(hash, s, start, end);
     if (role != Role.TOOL) {
       groups &= ~(AnchorWords.AI_NAME | AnchorWords.RESPONSE_NOUN | AnchorWords.CODE_POINTER
@@ -282,6 +299,9 @@ final class TextScanner {
     if ((groups & AnchorWords.REFUSAL_PHRASE) != 0
         && !RefusalSuppression.mayBePhrase(s, start, end)) {
       groups &= ~AnchorWords.REFUSAL_PHRASE;
+    }
+    if ((groups & AnchorWords.ROLE_EXIT) != 0 && !nextWordStartsWith(end, "abpoty")) {
+      groups &= ~AnchorWords.ROLE_EXIT; // RoleExits reads being, acting, the, your, that, out, …
     }
     if ((groups & AnchorWords.REPLY_OPENER) != 0 && !quoteAhead(end)) {
       groups &= ~AnchorWords.REPLY_OPENER; // "start", "open": most are not followed by a quote
