@@ -34,6 +34,7 @@ final class AnchorWords {
   static final int SUMMARIZING = 1 << 24;
   static final int ROLE_EXIT = 1 << 25;
   static final int SCOPE_EXCEPTION = 1 << 26;
+  static final int SYSTEM_MESSAGE = 1 << 27;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -77,6 +78,7 @@ final class AnchorWords {
         "istruzioni", "instruções", "instrucoes", "reglas", "règles", "regole", "regras");
     add(GOAL_NOUN, "goal", "goals", "objective", "mission", "purpose", "role", "job");
     add(SCOPE_EXCEPTION, "exception");
+    add(SYSTEM_MESSAGE, "message", "messages");
     add(ROLE_EXIT, "stop", "quit", "forget", "drop", "disregard", "abandon", "leave", "exit",
         "step", "ditch");
     add(AI_NAME, "models", "ai", "assistant", "llm", "llms", "chatbot", "chatgpt", "gpt", "claude", "gemini",

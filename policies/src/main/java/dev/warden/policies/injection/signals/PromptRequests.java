@@ -15,7 +15,7 @@ final class PromptRequests {
   private static final Set<String> LEAK_NOUNS = Set.of("prompt", "prompts", "instructions",
       "instruction", "rules", "guidelines", "directives", "anweisungen", "regeln", "befehle",
       "systemprompt", "instrucciones", "consignes", "istruzioni", "instruções", "instrucoes",
-      "reglas", "règles", "regole", "regras");
+      "reglas", "règles", "regole", "regras", "message", "messages");
   /** "Your" in French, Spanish, Italian and Portuguese, right before the noun: "ton prompt". */
   private static final Set<String> ROMANCE_YOURS = Set.of("ton", "ta", "tes", "votre", "vos",
       "tu", "tus", "tuo", "tua", "tue", "tuoi", "teu", "teus", "tuas");
@@ -133,6 +133,9 @@ final class PromptRequests {
     if (WHOLE.contains(c.word(-1)) && topic && !"you".equals(c.word(2))
         && !"this".equals(c.word(2))) {
       return true; // "the full instructions for assembling the shelf", "… to install Java"
+    }
+    if ("in".equals(after) && "the".equals(c.word(2)) && !THIS_CHAT.contains(c.word(3))) {
+      return true; // "what is the system prompt in the OpenAI API?"
     }
     if (("of".equals(after) || "for".equals(after) || "in".equals(after))
         && OTHER_OWNERS.contains(c.word(2))

@@ -27,11 +27,12 @@ public final class ScanMarks {
 
   /**
    * Whether the scanner does anything with the ASCII word {@code [end - length, end)} of length
-   * two or more, scanner hash {@code hash} ({@code h = 31 * h + (c | 0x20)}) and last char {@code
+   * two or more (an anchor, a GPT name, or a word long enough to be several run together), scanner hash {@code hash} ({@code h = 31 * h + (c | 0x20)}) and last char {@code
    * last}.
    */
   public static boolean wanted(int hash, int length, char last) {
-    return length <= AnchorWords.MAX_LENGTH && (last == 'T' || AnchorWords.mayBeAnchor(hash));
+    return length <= AnchorWords.MAX_LENGTH ? last == 'T' || AnchorWords.mayBeAnchor(hash)
+        : length >= JoinedWords.MIN_LENGTH;
   }
 
   /** Whether the scanner stops at this ASCII char that is no letter: a line start or markup. */

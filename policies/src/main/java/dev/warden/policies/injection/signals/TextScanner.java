@@ -221,6 +221,13 @@ final class TextScanner {
     return false;
   }
 
+  /** Whether the word before {@code start}, past one space, is "system". */
+  private boolean systemBefore(int start) {
+    int end = start - 1;
+    return end >= 6 && chars[end] == ' ' && s.regionMatches(true, end - 6, "system", 0, 6)
+        && (end == 6 || !Clause.isLetterOrDigit(chars[end - 7]));
+  }
+
   /** Whether the next word, after spaces, starts with one of {@code letters} (lower case). */
   private boolean nextWordStartsWith(int end, String letters) {
     int p = end;
@@ -269,6 +276,10 @@ final class TextScanner {
   }
 
   private void endWord(int hash, int start, int end) {
+    if (end - start >= JoinedWords.MIN_LENGTH) {
+      JoinedWords.check(s, start, end, out);
+      return;
+    }
     boolean anchorLength = end - start >= 2 && end - start <= AnchorWords.MAX_LENGTH;
     if (chars[end - 1] == 'T' && anchorLength && role != Role.TOOL
         && JailbreakIdioms.gptName(s, start, end)) {
@@ -302,6 +313,9 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.ROLE_EXIT) != 0 && !nextWordStartsWith(end, "abpoty")) {
       groups &= ~AnchorWords.ROLE_EXIT; // RoleExits reads being, acting, the, your, that, out, …
+    }
+    if ((groups & AnchorWords.SYSTEM_MESSAGE) != 0 && !systemBefore(start)) {
+      groups &= ~AnchorWords.SYSTEM_MESSAGE; // only "system message" names a prompt
     }
     if ((groups & AnchorWords.REPLY_OPENER) != 0 && !quoteAhead(end)) {
       groups &= ~AnchorWords.REPLY_OPENER; // "start", "open": most are not followed by a quote
@@ -352,6 +366,9 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.ROLE_EXIT) != 0) {
       RoleExits.at(clause, out);
+    }
+    if ((groups & AnchorWords.SYSTEM_MESSAGE) != 0 && "system".equals(clause.word(-1))) {
+      PromptRequests.at(clause, role, out); // "the system message above"
     }
     if ((groups & AnchorWords.SCOPE_EXCEPTION) != 0) {
       RoleExits.scopeException(clause, out);
