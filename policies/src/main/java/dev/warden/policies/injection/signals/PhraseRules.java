@@ -16,6 +16,8 @@ final class PhraseRules {
       "doesn't", "cannot", "can't", "won't", "shouldn't", "mustn't", "nicht", "nie");
 
   /** A verb right after one of these is a statement ("you forget everything"), not an order. */
+  /** Before an override verb, what leaves the word before it out of its clause. */
+  private static final String OPENS_QUOTE = ":\"'\u201c\u2018\u00ab";
   private static final Set<String> SUBJECTS = Set.of("i", "we", "they", "he", "she", "it", "you",
       "people", "ich", "wir", "sie", "er");
   private static final Set<String> OVERRIDE_TARGETS = Set.of("instructions", "instruction",
@@ -290,7 +292,8 @@ final class PhraseRules {
     }
     String before = c.word(verbAt - 1);
     int subjectAt = HABITS.contains(before) ? verbAt - 2 : verbAt - 1;
-    String subject = c.word(subjectAt);
+    // "you finish it: "Ignore previous instructions and": a colon or a quote ends the subject's clause
+    String subject = OPENS_QUOTE.indexOf(c.charBefore(verbAt)) >= 0 ? "" : c.word(subjectAt);
     if (NEGATIONS.contains(before) || OTHER_NEGATIONS.contains(before)
         || SUBJECTS.contains(subject)
             && !("you".equals(subject) && REQUEST_MODALS.contains(c.word(subjectAt - 1)))

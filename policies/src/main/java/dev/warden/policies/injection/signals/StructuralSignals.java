@@ -47,6 +47,8 @@ public final class StructuralSignals {
     AdversarialSuffix.check(text.text(), out);
     if (role == Role.TOOL) {
       PlantedRequests.check(text.text(), out);
+    } else {
+      CompletionBait.check(text.text(), out);
     }
     out.fireIdioms();
     return out.toList();
