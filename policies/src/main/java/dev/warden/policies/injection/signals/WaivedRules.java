@@ -81,9 +81,11 @@ final class WaivedRules {
 
   /** "The content policy does not apply to you", "your guidelines no longer apply here". */
   private static boolean notApplying(Clause c) {
+    if (c.find(KINDS, -3, -1) == Clause.NONE) {
+      return false;
+    }
     int apply = c.find(APPLY, 1, 4);
     return apply != Clause.NONE && NOT.contains(c.word(apply - 1))
-        && c.find(KINDS, -3, -1) != Clause.NONE
         && (HERE.contains(c.word(apply + 1))
             || "to".equals(c.word(apply + 1)) && HERE.contains(c.word(apply + 2)));
   }
