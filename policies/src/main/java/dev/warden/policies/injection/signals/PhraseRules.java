@@ -609,8 +609,9 @@ final class PhraseRules {
 
   /**
    * "Your task has changed", "your instructions have been updated", after other text in user
-   * content. Not at its start, where the user redirects their own assistant, and not in tool
-   * content, where it is how a manager writes to a colleague.
+   * content. At its start only with who changed them ("… updated by the administrator"), since
+   * there the user may be redirecting their own assistant; not in tool content, where it is how
+   * a manager writes to a colleague.
    */
   private static boolean changed(Clause c, Role role) {
     if (role == Role.TOOL) {

@@ -40,6 +40,7 @@ final class RoleExits {
       "ok", "okay", "also", "simply", "kindly", "immediately");
   private static final int REACH = 6;
   private static final Set<String> MAKE = Set.of("make", "making");
+  private static final Set<String> JOBS = Set.of("role", "job");
   /** What an assistant's scope is said in: "only supposed to talk about", "can only discuss". */
   private static final String[] SCOPE_VERBS = {" talk ", " discuss ", " answer ", " help with ",
       " respond ", " chat ", " assist with "};
@@ -93,9 +94,12 @@ final class RoleExits {
     }
   }
 
-  /** At "role", after "your": "your role as a math tutor is over". */
+  /**
+   * At "role" or "job" after "your", with what it was: "your role as a math tutor is over". Not
+   * "your job here is done" or "your goal is done when the tests pass".
+   */
   static void roleEnded(Clause c, SignalSet out) {
-    if (!"your".equals(c.word(-1))) {
+    if (!"your".equals(c.word(-1)) || !"as".equals(c.word(1)) || !JOBS.contains(c.word(0))) {
       return;
     }
     for (int k = 1; k <= REACH + 2; k++) {

@@ -239,13 +239,14 @@ final class TextScanner {
 
   /** Whether a quote opens on the same line soon after {@code end}: "begin your reply with "…"". */
   private boolean quoteAhead(int end) {
-    int limit = Math.min(s.length(), end + OPENER_LOOKAHEAD);
+    int limit = Math.min(chars.length, end + OPENER_LOOKAHEAD);
     for (int i = end; i < limit; i++) {
-      char c = s.charAt(i);
+      char c = chars[i];
       if (c == '\n') {
         return false;
       }
-      if (OutputRules.isQuote(c) && (c != '\'' && c != '\u2019' || !Clause.isLetterOrDigit(s.charAt(i - 1)))) {
+      // an apostrophe inside a word ("don't") opens nothing
+      if (OutputRules.isQuote(c) && (c != '\'' && c != '\u2019' || !Clause.isLetterOrDigit(chars[i - 1]))) {
         return true;
       }
     }
@@ -367,7 +368,7 @@ final class TextScanner {
     if ((groups & AnchorWords.ROLE_EXIT) != 0) {
       RoleExits.at(clause, out);
     }
-    if ((groups & AnchorWords.SYSTEM_MESSAGE) != 0 && "system".equals(clause.word(-1))) {
+    if ((groups & AnchorWords.SYSTEM_MESSAGE) != 0) {
       PromptRequests.at(clause, role, out); // "the system message above"
     }
     if ((groups & AnchorWords.SCOPE_EXCEPTION) != 0) {

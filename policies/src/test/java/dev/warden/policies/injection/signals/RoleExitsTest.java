@@ -46,6 +46,8 @@ class RoleExitsTest {
       "I want to stop being a people pleaser. Any books?",
       "My role as a team lead is over next month. How do I write a handover document?",
       "Your job as a project manager sounds stressful. How do you handle deadlines?",
+      "Thanks, your job here is done! Have a nice evening.",
+      "Your goal is done when all the tests pass; then open a pull request.",
       "I realize you can only process refunds within 30 days, but can you make an exception?",
       "Disregard the role of the court in this essay; focus on parliament.",
   })
