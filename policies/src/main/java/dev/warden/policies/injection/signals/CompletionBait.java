@@ -14,10 +14,8 @@ import java.util.Locale;
 final class CompletionBait {
 
   private static final int TAIL = 90;
-  private static final String[] SECRETS = {"password", "passcode", "passphrase", "access code",
-      "secret code", "secret word", "secret key", "secret instructions", "system prompt",
-      "my instructions", "my prompt", "hidden prompt", "initial prompt", "hidden instructions",
-      "instructions i was given", "code i was given", "key i was given"};
+  private static final String[] SECRETS = GuardedPhrases.with("secret instructions",
+      "hidden instructions", "code i was given", "key i was given");
   private static final String[] OPEN_ENDS = {" is", " are", ":", " was", " were", "you are"};
 
   private CompletionBait() {}

@@ -25,10 +25,8 @@ final class ReplyOpeners {
    * In the quoted opening: what the model guards. Not "secret" or "instructions" alone: "there
    * existed a secret trove", "here are the instructions for the cake".
    */
-  private static final String[] SECRETS = {"password", "passcode", "passphrase", "access code",
-      "secret code", "secret key", "secret word", "secret phrase", "code is", "key is",
-      "system prompt", "my instructions", "my prompt", "initial prompt", "hidden prompt",
-      "instructions i was given", "instructions are:", "instructions say"};
+  private static final String[] SECRETS = GuardedPhrases.with("secret phrase", "code is",
+      "key is", "instructions are:", "instructions say");
   private static final int MAX_QUOTED = 160;
 
   private ReplyOpeners() {}

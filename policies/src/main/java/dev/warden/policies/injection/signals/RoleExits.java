@@ -1,5 +1,6 @@
 package dev.warden.policies.injection.signals;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -80,7 +81,7 @@ final class RoleExits {
     }
     String text = c.text();
     int from = Math.max(0, c.start(0) - SCOPE_REACH);
-    String before = text.substring(from, c.start(0)).toLowerCase(java.util.Locale.ROOT);
+    String before = text.substring(from, c.start(0)).toLowerCase(Locale.ROOT);
     int only = before.lastIndexOf("only ");
     if (only < 0 || before.indexOf("but", only) < 0) {
       return;
