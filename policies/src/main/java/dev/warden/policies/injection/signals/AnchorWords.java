@@ -35,6 +35,8 @@ final class AnchorWords {
   static final int ROLE_EXIT = 1 << 25;
   static final int SCOPE_EXCEPTION = 1 << 26;
   static final int SYSTEM_MESSAGE = 1 << 27;
+  static final int PRECEDENCE = 1 << 28;
+  static final int SETUP_NOUN = 1 << 29;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -79,6 +81,8 @@ final class AnchorWords {
     add(GOAL_NOUN, "goal", "goals", "objective", "mission", "purpose", "role", "job");
     add(SCOPE_EXCEPTION, "exception");
     add(SYSTEM_MESSAGE, "message", "messages");
+    add(PRECEDENCE, "overrides", "supersedes", "supersede", "precedence", "priority");
+    add(SETUP_NOUN, "settings", "parameters", "setup");
     add(ROLE_EXIT, "stop", "quit", "forget", "drop", "disregard", "abandon", "leave", "exit",
         "step", "ditch");
     add(AI_NAME, "models", "ai", "assistant", "llm", "llms", "chatbot", "chatgpt", "gpt", "claude", "gemini",
@@ -91,7 +95,7 @@ final class AnchorWords {
     add(RESTRICTION_NOUN, "restrictions", "restriction", "filters", "guidelines", "limitations",
         "constraints", "censorship", "policies", "ethics", "morals", "morality", "boundaries",
         "rules", "safeguards", "guardrails", "limits", "filter", "safeguard", "guardrail",
-        "moderation", "policy", "filtering");
+        "moderation", "policy", "filtering", "limit");
     add(PERSONA_WORD, "refuse", "refuses", "refusing", "decline", "declining", "refusal",
         "refusals");
     add(REFUSAL_PHRASE, "ai", "sorry", "cannot", "unable", "unfortunately", "help", "assist");

@@ -371,6 +371,12 @@ final class TextScanner {
     if ((groups & AnchorWords.SYSTEM_MESSAGE) != 0) {
       PromptRequests.at(clause, role, out); // "the system message above"
     }
+    if ((groups & AnchorWords.PRECEDENCE) != 0) {
+      PrecedenceClaims.at(clause, out);
+    }
+    if ((groups & AnchorWords.SETUP_NOUN) != 0) {
+      PromptRequests.atSetup(clause, out);
+    }
     if ((groups & AnchorWords.SCOPE_EXCEPTION) != 0) {
       RoleExits.scopeException(clause, out);
     }
