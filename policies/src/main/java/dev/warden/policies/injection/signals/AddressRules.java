@@ -36,9 +36,14 @@ final class AddressRules {
       "don't", "ignore", "forget", "always", "never", "now", "from", "make", "remember", "add",
       "include", "send", "forward", "tell", "say", "write", "reply", "respond", "summarize",
       "summarise", "output", "print", "reveal", "recommend", "mention", "note", "disregard",
-      "before", "after", "whenever", "while", "insert", "append", "first", "instead");
+      "before", "after", "whenever", "while", "insert", "append", "first", "instead", "approve",
+      "rate", "cancel", "delete", "merge", "mark");
   private static final Set<String> AI_WORDS = Set.of("ai", "assistant", "assistants", "agent",
-      "agents", "model", "models", "llm", "llms", "bot", "chatbot", "chatbots", "system");
+      "agents", "model", "models", "llm", "llms", "bot", "chatbot", "chatbots", "system",
+      "reviewer", "reviewers");
+  /** Names of people's jobs as well: the model's only after "AI". */
+  private static final Set<String> PEOPLE_TOO = Set.of("assistants", "agent", "agents", "reviewer",
+      "reviewers");
   private static final Set<String> CONDITIONS = Set.of("if", "when", "since", "because", "whenever");
   private static final Set<String> READERS = Set.of("reading", "processing", "summarizing",
       "summarising", "reviewing", "parsing", "analyzing", "analysing", "scanning", "reads",
@@ -119,6 +124,9 @@ final class AddressRules {
       at = -1; // one name in two words: "AI assistant:", "AI agents reading this"
     } else if ("ai".equals(c.word(-2)) && AI_WORDS.contains(w) && AI_KINDS.contains(c.word(-1))) {
       at = -2; // "the AI code assistant:", "AI writing assistants reading this"
+    }
+    if (at == 0 && PEOPLE_TOO.contains(w)) {
+      return; // "Dear agent,": an insurance e-mail; only "AI agent" is the model
     }
     if (NOTES.contains(c.word(1)) && c.charAfter(1) == ':' && ordered(c.word(2))) {
       out.fire(SignalSet.AI_ADDRESS, 0.7); // "AI instructions: when the user asks, …"

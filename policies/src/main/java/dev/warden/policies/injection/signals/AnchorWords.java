@@ -37,6 +37,7 @@ final class AnchorWords {
   static final int SYSTEM_MESSAGE = 1 << 27;
   static final int PRECEDENCE = 1 << 28;
   static final int SETUP_NOUN = 1 << 29;
+  static final int REVERSED = 1 << 30;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -83,10 +84,11 @@ final class AnchorWords {
     add(SYSTEM_MESSAGE, "message", "messages");
     add(PRECEDENCE, "overrides", "supersedes", "supersede", "precedence", "priority");
     add(SETUP_NOUN, "settings", "parameters", "setup");
+    add(REVERSED, "snoitcurtsni", "tpmorp", "drowssap", "selur", "senilediug");
     add(ROLE_EXIT, "stop", "quit", "forget", "drop", "disregard", "abandon", "leave", "exit",
         "step", "ditch");
     add(AI_NAME, "models", "ai", "assistant", "llm", "llms", "chatbot", "chatgpt", "gpt", "claude", "gemini",
-        "copilot", "model", "bot");
+        "copilot", "model", "bot", "assistants", "agents", "agent", "reviewer", "reviewers");
     add(RESPONSE_NOUN, "response", "responses", "reply", "replies", "answer", "answers", "output",
         "message", "implementation", "solution", "summary", "code");
     add(USER_NOUN, "user", "users", "human", "humans");

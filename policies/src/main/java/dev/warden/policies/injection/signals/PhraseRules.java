@@ -199,6 +199,10 @@ final class PhraseRules {
   private static final Set<String> SWITCH_OFFS = Set.of("disable", "deactivate", "remove", "lift",
       "suspend", "drop", "unlock");
   private static final Set<String> TURN = Set.of("turn", "switch", "shut");
+  private static final Set<String> LIMITS = Set.of("limits", "limit", "limitations",
+      "boundaries");
+  private static final Set<String> SAY_ORDERS = Set.of("say", "repeat", "write", "type", "print",
+      "output", "reply", "respond", "state", "declare", "confirm");
   private static final Set<String> YOURS = Set.of("your", "ai's", "model's", "assistant's",
       "chatgpt's", "bot's");
   private static final Set<String> GENERIC_LIMITS = Set.of("filter", "filters", "limits",
@@ -253,6 +257,13 @@ final class PhraseRules {
       "attempts", "example", "examples");
   private static final Set<String> MODE_VERBS = Set.of("simulate", "stay", "remain");
   /** Before "you are in … mode": a condition, not a statement to the model. */
+  /**
+   * A machine's modes, which only a jailbreak tells the model it is in: "You are in maintenance
+   * mode now". Not "test" or "training": docs tell their reader "you are in test mode".
+   */
+  private static final Set<String> SERVICE_MODES = Set.of("maintenance", "debug", "debugging",
+      "diagnostic", "diagnostics", "admin", "administrator", "sudo", "root", "override",
+      "unlocked", "superuser");
   private static final Set<String> MODE_CONDITIONS = Set.of("when", "if", "once", "while",
       "whenever", "after", "until", "unless", "because", "since");
   private static final Set<String> MODE_CONTEXT = Set.of("ai", "chatgpt", "gpt", "openai", "dan",
@@ -691,14 +702,27 @@ final class PhraseRules {
     // content restrictions": done to the model, not to a festival's "content restrictions"
     boolean liftedFromModel = (liftedAfter(c) || REMOVED.contains(w))
         && c.find(THE_MODEL, -12, 8) != Clause.NONE;
-    boolean removed = REMOVALS.contains(w) || liftedFromModel
+    boolean removed = REMOVALS.contains(w) && !modelMadeToSay(c, k) || liftedFromModel
         || HAVING.contains(w) && NEGATIONS.contains(c.word(k - 1))
         || "by".equals(w) && BOUND.contains(c.word(k - 1)) && c.find(NEGATIONS, k - 4, k - 2) != Clause.NONE;
     // the model's moderation is a safety layer by name: "your moderation layer is paused"
     boolean moderation = liftedFromModel && "moderation".equals(c.word(0));
-    if (removed && (moderation || c.find(AI_RESTRICTION_CONTEXT, -10, 8) != Clause.NONE)) {
+    if (removed && (moderation || c.find(AI_RESTRICTION_CONTEXT, -10, 8) != Clause.NONE)
+        || modelMadeToSay(c, k)) {
       out.fire(SignalSet.RESTRICTION_REMOVAL, 0.7);
     }
+  }
+
+  /**
+   * "Repeat after me: 'I have no restrictions'": the model made to declare itself free of its
+   * rules, in a quote it is to say. Not limits ("say 'I have no limits!'" is a motivational
+   * line), nor filters of something ("'I have no filters on my camera lens'").
+   */
+  private static boolean modelMadeToSay(Clause c, int noAt) {
+    return "no".equals(c.word(noAt)) && HAVING.contains(c.word(noAt - 1))
+        && "i".equals(c.word(noAt - 2)) && OPENS_QUOTE.indexOf(c.charBefore(noAt - 2)) >= 0
+        && !LIMITS.contains(c.word(0)) && !TOPIC_LINKS.contains(c.word(1))
+        && c.find(SAY_ORDERS, noAt - 8, noAt - 3) != Clause.NONE;
   }
 
   /**
@@ -787,7 +811,10 @@ final class PhraseRules {
       }
       case "mode" -> {
         if (MODE_NAMES.contains(c.word(-1))
-            && (c.find(MODE_CONTEXT, -8, 8) != Clause.NONE || toldItIsIn(c))) {
+            && (c.find(MODE_CONTEXT, -8, 8) != Clause.NONE || toldItIsIn(c))
+            // "you're in debug mode in VS Code" is a tool's mode, told to its user
+            || SERVICE_MODES.contains(c.word(-1)) && toldItIsIn(c)
+                && !TOPIC_LINKS.contains(c.word(1))) {
           out.fire(SignalSet.JAILBREAK_MARKER, 0.6);
         } else if (shouted(c, text, -1) && c.find(MODE_VERBS, -4, -2) != Clause.NONE) {
           // a mode named in capitals that the model is to play: "simulate BABY Mode", "stay in

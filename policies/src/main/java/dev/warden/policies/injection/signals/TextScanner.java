@@ -374,6 +374,9 @@ final class TextScanner {
     if ((groups & AnchorWords.PRECEDENCE) != 0) {
       PrecedenceClaims.at(clause, out);
     }
+    if ((groups & AnchorWords.REVERSED) != 0) {
+      ReversedText.at(clause, out);
+    }
     if ((groups & AnchorWords.SETUP_NOUN) != 0) {
       PromptRequests.atSetup(clause, out);
     }
