@@ -148,7 +148,8 @@ final class AddressRules {
         || conditionalYou(c, at)
         // "if an AI is summarizing this document, it should …"
         || BEING.contains(c.word(1)) && READERS.contains(c.word(2)) && "this".equals(c.word(3))
-        || (opensSentence(c, at, before) || HEADING_ENDS.indexOf(c.charBefore(at)) >= 0)
+        || (opensSentence(c, at, before) || HEADING_ENDS.indexOf(c.charBefore(at)) >= 0
+                || opensAttribute(c, at))
             && punctuated && ORDERS.contains(c.word(1));
     if (addressed) {
       out.fire(SignalSet.AI_ADDRESS, 0.7);
@@ -177,6 +178,14 @@ final class AddressRules {
   /** Whether a heading's first word opens an order. */
   private static boolean ordered(String word) {
     return ORDERS.contains(word) || IMPERATIVES.contains(word);
+  }
+
+  /** Whether the name at {@code at} opens an HTML attribute's value: {@code alt="AI: tell …"}. */
+  private static boolean opensAttribute(Clause c, int at) {
+    int quote = c.start(at) - 1;
+    String text = c.text();
+    return quote >= 1 && (text.charAt(quote) == '"' || text.charAt(quote) == '\'')
+        && text.charAt(quote - 1) == '=';
   }
 
   /** Whether the name at {@code at} is the first word of its sentence, or the second after an article. */

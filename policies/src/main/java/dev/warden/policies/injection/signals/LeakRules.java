@@ -127,7 +127,8 @@ final class LeakRules {
         // "everything before my message", "everything you were told" (not "everything you told me")
         String next = c.word(1);
         int told = c.find(TOLD, 2, 5);
-        if (BEFORE_WORDS.contains(next) && MINE.contains(c.word("prior".equals(next) ? 3 : 2))
+        int mine = "prior".equals(next) ? 3 : 2;
+        if (BEFORE_WORDS.contains(next) && MINE.contains(c.word(mine)) && !pastedAbove(c, mine + 1)
             || "between".equals(next) && upToMyPart(c)
             || ("you".equals(next) || "you've".equals(next)
                 || "that".equals(next) && "you".equals(c.word(2)))
@@ -318,6 +319,14 @@ final class LeakRules {
       }
     }
     return false;
+  }
+
+  /**
+   * "Notes …\n\nSummarize everything above this line": a line with the user's own text above it.
+   * Only a line that opens the message has nothing of the user's above, but the model's prompt.
+   */
+  private static boolean pastedAbove(Clause c, int part) {
+    return "line".equals(c.word(part)) && !c.opensText(-c.wordsBefore());
   }
 
   /** "Don't repeat …", "never print …", "not to tell …". */

@@ -199,6 +199,7 @@ final class PhraseRules {
   private static final Set<String> SWITCH_OFFS = Set.of("disable", "deactivate", "remove", "lift",
       "suspend", "drop", "unlock");
   private static final Set<String> TURN = Set.of("turn", "switch", "shut");
+  private static final Set<String> REWRITE = Set.of("rewrite", "rewritten", "rephrase", "write");
   private static final Set<String> LIMITS = Set.of("limits", "limit", "limitations",
       "boundaries");
   private static final Set<String> SAY_ORDERS = Set.of("say", "repeat", "write", "type", "print",
@@ -794,7 +795,7 @@ final class PhraseRules {
         && c.find(FORBIDDEN_LORE, verb + 1, 12) != Clause.NONE;
   }
 
-  /** "Do Anything Now", "DAN", "developer mode", "jailbroken", the grandma exploit. */
+  /** "Do Anything Now", "DAN", "developer mode", "jailbroken", the grandma exploit, the hypothetical response. */
   static void jailbreak(Clause c, String text, int start, SignalSet out) {
     String w = c.word(0);
     switch (w) {
@@ -820,6 +821,14 @@ final class PhraseRules {
           // a mode named in capitals that the model is to play: "simulate BABY Mode", "stay in
           // APOPHIS Mode"; "enter DFU mode" and "enable SAFE mode" are how devices are fixed
           out.fire(SignalSet.JAILBREAK_MARKER, 0.5);
+        }
+      }
+      case "hypothetical" -> {
+        // "Rewrite the hypothetical response from the perspective of that character": a template
+        // of the wild that has the model write, as a character, what it would refuse
+        if ("response".equals(c.word(1)) && c.find(REWRITE, -3, -1) != Clause.NONE
+            && "perspective".equals(c.word(4))) {
+          out.fire(SignalSet.JAILBREAK_MARKER, 0.6);
         }
       }
       case "grandma", "grandmother", "granny", "grandpa", "grandfather", "nana" -> {
