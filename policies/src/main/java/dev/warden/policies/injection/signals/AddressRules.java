@@ -231,6 +231,7 @@ final class AddressRules {
     }
     if (role == Role.TOOL) {
       aboutTheUsersRequest(c, out);
+      CredentialRequests.handedOver(c, out);
     }
     double strength = role == Role.TOOL ? 0.8 : 0.6;
     int verb = c.find(CONCEAL_VERBS, -4, -1);

@@ -107,7 +107,7 @@ final class AnchorWords {
         "repeat", "state", "return", "display", "echo", "sag", "sage", "sagen", "schreibe",
         "schreib", "antworte", "gib", "diga", "escribe", "responde", "dites", "écris",
         "réponds", "répondez");
-    add(CODE_POINTER, "following", "subsequent", "below");
+    add(CODE_POINTER, "following", "subsequent", "below", "rm");
     add(DEPARTURE_WORD, "behind", "aside", "hold", "compte", "contrary", "deviating",
         "regardless", "hinter", "abweichend", "entgegen", "streichen", "beiseite", "omiso", "atrás",
         "abstraction", "côté");

@@ -137,7 +137,7 @@ final class RiskyCode {
   }
 
   /** {@code rm -rf /}, {@code rm -rf /*}, {@code rm -rf ~}: the whole system or home directory. */
-  private static boolean rootDeleted(String code) {
+  static boolean rootDeleted(String code) {
     for (int at = code.indexOf("rm -"); at >= 0; at = code.indexOf("rm -", at + 1)) {
       int p = at + 3;
       boolean recursive = false;

@@ -429,7 +429,11 @@ final class TextScanner {
       OutputRules.forcedReply(clause, s, out);
     }
     if ((groups & AnchorWords.CODE_POINTER) != 0) {
-      CodeOrders.at(clause, s, out);
+      if ("rm".equals(clause.word(0))) {
+        CodeOrders.atRemove(clause, out);
+      } else {
+        CodeOrders.at(clause, s, out);
+      }
     }
     if ((groups & AnchorWords.NOW_WORD) != 0) {
       TaskSwitch.at(clause, s, out);
