@@ -114,7 +114,7 @@ final class AnchorWords {
     add(CONTEXT_NOUN, "documents", "document", "articles", "article", "context", "sources",
         "dokumente", "dokumenten", "artikeln", "artikel", "kontext", "quellen");
     add(LEAK_WORD, "above", "before", "window", "everything", "password", "passphrase", "passcode",
-        "passwort", "kennwort", "secret");
+        "passwort", "kennwort", "secret", "protecting", "guarding", "hiding", "told");
     add(TR_VI_OVERRIDE, "unut", "unutun", "unutsun", "boşver", "boşverin", "yok", "görmezden", "dikkate",
         "ardi", "qua", "lờ", "quên", "theo");
     add(SAFETY_LAYER, "filter", "filters", "moderation", "guardrail", "guardrails", "censor",
