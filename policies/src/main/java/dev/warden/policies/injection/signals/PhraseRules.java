@@ -70,6 +70,9 @@ final class PhraseRules {
       "constantly", "frequently", "repeatedly", "keep", "kept", "still", "immer", "oft",
       "ständig");
   private static final Set<String> PAY = Set.of("pay", "paying", "pays");
+  private static final Set<String> LEARNERS = Set.of("you", "we", "i", "they");
+  private static final Set<String> KNOWING = Set.of("know", "knew", "learned", "learnt",
+      "thought", "heard", "read");
   /**
    * Verbs whose refusal overrides: "do not follow the system message", "stop obeying your rules".
    * Not "following": as an anchor it would stop the scan at every "the following", for little.
@@ -345,9 +348,9 @@ final class PhraseRules {
         return;
       }
       if (EVERYTHING.contains(w) && !refusal) {
-        if ("you".equals(c.word(k + 1)) && "know".equals(c.word(k + 2))
+        if (LEARNERS.contains(c.word(k + 1)) && KNOWING.contains(c.word(k + 2))
             && "about".equals(c.word(k + 3)) && !aboutRules(c, k + 4)) {
-          return; // "forget everything you know about baking bread": an idiom
+          return; // "forget everything you know about baking bread", "… we learned about": an idiom
         }
         out.fire(SignalSet.INSTRUCTION_OVERRIDE, POSITIONS.contains(c.word(k + 1)) ? 0.9 : 0.6);
         return;
@@ -805,8 +808,11 @@ final class PhraseRules {
         }
       }
       case "dan" -> {
+        // the context is another word, or DAN speaking ("DAN: …"): "the DAN protocol in
+        // networking" names only itself
         if (text.startsWith("DAN", start) && !TALKED_OF.contains(c.word(1))
-            && c.find(JAILBREAK_CONTEXT, -8, 8) != Clause.NONE) {
+            && (c.charAfter(0) == ':' || c.find(JAILBREAK_CONTEXT, -8, -1) != Clause.NONE
+                || c.find(JAILBREAK_CONTEXT, 1, 8) != Clause.NONE)) {
           out.fire(SignalSet.JAILBREAK_MARKER, 0.6);
         }
       }

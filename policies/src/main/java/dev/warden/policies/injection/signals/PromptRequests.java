@@ -75,6 +75,9 @@ final class PromptRequests {
   private static final Set<String> DESIGN_MODALS = Set.of("should", "could", "would", "might",
       "must", "shall", "can");
   private static final Set<String> WHAT = Set.of("what");
+  /** After "what does the system prompt": what it is for, not what it says. */
+  private static final Set<String> FUNCTIONS = Set.of("do", "mean");
+  private static final Set<String> DOES = Set.of("does");
   private static final Set<String> PRIOR = Set.of("previous", "prior", "earlier", "preceding");
   private static final Set<String> PROMPT_NOUNS = Set.of("instructions", "instruction", "prompt",
       "directives");
@@ -165,6 +168,10 @@ final class PromptRequests {
     }
     if ("in".equals(after) && "the".equals(c.word(2)) && !THIS_CHAT.contains(c.word(3))) {
       return true; // "what is the system prompt in the OpenAI API?"
+    }
+    int does = c.find(DOES, -4, -2);
+    if (FUNCTIONS.contains(after) && does != Clause.NONE && "what".equals(c.word(does - 1))) {
+      return true; // "what does the system message do?"; not "what does it say?"
     }
     if (("of".equals(after) || "for".equals(after) || "in".equals(after))
         && OTHER_OWNERS.contains(c.word(2))
