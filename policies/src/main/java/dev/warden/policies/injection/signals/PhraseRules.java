@@ -798,7 +798,10 @@ final class PhraseRules {
         && c.find(FORBIDDEN_LORE, verb + 1, 12) != Clause.NONE;
   }
 
-  /** "Do Anything Now", "DAN", "developer mode", "jailbroken", the grandma exploit, the hypothetical response. */
+  /**
+   * "Do Anything Now", "DAN", "developer mode", "jailbroken", the grandma exploit, the hypothetical
+   * response.
+   */
   static void jailbreak(Clause c, String text, int start, SignalSet out) {
     String w = c.word(0);
     switch (w) {
