@@ -64,7 +64,7 @@ final class AnchorWords {
         "ignorer", "oublier", "négligez", "olvidad", "olvídate", "olvidate", "descarta",
         "descarte", "omite", "omita", "dimenticate", "ignorate", "trascura", "tralascia",
         "esquece", "esquecer", "negeren", "vergeten", "ignorier", "ignoriert", "vergesst",
-        "verwirf", "verwerfe", "attention", "follow", "obey", "obeying",
+        "verwirf", "verwerfe", "attention", "follow", "obey", "obeying", "mind", "skip", "scratch",
         "игнорируй", "игнорируйте", "проигнорируй", "проигнорируйте",
         // Polish, Czech, Swedish, Danish and Norwegian, Indonesian and Malay, Romanian,
         // Ukrainian, Greek, Arabic; and "follow" refused in Italian, Spanish, Portuguese

@@ -70,6 +70,14 @@ final class PhraseRules {
       "constantly", "frequently", "repeatedly", "keep", "kept", "still", "immer", "oft",
       "ständig");
   private static final Set<String> PAY = Set.of("pay", "paying", "pays");
+  /**
+   * Verbs of everyday instructions ("skip the introduction", "scratch that idea") that override
+   * only what is qualified as the model's or earlier: "skip your usual guidelines", "scratch
+   * everything above".
+   */
+  private static final Set<String> LOOSE_VERBS = Set.of("skip", "scratch");
+  private static final Set<String> STRONG_QUALIFIERS = Set.of("your", "previous", "prior",
+      "earlier", "system", "original", "initial", "preceding", "above");
   private static final Set<String> LEARNERS = Set.of("you", "we", "i", "they");
   private static final Set<String> KNOWING = Set.of("know", "knew", "learned", "learnt",
       "thought", "heard", "read");
@@ -92,7 +100,7 @@ final class PhraseRules {
       "antes", "avant", "prima");
   private static final Set<String> FILLERS = Set.of("the", "of", "these", "those", "this",
       "that", "and", "or", "other", "safety", "security", "content", "ethical", "moral", "openai",
-      "openai's", "developer", "about", "die", "der", "den", "das", "und", "oder", "sämtliche", "sie",
+      "openai's", "developer", "about", "usual", "normal", "standard", "current", "die", "der", "den", "das", "und", "oder", "sämtliche", "sie",
       "las", "les", "le", "la", "de", "tes", "vos", "as", "os", "suas", "los", "più",
       "des", "del", "di", "delle", "degli", "dei", "gli", "dos", "het", "o");
   private static final Set<String> EVERYTHING = Set.of("everything", "anything", "alles", "todo",
@@ -144,7 +152,11 @@ final class PhraseRules {
   private static final Set<String> VOID_TARGETS = Set.of("instructions", "instruction", "rules",
       "guidelines", "prompt", "directives", "commands", "information", "text", "messages",
       "everything", "anweisungen", "informationen", "regeln", "alles", "befehle");
-  private static final Set<String> VOID_QUALIFIERS = Set.of("previous", "prior", "above", "earlier",
+  private static final Set<String> NONE_LEFT = Set.of("prior", "previous", "earlier", "system",
+      "existing", "original");
+  private static final Set<String> YOU_FORMS = Set.of("you", "you're", "your");
+  private static final Set<String> DEEM = Set.of("consider", "treat", "regard", "deem");
+  private static final Set<String> VOID_QUALIFIERS = Set.of("previous", "prior", "above", "earlier", "system",
       "preceding", "all", "old", "outdated", "former", "original", "your", "bisherigen",
       "vorherigen", "alle", "obigen", "vorigen", "vorangegangenen", "vorhergehenden",
       "vorangehenden");
@@ -293,7 +305,13 @@ final class PhraseRules {
     int verbAt = 0;
     int objectAt = 1;
     boolean refusal = false;
-    if ("attention".equals(c.word(0))) {
+    boolean positional = LOOSE_VERBS.contains(c.word(0));
+    if ("mind".equals(c.word(0))) {
+      if (!"never".equals(c.word(-1))) {
+        return;
+      }
+      verbAt = -1; // "never mind the previous instructions": "never" is no negation here
+    } else if ("attention".equals(c.word(0))) {
       if (!"no".equals(c.word(-1)) || !PAY.contains(c.word(-2)) || !"to".equals(c.word(1))) {
         return;
       }
@@ -320,6 +338,9 @@ final class PhraseRules {
     boolean qualified = false;
     int position = 0;
     boolean skippedNoun = false;
+    if (positional && !qualifiedObject(c, objectAt)) {
+      return; // "skip the rules section", "scratch everything I said about the budget"
+    }
     for (int k = objectAt; k <= objectAt + 7; k++) {
       String w = c.word(k);
       if (w.isEmpty()) {
@@ -474,6 +495,15 @@ final class PhraseRules {
   static void voided(Clause c, SignalSet out) {
     int copula = c.find(COPULAS, -3, -1);
     if (copula == Clause.NONE) {
+      // "consider the system prompt void": the verb before the target instead of a copula
+      copula = c.find(DEEM, -6, -3);
+      if (copula == Clause.NONE) {
+        return;
+      }
+      int target = c.find(VOID_TARGETS, copula + 1, -1);
+      if (target != Clause.NONE && c.find(VOID_QUALIFIERS, target - 3, target - 1) != Clause.NONE) {
+        out.fire(SignalSet.INSTRUCTION_OVERRIDE, 0.8);
+      }
       return;
     }
     int target = c.find(VOID_TARGETS, -8, copula - 1);
@@ -489,6 +519,12 @@ final class PhraseRules {
    * manual writes) are not.
    */
   static void outOfForce(Clause c, SignalSet out) {
+    // "you are a new AI with no prior instructions": the model declared to have none
+    if ("no".equals(c.word(-2)) && NONE_LEFT.contains(c.word(-1))
+        && c.find(YOU_FORMS, -10, -3) != Clause.NONE) {
+      out.fire(SignalSet.INSTRUCTION_OVERRIDE, 0.8);
+      return;
+    }
     boolean models = givenToTheModel(c)
         || PROMPT_NOUNS.contains(c.word(0)) && c.find(VOID_QUALIFIERS, -3, -1) != Clause.NONE;
     if (!models) {
@@ -568,6 +604,23 @@ final class PhraseRules {
     }
     int setUp = c.find(SETUP_VERBS, 1, 6);
     return setUp != Clause.NONE && "you".equals(c.word(setUp + 1));
+  }
+
+  /**
+   * Whether the object opens with a qualifier that makes it the model's or earlier text: "your
+   * usual guidelines", "everything above", "the previous instructions".
+   */
+  private static boolean qualifiedObject(Clause c, int from) {
+    for (int k = from; k < from + 4; k++) {
+      String w = c.word(k);
+      if (STRONG_QUALIFIERS.contains(w) || POSITIONS.contains(w) && k > from) {
+        return true;
+      }
+      if (!"the".equals(w) && !EVERYTHING.contains(w) && !"all".equals(w)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** Whether the word at {@code at} says the model was set up: "configured", "initialized". */

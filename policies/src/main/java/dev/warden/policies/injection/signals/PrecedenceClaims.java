@@ -21,9 +21,10 @@ final class PrecedenceClaims {
       "prompt", "prompts", "guidelines");
   private static final Set<String> QUALIFIERS = Set.of("all", "any", "previous", "prior",
       "earlier", "other", "your", "system", "original", "initial", "existing", "above", "the",
-      "of");
+      "of", "developer's", "developers'", "operator's", "admin's");
   /** Qualifiers that make the outranked instructions the model's. */
-  private static final Set<String> MODELS = Set.of("your", "system");
+  private static final Set<String> MODELS = Set.of("your", "system", "developer's",
+      "developers'", "operator's", "admin's");
   /** After the instructions: a topic, so an office's own ("… on travel claims"). */
   private static final Set<String> TOPICS = Set.of("on", "about", "regarding", "concerning",
       "for", "in", "of", "related", "relating", "from", "given", "issued", "sent");
