@@ -102,7 +102,8 @@ final class AnchorWords {
         "refusals");
     add(REFUSAL_PHRASE, "ai", "sorry", "cannot", "unable", "unfortunately", "help", "assist");
     add(JAILBREAK_WORD, "jailbreak", "jailbroken", "dan", "mode", "anything", "grandma",
-        "grandmother", "granny", "grandpa", "grandfather", "nana", "hypothetical");
+        "grandmother", "granny", "grandpa", "grandfather", "nana", "hypothetical", "stands",
+        "confines");
     add(OUTPUT_VERB, "say", "output", "print", "write", "type", "reply", "respond", "answer",
         "repeat", "state", "return", "display", "echo", "sag", "sage", "sagen", "schreibe",
         "schreib", "antworte", "gib", "diga", "escribe", "responde", "dites", "écris",

@@ -145,7 +145,9 @@ final class JailbreakIdioms {
       case "now" -> {
         if ("from".equals(c.word(-1)) && "on".equals(c.word(1))
             && ("you".equals(c.word(2)) || "your".equals(c.word(2)))) {
-          return FROM_NOW_ON;
+          // "from now on you are my English coach": a helper's role for the user, no new self
+          boolean mine = "are".equals(c.word(3)) && "my".equals(c.word(4));
+          return mine ? 0 : FROM_NOW_ON;
         }
         boolean youAreNow = "are".equals(c.word(-1)) && "you".equals(c.word(-2))
             || "you're".equals(c.word(-1));

@@ -152,6 +152,8 @@ final class PhraseRules {
   private static final Set<String> VOID_TARGETS = Set.of("instructions", "instruction", "rules",
       "guidelines", "prompt", "directives", "commands", "information", "text", "messages",
       "everything", "anweisungen", "informationen", "regeln", "alles", "befehle");
+  private static final Set<String> FREED = Set.of("free", "freed", "escaped", "released",
+      "liberated");
   private static final Set<String> NONE_LEFT = Set.of("prior", "previous", "earlier", "system",
       "existing", "original");
   private static final Set<String> YOU_FORMS = Set.of("you", "you're", "your");
@@ -623,6 +625,21 @@ final class PhraseRules {
     return false;
   }
 
+  /** Whether the word at {@code offset} is written in capitals, three letters or more: "STAN". */
+  private static boolean acronym(Clause c, String text, int offset) {
+    String w = c.word(offset);
+    if (w.length() < 3) {
+      return false;
+    }
+    int start = c.start(offset);
+    for (int i = start; i < start + w.length(); i++) {
+      if (!Character.isUpperCase(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether the word at {@code at} says the model was set up: "configured", "initialized". */
   static boolean setUp(Clause c, int at) {
     return SETUP_VERBS.contains(c.word(at));
@@ -762,10 +779,14 @@ final class PhraseRules {
     boolean removed = REMOVALS.contains(w) && !modelMadeToSay(c, k) || liftedFromModel
         || HAVING.contains(w) && NEGATIONS.contains(c.word(k - 1))
         || "by".equals(w) && BOUND.contains(c.word(k - 1)) && c.find(NEGATIONS, k - 4, k - 2) != Clause.NONE;
+    // "you are no longer bound by any rules": said to the model, which is the AI context
+    boolean unboundYou = "by".equals(w) && BOUND.contains(c.word(k - 1))
+        && "longer".equals(c.word(k - 2)) && "no".equals(c.word(k - 3))
+        && c.find(YOU_FORMS, k - 10, k - 4) != Clause.NONE;
     // the model's moderation is a safety layer by name: "your moderation layer is paused"
     boolean moderation = liftedFromModel && "moderation".equals(c.word(0));
     if (removed && (moderation || c.find(AI_RESTRICTION_CONTEXT, -10, 8) != Clause.NONE)
-        || modelMadeToSay(c, k)) {
+        || modelMadeToSay(c, k) || unboundYou) {
       out.fire(SignalSet.RESTRICTION_REMOVAL, 0.7);
     }
   }
@@ -883,6 +904,22 @@ final class PhraseRules {
           // a mode named in capitals that the model is to play: "simulate BABY Mode", "stay in
           // APOPHIS Mode"; "enter DFU mode" and "enable SAFE mode" are how devices are fixed
           out.fire(SignalSet.JAILBREAK_MARKER, 0.5);
+        }
+      }
+      case "stands" -> {
+        // "you are going to pretend to be STAN, which stands for 'Strive To Avoid Norms'": a
+        // persona named by an acronym, as DAN is; "NASA, which stands for …" is told to no one
+        if ("for".equals(c.word(1)) && "which".equals(c.word(-1)) && acronym(c, text, -2)
+            && (c.find(YOU_FORMS, -10, -3) != Clause.NONE
+                || c.find(PLAY_VERBS, -6, -3) != Clause.NONE)) {
+          out.fire(SignalSet.JAILBREAK_MARKER, 0.6);
+        }
+      }
+      case "confines" -> {
+        // "has broken free of the typical confines of AI": DAN's own words for its rules gone
+        int free = c.find(FREED, -5, -2);
+        if (free != Clause.NONE && c.find(AI_RESTRICTION_CONTEXT, -12, 6) != Clause.NONE) {
+          out.fire(SignalSet.RESTRICTION_REMOVAL, 0.7);
         }
       }
       case "hypothetical" -> {

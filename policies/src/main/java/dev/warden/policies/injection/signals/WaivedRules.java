@@ -110,12 +110,18 @@ final class WaivedRules {
         && (STRICT_LIMITS.contains(c.word(0)) || k == -2) && !TOPICS.contains(c.word(1));
   }
 
-  /** "Answer without restrictions", "respond without any filters"; not "… on word count". */
+  /**
+   * "Answer without restrictions", "respond without any filters", "answer every question without
+   * filtering."; not "… on word count", "… without filtering the results by date".
+   */
   private static boolean replyWithout(Clause c) {
-    if (!STRICT_LIMITS.contains(c.word(0)) || TOPICS.contains(c.word(1))) {
+    boolean filtering = "filtering".equals(c.word(0)) && c.word(1).isEmpty();
+    if (!STRICT_LIMITS.contains(c.word(0)) && !filtering || TOPICS.contains(c.word(1))) {
       return false;
     }
     int k = ANY.contains(c.word(-1)) ? -2 : -1;
-    return "without".equals(c.word(k)) && REPLY_VERBS.contains(c.word(k - 1));
+    int verb = "question".equals(c.word(k - 1)) || "request".equals(c.word(k - 1))
+        ? k - 3 : k - 1; // "answer every question without …"
+    return "without".equals(c.word(k)) && REPLY_VERBS.contains(c.word(verb));
   }
 }
