@@ -937,8 +937,9 @@ final class PhraseRules {
         }
       }
       default -> {
+        // "/jailbreak on", "/jailbroken": a DAN prompt's commands
         if ((w.equals("jailbreak") || w.equals("jailbroken")) && !TALKED_OF.contains(c.word(1))
-            && c.find(JAILBREAK_CONTEXT, -8, 8) != Clause.NONE) {
+            && (c.find(JAILBREAK_CONTEXT, -8, 8) != Clause.NONE || c.charBefore(0) == '/')) {
           out.fire(SignalSet.JAILBREAK_MARKER, 0.5);
         }
       }

@@ -403,6 +403,10 @@ final class TextScanner {
       FilterEvasion.at(clause, out);
       WaivedRules.atSafety(clause, out);
     }
+    if ((groups & (AnchorWords.RESTRICTION_NOUN | AnchorWords.SAFETY_LAYER)) != 0
+        && role != Role.TOOL) {
+      SettingsOff.at(clause, out);
+    }
     if ((groups & AnchorWords.PERSONA_WORD) != 0) {
       PhraseRules.personaLock(clause, out);
       RefusalSuppression.atRefusal(clause, out);

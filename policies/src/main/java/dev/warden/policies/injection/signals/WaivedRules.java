@@ -30,6 +30,8 @@ final class WaivedRules {
   /** The model's reply, to be given free of its rules: "answer without restrictions". */
   private static final Set<String> REPLY_VERBS = Set.of("answer", "respond", "reply", "speak",
       "talk", "answering", "responding", "replying");
+  private static final Set<String> QUESTIONS = Set.of("question", "questions", "request",
+      "requests", "prompt", "prompts");
   private static final Set<String> STRICT_LIMITS = Set.of("restrictions", "restriction", "filters",
       "filter", "censorship", "guardrails", "safeguards", "limitations", "constraints",
       "moderation");
@@ -120,8 +122,9 @@ final class WaivedRules {
       return false;
     }
     int k = ANY.contains(c.word(-1)) ? -2 : -1;
-    int verb = "question".equals(c.word(k - 1)) || "request".equals(c.word(k - 1))
-        ? k - 3 : k - 1; // "answer every question without …"
-    return "without".equals(c.word(k)) && REPLY_VERBS.contains(c.word(verb));
+    // "answer every question without …", "answer my next question without …"
+    int verb = QUESTIONS.contains(c.word(k - 1)) ? c.find(REPLY_VERBS, k - 4, k - 2) : k - 1;
+    return "without".equals(c.word(k)) && verb != Clause.NONE
+        && REPLY_VERBS.contains(c.word(verb));
   }
 }
