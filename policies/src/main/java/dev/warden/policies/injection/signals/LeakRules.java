@@ -81,7 +81,7 @@ final class LeakRules {
   /** A part of the secret given away: "just the first half". */
   private static final Set<String> PARTS = Set.of("half", "first", "last");
 
-  /** Verbs that hand the secret over changed, a disguise by themselves: "translate the password". */
+  /** Verbs that hand the secret over changed, a disguise of their own: "translate the password". */
   private static final Set<String> TRANSFORMS = Set.of("translate", "encode", "reverse",
       "spell");
   /** A secret made a character of a game: "pretend the password is a person". */

@@ -100,7 +100,8 @@ final class PhraseRules {
       "antes", "avant", "prima");
   private static final Set<String> FILLERS = Set.of("the", "of", "these", "those", "this",
       "that", "and", "or", "other", "safety", "security", "content", "ethical", "moral", "openai",
-      "openai's", "developer", "about", "usual", "normal", "standard", "current", "die", "der", "den", "das", "und", "oder", "sämtliche", "sie",
+      "openai's", "developer", "about", "usual", "normal", "standard", "current", "die", "der",
+      "den", "das", "und", "oder", "sämtliche", "sie",
       "las", "les", "le", "la", "de", "tes", "vos", "as", "os", "suas", "los", "più",
       "des", "del", "di", "delle", "degli", "dei", "gli", "dos", "het", "o");
   private static final Set<String> EVERYTHING = Set.of("everything", "anything", "alles", "todo",
@@ -158,8 +159,8 @@ final class PhraseRules {
       "existing", "original");
   private static final Set<String> YOU_FORMS = Set.of("you", "you're", "your");
   private static final Set<String> DEEM = Set.of("consider", "treat", "regard", "deem");
-  private static final Set<String> VOID_QUALIFIERS = Set.of("previous", "prior", "above", "earlier", "system",
-      "preceding", "all", "old", "outdated", "former", "original", "your", "bisherigen",
+  private static final Set<String> VOID_QUALIFIERS = Set.of("previous", "prior", "above", "earlier",
+      "system", "preceding", "all", "old", "outdated", "former", "original", "your", "bisherigen",
       "vorherigen", "alle", "obigen", "vorigen", "vorangegangenen", "vorhergehenden",
       "vorangehenden");
 
@@ -373,7 +374,7 @@ final class PhraseRules {
       if (EVERYTHING.contains(w) && !refusal) {
         if (LEARNERS.contains(c.word(k + 1)) && KNOWING.contains(c.word(k + 2))
             && "about".equals(c.word(k + 3)) && !aboutRules(c, k + 4)) {
-          return; // "forget everything you know about baking bread", "… we learned about": an idiom
+          return; // an idiom: "forget everything you know about baking", "… we learned about"
         }
         out.fire(SignalSet.INSTRUCTION_OVERRIDE, POSITIONS.contains(c.word(k + 1)) ? 0.9 : 0.6);
         return;
@@ -917,8 +918,8 @@ final class PhraseRules {
       }
       case "confines" -> {
         // "has broken free of the typical confines of AI": DAN's own words for its rules gone
-        int free = c.find(FREED, -5, -2);
-        if (free != Clause.NONE && c.find(AI_RESTRICTION_CONTEXT, -12, 6) != Clause.NONE) {
+        if (c.find(FREED, -5, -2) != Clause.NONE
+            && c.find(AI_RESTRICTION_CONTEXT, -12, 6) != Clause.NONE) {
           out.fire(SignalSet.RESTRICTION_REMOVAL, 0.7);
         }
       }

@@ -28,7 +28,7 @@ final class PrecedenceClaims {
   /** After the instructions: a topic, so an office's own ("… on travel claims"). */
   private static final Set<String> TOPICS = Set.of("on", "about", "regarding", "concerning",
       "for", "in", "of", "related", "relating", "from", "given", "issued", "sent");
-  /** Before the verb: a claim denied or supposed ("nothing here overrides", "if a page overrides"). */
+  /** Before the verb, a claim denied or supposed: "nothing here overrides", "if it overrides". */
   private static final Set<String> DOUBTS = Set.of("not", "never", "nothing", "no", "if", "when",
       "whether", "can", "could", "may", "might", "cannot", "can't", "doesn't");
 

@@ -20,7 +20,7 @@ final class SettingsOff {
   /** Words of a question about one's own configuration. */
   private static final Set<String> ABOUT_ONES_OWN = Set.of("my", "our", "why", "explain", "yaml",
       "valid", "error");
-  /** After "how" or "what", a question: "how do I …", "what does … mean" (not "how to make"). */
+  /** After "how" or "what", a question: "how do I …", "what does … mean"; not "how to make". */
   private static final Set<String> ASKING = Set.of("do", "does", "can", "should", "is", "are",
       "happens");
   /** Filters of other things: "spam_filter = 0". */
