@@ -19,6 +19,8 @@ final class RiskyCode {
   /** How much of the block is read. */
   static final int MAX_BLOCK = 4000;
 
+  /** How much of an inline command is read. */
+  private static final int MAX_COMMAND = 40;
   /** Calls that reach another host. */
   private static final String[] NETWORK = {"requests.", "httpx", "urllib", "urlopen",
       "http.client", "httpconnection", "aiohttp", "fetch(", "axios", "xmlhttprequest", "curl ",
@@ -137,7 +139,17 @@ final class RiskyCode {
   }
 
   /** {@code rm -rf /}, {@code rm -rf /*}, {@code rm -rf ~}: the whole system or home directory. */
-  static boolean rootDeleted(String code) {
+  /**
+   * Whether the inline command that starts at {@code from} ("rm -rf /", quoted or in backticks)
+   * deletes the system or the home directory.
+   */
+  static boolean deletesRoot(String text, int from) {
+    String command = text.substring(from, Math.min(text.length(), from + MAX_COMMAND))
+        .toLowerCase(Locale.ROOT).replace('\'', '"').replace('`', '"');
+    return rootDeleted(command);
+  }
+
+  private static boolean rootDeleted(String code) {
     for (int at = code.indexOf("rm -"); at >= 0; at = code.indexOf("rm -", at + 1)) {
       int p = at + 3;
       boolean recursive = false;

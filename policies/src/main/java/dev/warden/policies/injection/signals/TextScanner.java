@@ -433,11 +433,7 @@ final class TextScanner {
       OutputRules.forcedReply(clause, s, out);
     }
     if ((groups & AnchorWords.CODE_POINTER) != 0) {
-      if ("rm".equals(clause.word(0))) {
-        CodeOrders.atRemove(clause, out);
-      } else {
-        CodeOrders.at(clause, s, out);
-      }
+      CodeOrders.at(clause, s, out);
     }
     if ((groups & AnchorWords.NOW_WORD) != 0) {
       TaskSwitch.at(clause, s, out);
