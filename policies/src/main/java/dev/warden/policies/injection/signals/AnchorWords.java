@@ -7,37 +7,41 @@ package dev.warden.policies.injection.signals;
  */
 final class AnchorWords {
 
-  static final int OVERRIDE_VERB = 1;
-  static final int VOID_WORD = 1 << 1;
-  static final int INSTRUCTION_NOUN = 1 << 2;
-  static final int AI_NAME = 1 << 3;
-  static final int RESPONSE_NOUN = 1 << 4;
-  static final int USER_NOUN = 1 << 5;
-  static final int SEND_VERB = 1 << 6;
-  static final int RESTRICTION_NOUN = 1 << 7;
-  static final int PERSONA_WORD = 1 << 8;
-  static final int JAILBREAK_WORD = 1 << 9;
-  static final int IDIOM_WORD = 1 << 10;
-  static final int OUTPUT_VERB = 1 << 11;
-  static final int CODE_POINTER = 1 << 12;
-  static final int DEPARTURE_WORD = 1 << 13;
-  static final int NOW_WORD = 1 << 14;
-  static final int CONTEXT_NOUN = 1 << 15;
-  static final int LEAK_WORD = 1 << 16;
-  static final int TR_VI_OVERRIDE = 1 << 17;
-  static final int SAFETY_LAYER = 1 << 18;
-  static final int REFUSAL_PHRASE = 1 << 19;
-  static final int PASSWORD_GAME = 1 << 20;
-  static final int REPLY_OPENER = 1 << 21;
-  static final int CREDENTIAL_ASK = 1 << 22;
-  static final int GOAL_NOUN = 1 << 23;
-  static final int SUMMARIZING = 1 << 24;
-  static final int ROLE_EXIT = 1 << 25;
-  static final int SCOPE_EXCEPTION = 1 << 26;
-  static final int SYSTEM_MESSAGE = 1 << 27;
-  static final int PRECEDENCE = 1 << 28;
-  static final int SETUP_NOUN = 1 << 29;
-  static final int REVERSED = 1 << 30;
+  static final long OVERRIDE_VERB = 1L;
+  static final long VOID_WORD = 1L << 1;
+  static final long INSTRUCTION_NOUN = 1L << 2;
+  static final long AI_NAME = 1L << 3;
+  static final long RESPONSE_NOUN = 1L << 4;
+  static final long USER_NOUN = 1L << 5;
+  static final long SEND_VERB = 1L << 6;
+  static final long RESTRICTION_NOUN = 1L << 7;
+  static final long PERSONA_WORD = 1L << 8;
+  static final long JAILBREAK_WORD = 1L << 9;
+  static final long IDIOM_WORD = 1L << 10;
+  static final long OUTPUT_VERB = 1L << 11;
+  static final long CODE_POINTER = 1L << 12;
+  static final long DEPARTURE_WORD = 1L << 13;
+  static final long NOW_WORD = 1L << 14;
+  static final long CONTEXT_NOUN = 1L << 15;
+  static final long LEAK_WORD = 1L << 16;
+  static final long TR_VI_OVERRIDE = 1L << 17;
+  static final long SAFETY_LAYER = 1L << 18;
+  static final long REFUSAL_PHRASE = 1L << 19;
+  static final long PASSWORD_GAME = 1L << 20;
+  static final long REPLY_OPENER = 1L << 21;
+  static final long CREDENTIAL_ASK = 1L << 22;
+  static final long GOAL_NOUN = 1L << 23;
+  static final long SUMMARIZING = 1L << 24;
+  static final long ROLE_EXIT = 1L << 25;
+  static final long SCOPE_EXCEPTION = 1L << 26;
+  static final long SYSTEM_MESSAGE = 1L << 27;
+  static final long PRECEDENCE = 1L << 28;
+  static final long SETUP_NOUN = 1L << 29;
+  static final long REVERSED = 1L << 30;
+  static final long WIPED = 1L << 31;
+  static final long INVERSION = 1L << 32;
+  static final long ENDLESS = 1L << 33;
+  static final long PERMISSION = 1L << 34;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -45,7 +49,7 @@ final class AnchorWords {
   private static final int SLOTS = 1024;
   private static final int[] HASHES = new int[SLOTS];
   private static final String[] WORDS = new String[SLOTS];
-  private static final int[] GROUPS = new int[SLOTS];
+  private static final long[] GROUPS = new long[SLOTS];
   /**
    * A bit per {@link #filterBit} of each anchor's hash. Most words of a text are no anchor, and
    * this one bit says so in a branch the CPU predicts right: the probe below branches on the
@@ -85,6 +89,10 @@ final class AnchorWords {
     add(PRECEDENCE, "overrides", "supersedes", "supersede", "precedence", "priority");
     add(SETUP_NOUN, "settings", "parameters", "setup");
     add(REVERSED, "snoitcurtsni", "tpmorp", "drowssap", "selur", "senilediug");
+    add(WIPED, "wiped", "erased", "cleared", "purged", "reset", "deleted");
+    add(INVERSION, "opposite", "invert", "inverse", "reverse", "flip");
+    add(ENDLESS, "forever", "endlessly", "infinitely", "indefinitely", "nonstop");
+    add(PERMISSION, "allowed", "permitted", "free", "authorized", "authorised");
     add(ROLE_EXIT, "stop", "quit", "forget", "drop", "disregard", "abandon", "leave", "exit",
         "step", "ditch");
     add(AI_NAME, "models", "ai", "assistant", "llm", "llms", "chatbot", "chatgpt", "gpt", "claude", "gemini",
@@ -143,7 +151,7 @@ final class AnchorWords {
 
   private AnchorWords() {}
 
-  private static void add(int group, String... words) {
+  private static void add(long group, String... words) {
     for (String word : words) {
       if (word.length() > MAX_LENGTH) {
         throw new IllegalStateException("anchor too long: " + word);
@@ -194,7 +202,7 @@ final class AnchorWords {
    * The groups of the word {@code text[start, end)} whose scanner hash is {@code hash}, or 0 when
    * it is no anchor. Letters compare case-insensitively.
    */
-  static int groups(int hash, CharSequence text, int start, int end) {
+  static long groups(int hash, CharSequence text, int start, int end) {
     int length = end - start;
     if ((FIRST_LETTERS[length] >>> (text.charAt(start) & 31) & 1) == 0) {
       return 0; // no anchor of this length starts with this letter: most words stop here

@@ -222,7 +222,7 @@ final class PhraseRules {
       "boundaries");
   private static final Set<String> SAY_ORDERS = Set.of("say", "repeat", "write", "type", "print",
       "output", "reply", "respond", "state", "declare", "confirm");
-  private static final Set<String> YOURS = Set.of("your", "ai's", "model's", "assistant's",
+  static final Set<String> YOURS = Set.of("your", "ai's", "model's", "assistant's",
       "chatgpt's", "bot's");
   private static final Set<String> GENERIC_LIMITS = Set.of("filter", "filters", "limits",
       "limitations", "boundaries", "rules", "policies", "constraints", "limit");

@@ -228,6 +228,13 @@ final class TextScanner {
         && (end == 6 || !Clause.isLetterOrDigit(chars[end - 7]));
   }
 
+  /** Whether the word before {@code start}, past one space, is "now". */
+  private boolean nowBefore(int start) {
+    int end = start - 1;
+    return end >= 3 && chars[end] == ' ' && s.regionMatches(true, end - 3, "now", 0, 3)
+        && (end == 3 || !Clause.isLetterOrDigit(chars[end - 4]));
+  }
+
   /** Whether the next word, after spaces, starts with one of {@code letters} (lower case). */
   private boolean nextWordStartsWith(int end, String letters) {
     int p = end;
@@ -298,7 +305,7 @@ final class TextScanner {
    * that the JIT keeps inlining that method, which every word of the text passes through.
    */
   private void atAnchor(int hash, int start, int end) {
-    int groups = AnchorWords.groups(hash, s, start, end);
+    long groups = AnchorWords.groups(hash, s, start, end);
     if (role != Role.TOOL) {
       groups &= ~(AnchorWords.AI_NAME | AnchorWords.RESPONSE_NOUN | AnchorWords.CODE_POINTER
           | AnchorWords.CREDENTIAL_ASK | AnchorWords.SUMMARIZING);
@@ -317,6 +324,9 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.SYSTEM_MESSAGE) != 0 && !systemBefore(start)) {
       groups &= ~AnchorWords.SYSTEM_MESSAGE; // only "system message" names a prompt
+    }
+    if ((groups & AnchorWords.PERMISSION) != 0 && !nowBefore(start)) {
+      groups &= ~AnchorWords.PERMISSION; // "allowed", "free": only "now allowed to" is new
     }
     if ((groups & AnchorWords.REPLY_OPENER) != 0 && !quoteAhead(end)) {
       groups &= ~AnchorWords.REPLY_OPENER; // "start", "open": most are not followed by a quote
@@ -376,6 +386,18 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.REVERSED) != 0) {
       ReversedText.at(clause, out);
+    }
+    if ((groups & AnchorWords.WIPED) != 0) {
+      WipedMemory.at(clause, out);
+    }
+    if ((groups & AnchorWords.INVERSION) != 0) {
+      InvertedRules.at(clause, out);
+    }
+    if ((groups & AnchorWords.ENDLESS) != 0) {
+      EndlessRepetition.at(clause, out);
+    }
+    if ((groups & AnchorWords.PERMISSION) != 0) {
+      NewPermissions.at(clause, out);
     }
     if ((groups & AnchorWords.SETUP_NOUN) != 0) {
       PromptRequests.atSetup(clause, out);

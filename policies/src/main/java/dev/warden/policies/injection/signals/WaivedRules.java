@@ -46,6 +46,8 @@ final class WaivedRules {
   private static final Set<String> HAS = Set.of("has", "have");
   private static final Set<String> WHO = Set.of("who", "that", "which");
   private static final Set<String> YOU_ARE = Set.of("you're", "are");
+  private static final Set<String> SUSPENSIONS = Set.of("suspension", "suspending", "removal",
+      "lifting", "waiver", "waiving", "deactivation", "disabling", "relaxation", "relaxing");
   private static final Set<String> USUAL = Set.of("usual", "normal", "typical", "regular",
       "standard");
 
@@ -54,7 +56,7 @@ final class WaivedRules {
   /** At a restriction or policy noun. */
   static void at(Clause c, SignalSet out) {
     if (notApplying(c) || liftedForThisChat(c) || replyWithout(c) || withoutYours(c)
-        || personaWithout(c)) {
+        || personaWithout(c) || suspendedYours(c)) {
       out.fire(SignalSet.RESTRICTION_REMOVAL, 0.7);
     }
   }
@@ -73,6 +75,13 @@ final class WaivedRules {
             || "switch".equals(c.word(-3)) || "turn".equals(c.word(-3)))) {
       out.fire(SignalSet.RESTRICTION_REMOVAL, 0.7);
     }
+  }
+
+  /** "A temporary suspension of your (safety) guidelines": the model's own, by "your". */
+  private static boolean suspendedYours(Clause c) {
+    int k = KINDS.contains(c.word(-1)) && !"your".equals(c.word(-1)) ? -2 : -1;
+    return "your".equals(c.word(k)) && "of".equals(c.word(k - 1))
+        && SUSPENSIONS.contains(c.word(k - 2));
   }
 
   /** "You are EvilBot, who has no guidelines": a persona for the model, made without rules. */
