@@ -46,7 +46,7 @@ final class AnchorWords {
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
 
-  private static final int SLOTS = 1024;
+  private static final int SLOTS = 2048;
   private static final int[] HASHES = new int[SLOTS];
   private static final String[] WORDS = new String[SLOTS];
   private static final long[] GROUPS = new long[SLOTS];
@@ -55,7 +55,7 @@ final class AnchorWords {
    * this one bit says so in a branch the CPU predicts right: the probe below branches on the
    * word's length, first letter and slot, which it cannot predict on text it has not seen.
    */
-  private static final long[] FILTER = new long[256];
+  private static final long[] FILTER = new long[512];
   /** Per word length, bit {@code c & 31} is set when an anchor of that length starts with {@code c}. */
   private static final int[] FIRST_LETTERS = new int[MAX_LENGTH + 1];
 
@@ -92,7 +92,8 @@ final class AnchorWords {
     add(WIPED, "wiped", "erased", "cleared", "purged", "reset", "deleted");
     add(INVERSION, "opposite", "invert", "inverse", "reverse", "flip");
     add(ENDLESS, "forever", "endlessly", "infinitely", "indefinitely", "nonstop");
-    add(PERMISSION, "allowed", "permitted", "free", "authorized", "authorised");
+    add(PERMISSION, "allowed", "permitted", "free", "authorized", "authorised", "authorizing",
+        "authorising", "authorize", "authorise", "allow", "permit");
     add(ROLE_EXIT, "stop", "quit", "forget", "drop", "disregard", "abandon", "leave", "exit",
         "step", "ditch");
     add(AI_NAME, "models", "ai", "assistant", "llm", "llms", "chatbot", "chatgpt", "gpt", "claude", "gemini",
@@ -147,6 +148,13 @@ final class AnchorWords {
         "restricted", "censored", "filtered", "constrained", "regard", "ethical", "moral", "legal",
         "role", "roles", "rolle", "rollen", "restrained", "confined", "shackled", "against",
         "defies", "violates", "contradicts");
+    // misspelt anchors anchor the rules of the word they stand for: "ignroe", "directoins"
+    for (java.util.Map.Entry<String, String> form : Misspellings.all().entrySet()) {
+      long groups = groups(hash(form.getValue()), form.getValue(), 0, form.getValue().length());
+      if (groups != 0 && form.getKey().length() <= MAX_LENGTH) {
+        add(groups, form.getKey());
+      }
+    }
   }
 
   private AnchorWords() {}
@@ -191,11 +199,11 @@ final class AnchorWords {
   }
 
   private static int filterBit(int hash) {
-    return (hash * 0x2545F491) >>> 18;
+    return (hash * 0x2545F491) >>> 17;
   }
 
   private static int slot(int hash) {
-    return (hash * 0x9E3779B9) >>> 22;
+    return (hash * 0x9E3779B9) >>> 21;
   }
 
   /**

@@ -135,7 +135,8 @@ final class Clause {
     int k = ANCHOR + offset;
     String word = words[k];
     if (word == null) {
-      word = text.substring(starts[k], ends[k]).replace('\u2019', '\'').toLowerCase(Locale.ROOT);
+      word = Misspellings.wordOf(
+          text.substring(starts[k], ends[k]).replace('\u2019', '\'').toLowerCase(Locale.ROOT));
       words[k] = word;
     }
     return word;
@@ -316,10 +317,19 @@ final class Clause {
         : Character.isLetterOrDigit(c);
   }
 
+  /** Whether the {@code ;} at {@code i} is the one of "tl;dr". */
+  private static boolean tlDr(String text, int i) {
+    return i >= 2 && i + 2 < text.length() && text.regionMatches(true, i - 2, "tl;dr", 0, 5)
+        && (i == 2 || !isLetterOrDigit(text.charAt(i - 3)));
+  }
+
   static boolean endsSentence(String text, int i) {
     char c = text.charAt(i);
-    if (c == '\n' || c == ';') {
+    if (c == '\n') {
       return true;
+    }
+    if (c == ';') {
+      return !tlDr(text, i); // "Give me a TL;DR of …" is one sentence
     }
     if (c == '.' || c == '!' || c == '?') {
       return i + 1 >= text.length() || Character.isWhitespace(text.charAt(i + 1));

@@ -32,8 +32,8 @@ final class LeakRules {
   private static final Set<String> BEFORE_WORDS = Set.of("before", "prior", "preceding", "above");
   private static final Set<String> MINE = Set.of("this", "my", "the", "our");
   /** What the user's own part is called: "the text before my message". */
-  private static final Set<String> MY_PART = Set.of("message", "line", "input", "question",
-      "prompt", "request", "query", "text", "turn", "chat", "conversation", "session");
+  private static final Set<String> MY_PART = Set.of("message", "messages", "line", "input",
+      "question", "prompt", "request", "query", "text", "turn", "chat", "conversation", "session");
   /** After "secret": a secret word by kind, not "the secret key" of a keystore or a cheat code. */
   private static final Set<String> SECRET_WORDS = Set.of("password", "passphrase", "passcode",
       "word", "phrase");
@@ -378,7 +378,8 @@ final class LeakRules {
 
   /** "What you were told before …", "what were you given before …". */
   private static boolean toldYou(Clause c) {
-    int told = c.find(TOLD, -3, -1);
+    // "… you were given in this conversation, before my messages"
+    int told = c.find(TOLD, -6, -1);
     return told != Clause.NONE
         && ("you".equals(c.word(told - 2)) && PASSIVE.contains(c.word(told - 1))
             || "you".equals(c.word(told - 1)) && PASSIVE.contains(c.word(told - 2)));

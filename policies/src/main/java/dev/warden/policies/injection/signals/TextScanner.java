@@ -235,6 +235,12 @@ final class TextScanner {
         && (end == 3 || !Clause.isLetterOrDigit(chars[end - 4]));
   }
 
+  /** Whether the next word, past one space, is "you". */
+  private boolean youAfter(int end) {
+    return end + 4 <= chars.length && chars[end] == ' ' && s.regionMatches(true, end + 1, "you", 0, 3)
+        && (end + 4 == chars.length || !Clause.isLetterOrDigit(chars[end + 4]));
+  }
+
   /** Whether the next word, after spaces, starts with one of {@code letters} (lower case). */
   private boolean nextWordStartsWith(int end, String letters) {
     int p = end;
@@ -325,8 +331,8 @@ final class TextScanner {
     if ((groups & AnchorWords.SYSTEM_MESSAGE) != 0 && !systemBefore(start)) {
       groups &= ~AnchorWords.SYSTEM_MESSAGE; // only "system message" names a prompt
     }
-    if ((groups & AnchorWords.PERMISSION) != 0 && !nowBefore(start)) {
-      groups &= ~AnchorWords.PERMISSION; // "allowed", "free": only "now allowed to" is new
+    if ((groups & AnchorWords.PERMISSION) != 0 && !nowBefore(start) && !youAfter(end)) {
+      groups &= ~AnchorWords.PERMISSION; // "now allowed to", "authorize you to": most are neither
     }
     if ((groups & AnchorWords.REPLY_OPENER) != 0 && !quoteAhead(end)) {
       groups &= ~AnchorWords.REPLY_OPENER; // "start", "open": most are not followed by a quote
@@ -399,6 +405,7 @@ final class TextScanner {
     if ((groups & AnchorWords.PERMISSION) != 0) {
       NewPermissions.at(clause, out);
     }
+
     if ((groups & AnchorWords.SETUP_NOUN) != 0) {
       PromptRequests.atSetup(clause, out);
     }
