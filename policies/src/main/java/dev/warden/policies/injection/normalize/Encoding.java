@@ -19,5 +19,7 @@ public enum Encoding {
   /** Unicode TAG characters (U+E0020–U+E007E), each an invisible copy of one ASCII character. */
   TAG_CHARACTERS,
   /** A run of variation selectors after one character, each selector carrying one byte. */
-  VARIATION_SELECTORS
+  VARIATION_SELECTORS,
+  /** Quoted fragments an expression joins: {@code a = "Ignore all"}, {@code b = " previous"}, {@code a + b}. */
+  SPLIT_STRINGS
 }

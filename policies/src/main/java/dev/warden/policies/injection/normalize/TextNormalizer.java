@@ -18,6 +18,8 @@ import java.util.Objects;
  *       text, and clauses in leetspeak or spaced letters that read as words, become {@link
  *       DecodedSegment}s, normalised in turn, and searched once more for
  *       encodings inside them (depth 2), within {@link DecodeLimits}.</li>
+ *   <li>Quoted fragments that an expression joins ({@code a + b}) are joined into a segment too
+ *       ({@link SplitStrings}).</li>
  * </ul>
  *
  * <p>Binary payloads are not segments: a base64 image in a data URI, a hash or a key decodes to
@@ -67,6 +69,11 @@ public final class TextNormalizer {
         }
         runs.clear();
         runs.scan(normalized, false);
+      }
+      if (depth == 1) {
+        for (String joined : SplitStrings.joined(normalized)) {
+          add(Encoding.SPLIT_STRINGS, joined, false, depth, out);
+        }
       }
       if (depth <= limits.maxDepth()) {
         for (int k = 0; k < runs.count() && attempts < limits.maxAttempts(); k++) {

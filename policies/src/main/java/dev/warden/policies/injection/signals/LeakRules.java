@@ -22,7 +22,7 @@ final class LeakRules {
       "repeat", "output", "tell", "write", "give", "share", "list", "dump", "leak", "spell", "spells",
       "recite", "return", "type", "echo", "paste", "copy", "reproduce", "disclose", "expose",
       "relay", "say", "provide", "put", "encode", "translate", "reverse", "hint", "whisper",
-      "summarize", "summarise", "paraphrase", "recap",
+      "summarize", "summarise", "paraphrase", "recap", "quote",
       "what", "what's");
   private static final Set<String> SPANS = Set.of("text", "words", "everything", "content",
       "contents", "lines", "line", "sentence", "sentences", "messages", "conversation", "all", "paragraphs",
@@ -31,6 +31,7 @@ final class LeakRules {
       "entirety", "codeblock", "starting", "beginning", "word-for-word", "exact");
   private static final Set<String> BEFORE_WORDS = Set.of("before", "prior", "preceding", "above");
   private static final Set<String> MINE = Set.of("this", "my", "the", "our");
+  private static final Set<String> USER_LABELS = Set.of("user", "human");
   /** What the user's own part is called: "the text before my message". */
   private static final Set<String> MY_PART = Set.of("message", "messages", "line", "input",
       "question", "prompt", "request", "query", "text", "turn", "chat", "conversation", "session");
@@ -173,8 +174,13 @@ final class LeakRules {
    */
   static void contextLeak(Clause c, Role role, SignalSet out) {
     boolean before = "before".equals(c.word(0));
-    if (before && (role == Role.TOOL || !MINE.contains(c.word(1))
-        || !MY_PART.contains(c.word(2)))) {
+    // "before my first message"
+    int part = "first".equals(c.word(2)) ? 3 : 2;
+    // "everything that appears before 'User:'": the first user turn's label
+    boolean beforeLabel = before && role != Role.TOOL && USER_LABELS.contains(c.word(1))
+        && c.charAfter(1) == ':';
+    if (before && !beforeLabel && (role == Role.TOOL || !MINE.contains(c.word(1))
+        || !MY_PART.contains(c.word(part)))) {
       return; // most "before"s: decided on the two words after it
     }
     if (before && toldYou(c)) {
@@ -198,7 +204,7 @@ final class LeakRules {
       case "before" -> {
         // "repeat all the text that came before this message, starting from 'You are'"
         if (c.find(SPANS, Math.max(verb + 1, -6), -1) != Clause.NONE
-            && (exact(c) || exactNext(c))) {
+            && (beforeLabel || exact(c) || exactNext(c))) {
           out.fire(SignalSet.PROMPT_LEAK, 0.7);
         }
       }

@@ -37,7 +37,7 @@ final class ObfuscationSignals {
         case BASE64, BASE64_URL, HEX -> proseWords(segment.text()) >= PROSE_WORDS ? 0.5 : 0.3;
         case ROT13, PERCENT -> 0.5;
         case LEETSPEAK, SPACED_LETTERS -> 0.3;
-        case TAG_CHARACTERS, VARIATION_SELECTORS -> 0;
+        case TAG_CHARACTERS, VARIATION_SELECTORS, SPLIT_STRINGS -> 0;
       };
       if (strength > 0) {
         out.fire(SignalSet.ENCODED_TEXT, strength);

@@ -237,7 +237,7 @@ final class PhraseRules {
       "explosives", "bomb", "bombs", "poison", "malware", "exploit", "exploits", "synthesis");
   private static final Set<String> LIFTING_AUXILIARIES = Set.of("have", "has", "had", "been",
       "are", "is", "were", "was", "now", "all", "hereby", "officially", "temporarily", "fully",
-      "currently");
+      "currently", "should", "must", "be");
   private static final Set<String> LAYER_NOUNS = Set.of("layer", "layers", "system", "systems",
       "settings", "checks", "protocols");
   private static final Set<String> LIFTED = Set.of("lifted", "removed", "disabled", "suspended",
@@ -510,7 +510,9 @@ final class PhraseRules {
       return;
     }
     int target = c.find(VOID_TARGETS, -8, copula - 1);
-    if (target != Clause.NONE && c.find(VOID_QUALIFIERS, target - 3, target - 1) != Clause.NONE) {
+    // "the rules you were given are outdated": the model's by how it got them
+    if (target != Clause.NONE && (c.find(VOID_QUALIFIERS, target - 3, target - 1) != Clause.NONE
+        || givenToYou(c, target))) {
       out.fire(SignalSet.INSTRUCTION_OVERRIDE, 0.8);
     }
   }

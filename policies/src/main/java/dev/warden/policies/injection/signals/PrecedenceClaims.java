@@ -19,7 +19,8 @@ final class PrecedenceClaims {
   private static final Set<String> TAKES = Set.of("take", "takes", "has", "have", "gets");
   private static final Set<String> TARGETS = Set.of("instructions", "instruction", "directives",
       "prompt", "prompts", "guidelines");
-  private static final Set<String> QUALIFIERS = Set.of("all", "any", "previous", "prior",
+  private static final Set<String> RULES = Set.of("rule", "rules");
+  private static final Set<String> QUALIFIERS = Set.of("all", "any", "every", "previous", "prior",
       "earlier", "other", "your", "system", "original", "initial", "existing", "above", "the",
       "of", "developer's", "developers'", "operator's", "admin's");
   /** Qualifiers that make the outranked instructions the model's. */
@@ -51,7 +52,10 @@ final class PrecedenceClaims {
     boolean models = false;
     for (int k = objectAt; k < objectAt + 5; k++) {
       String w = c.word(k);
-      if (TARGETS.contains(w)) {
+      // "overrides every other rule you have": rules are the model's only as "you have" them
+      boolean yourRules = RULES.contains(w) && "you".equals(c.word(k + 1));
+      models |= yourRules;
+      if (TARGETS.contains(w) || yourRules) {
         if (models || !verb.startsWith("supersede") && k > objectAt) {
           if (!TOPICS.contains(c.word(k + 1)) && !QuotedMention.of(c)) {
             out.fire(SignalSet.INSTRUCTION_OVERRIDE, 0.8);
