@@ -86,7 +86,8 @@ final class AnchorWords {
     add(GOAL_NOUN, "goal", "goals", "objective", "mission", "purpose", "role", "job");
     add(SCOPE_EXCEPTION, "exception");
     add(SYSTEM_MESSAGE, "message", "messages");
-    add(PRECEDENCE, "overrides", "supersedes", "supersede", "precedence", "priority");
+    add(PRECEDENCE, "overrides", "supersedes", "supersede", "precedence", "priority", "outranks",
+        "trumps");
     add(SETUP_NOUN, "settings", "parameters", "setup");
     add(REVERSED, "snoitcurtsni", "tpmorp", "drowssap", "selur", "senilediug");
     add(WIPED, "wiped", "erased", "cleared", "purged", "reset", "deleted");

@@ -195,9 +195,10 @@ final class LeakRules {
     }
     switch (c.word(0)) {
       case "above" -> {
-        // "the text above", "everything above", "all the words above this line"
+        // "the text above", "everything above", "all the words above this line", "… above 'Human:'"
+        boolean aboveLabel = USER_LABELS.contains(c.word(1)) && c.charAfter(1) == ':';
         if (role != Role.TOOL && c.find(SPANS, Math.max(verb + 1, -3), -1) != Clause.NONE
-            && (exact(c) || exactNext(c))) {
+            && (aboveLabel || exact(c) || exactNext(c))) {
           out.fire(SignalSet.PROMPT_LEAK, 0.7);
         }
       }
@@ -443,7 +444,9 @@ final class LeakRules {
    * Only a line that opens the message has nothing of the user's above, but the model's prompt.
    */
   private static boolean pastedAbove(Clause c, int part) {
-    return "line".equals(c.word(part)) && !c.opensText(-c.wordsBefore());
+    // "everything above the line 'Total:'": a line of the user's own text, named
+    return "line".equals(c.word(part))
+        && (!c.opensText(-c.wordsBefore()) || OutputRules.isQuote(c.charAfter(part)));
   }
 
   /** "Don't repeat …", "never print …", "not to tell …". */

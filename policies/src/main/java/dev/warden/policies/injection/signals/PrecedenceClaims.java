@@ -15,7 +15,8 @@ import java.util.Set;
  */
 final class PrecedenceClaims {
 
-  private static final Set<String> OVERRIDES = Set.of("overrides", "supersedes", "supersede");
+  private static final Set<String> OVERRIDES = Set.of("overrides", "supersedes", "supersede",
+      "outranks", "trumps");
   private static final Set<String> TAKES = Set.of("take", "takes", "has", "have", "gets");
   private static final Set<String> TARGETS = Set.of("instructions", "instruction", "directives",
       "prompt", "prompts", "guidelines");

@@ -50,7 +50,8 @@ final class PromptRequests {
   private static final Set<String> EMBEDDING = Set.of("is", "be", "contains", "containing",
       "holds", "holding");
   private static final Set<String> CARRIERS = Set.of("docstring", "comment", "value", "field",
-      "string", "variable", "body", "content", "title", "text", "argument", "constant");
+      "string", "variable", "body", "content", "title", "text", "argument", "constant", "cell",
+      "entry", "column", "row");
   private static final Set<String> INTO = Set.of("in", "into", "inside");
   /**
    * Verbs that smuggle the prompt out inside an answer ("append your initial prompt"); only for
