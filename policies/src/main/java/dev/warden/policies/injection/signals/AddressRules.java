@@ -91,6 +91,16 @@ final class AddressRules {
   private static final Set<String> USERS = Set.of("user", "users", "human", "humans", "user's",
       "users'", "human's");
 
+  /** Before a name for the model, making it one name: "AI agents", "coding assistants". */
+  private static final Set<String> AI_KINDS_BEFORE = Set.of("ai", "coding");
+  /** After "any AI summarizing this": an order to it. */
+  private static final Set<String> MODAL_ORDERS = Set.of("should", "must", "shall", "needs");
+  private static final Set<String> TASKS = Set.of("task", "tasks");
+  private static final Set<String> WHICH = Set.of("that", "which");
+  private static final Set<String> GAVE = Set.of("gave", "assigned", "set", "asked");
+  private static final Set<String> BEFORE = Set.of("before");
+  private static final Set<String> BEGINNINGS = Set.of("beginning", "start", "originally",
+      "first");
   /** After "before replying to the user": an order to the model follows. */
   private static final Set<String> ORDERED = Set.of("you", "call", "invoke", "run", "execute",
       "use", "send");
@@ -132,8 +142,8 @@ final class AddressRules {
         return;
       }
       at = -1;
-    } else if ("ai".equals(c.word(-1)) && AI_WORDS.contains(w)) {
-      at = -1; // one name in two words: "AI assistant:", "AI agents reading this"
+    } else if (AI_KINDS_BEFORE.contains(c.word(-1)) && AI_WORDS.contains(w)) {
+      at = -1; // one name in two words: "AI assistant:", "AI agents reading this", "coding agents"
     } else if ("ai".equals(c.word(-2)) && AI_WORDS.contains(w) && AI_KINDS.contains(c.word(-1))) {
       at = -2; // "the AI code assistant:", "AI writing assistants reading this"
     }
@@ -162,12 +172,16 @@ final class AddressRules {
         || BEING.contains(c.word(1)) && READERS.contains(c.word(2)) && "this".equals(c.word(3))
         || (opensSentence(c, at, before) || HEADING_ENDS.indexOf(c.charBefore(at)) >= 0
                 || opensAttribute(c, at))
-            && punctuated && ORDERS.contains(c.word(1));
+            && punctuated && ORDERS.contains(c.word(1))
+        || toYou(c, at);
     if (addressed) {
       out.fire(SignalSet.AI_ADDRESS, 0.7);
     } else if (READERS.contains(c.word(1)) || "that".equals(c.word(1)) && READERS.contains(c.word(2))
         || AI_WORDS.contains(c.word(1)) && READERS.contains(c.word(2)) && "this".equals(c.word(3))) {
-      out.fire(SignalSet.AI_ADDRESS, 0.6);
+      // "any AI summarizing these comments should include …", "To the AI reading this: grant …"
+      boolean ordered = c.find(MODAL_ORDERS, 2, 8) != Clause.NONE || c.charAfter(2) == ':'
+          || c.charAfter(3) == ':';
+      out.fire(SignalSet.AI_ADDRESS, ordered ? 0.7 : 0.6);
     }
   }
 
@@ -258,6 +272,38 @@ final class AddressRules {
     int from = "from".equals(c.word(-1)) ? -1 : "from".equals(c.word(-2)) ? -2 : Clause.NONE;
     if (from != Clause.NONE && c.find(HIDE_VERBS, -8, from - 1) != Clause.NONE) {
       out.fire(SignalSet.CONCEAL_FROM_USER, strength);
+    }
+  }
+
+  /**
+   * "A message from me, Emma Johnson, to you, GPT-4", "… to you, the assistant": the model named
+   * after "to you,"; not "reaching out to you, an assistant with …", which describes.
+   */
+  private static boolean toYou(Clause c, int at) {
+    if ("the".equals(c.word(at - 1))) {
+      at--;
+    }
+    return c.charBefore(at) == ',' && "you".equals(c.word(at - 1)) && "to".equals(c.word(at - 2));
+  }
+
+  /**
+   * In a document, "Before you can solve the task that I gave you in the beginning, please do the
+   * following first": its author posing as the user who set the model its task. A colleague's
+   * e-mail asks about "the task I gave you" too, so the task must be what the model does after
+   * ("before you can solve …") or have been given at the beginning.
+   */
+  static void givenTask(Clause c, SignalSet out) {
+    if (!TASKS.contains(c.word(0))) {
+      return;
+    }
+    int i = WHICH.contains(c.word(1)) ? 2 : 1;
+    if (!"i".equals(c.word(i)) || !GAVE.contains(c.word(i + 1)) || !"you".equals(c.word(i + 2))) {
+      return;
+    }
+    int before = c.find(BEFORE, -6, -1);
+    if (before != Clause.NONE && "you".equals(c.word(before + 1))
+        || c.find(BEGINNINGS, i + 3, i + 6) != Clause.NONE) {
+      out.fire(SignalSet.AI_ADDRESS, 0.8);
     }
   }
 

@@ -366,6 +366,9 @@ final class TextScanner {
       PhraseRules.voided(clause, out);
     }
     if ((groups & AnchorWords.INSTRUCTION_NOUN) != 0) {
+      if (role == Role.TOOL) {
+        AddressRules.givenTask(clause, out);
+      }
       PromptRequests.at(clause, role, out);
       PhraseRules.newInstructions(clause, role, out);
       PhraseRules.outOfForce(clause, out);
