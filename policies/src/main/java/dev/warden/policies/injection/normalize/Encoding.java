@@ -20,6 +20,9 @@ public enum Encoding {
   TAG_CHARACTERS,
   /** A run of variation selectors after one character, each selector carrying one byte. */
   VARIATION_SELECTORS,
-  /** Quoted fragments an expression joins: {@code a = "Ignore all"}, {@code b = " previous"}, {@code a + b}. */
+  /**
+   * Quoted fragments an expression joins: {@code a = "Ignore all"}, {@code b = " previous"},
+   * {@code a + b}.
+   */
   SPLIT_STRINGS
 }

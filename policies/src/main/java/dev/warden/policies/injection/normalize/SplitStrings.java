@@ -44,17 +44,11 @@ final class SplitStrings {
         : List.of(asWritten.toString());
   }
 
-  /** Whether a {@code +} stands between two operands: {@code a + b}, {@code "x"+y}, not {@code +1}. */
+  /** Whether a {@code +} stands between two operands: {@code a + b}, not {@code +1}. */
   private static boolean hasJoinOperator(String text) {
     for (int plus = text.indexOf('+'); plus >= 0; plus = text.indexOf('+', plus + 1)) {
-      int before = plus - 1;
-      while (before >= 0 && text.charAt(before) == ' ') {
-        before--;
-      }
-      int after = plus + 1;
-      while (after < text.length() && text.charAt(after) == ' ') {
-        after++;
-      }
+      int before = nonSpaceBefore(text, plus);
+      int after = nonSpaceAfter(text, plus);
       if (before >= 0 && after < text.length() && isOperandEnd(text.charAt(before))
           && isOperandStart(text.charAt(after))) {
         return true;
@@ -102,15 +96,27 @@ final class SplitStrings {
 
   /** Whether the string quoted from {@code open} to {@code close} is assigned or added. */
   private static boolean isOperand(String text, int open, int close) {
-    int p = open - 1;
+    int p = nonSpaceBefore(text, open);
+    int q = nonSpaceAfter(text, close);
+    return p >= 0 && (text.charAt(p) == '=' || text.charAt(p) == '+')
+        || q < text.length() && text.charAt(q) == '+';
+  }
+
+  /** The index of the first char before {@code i} that is not a space; -1 if none. */
+  private static int nonSpaceBefore(String text, int i) {
+    int p = i - 1;
     while (p >= 0 && text.charAt(p) == ' ') {
       p--;
     }
-    int q = close + 1;
+    return p;
+  }
+
+  /** The index of the first char after {@code i} that is not a space; the length if none. */
+  private static int nonSpaceAfter(String text, int i) {
+    int q = i + 1;
     while (q < text.length() && text.charAt(q) == ' ') {
       q++;
     }
-    return p >= 0 && (text.charAt(p) == '=' || text.charAt(p) == '+')
-        || q < text.length() && text.charAt(q) == '+';
+    return q;
   }
 }

@@ -1,5 +1,7 @@
 package dev.warden.policies.injection.signals;
 
+import java.util.Map;
+
 /**
  * The words that make the phrase rules look closer, each with the rule groups it anchors. The
  * scanner hashes every ASCII word of the text as it goes and looks the hash up here, so the cost
@@ -150,7 +152,7 @@ final class AnchorWords {
         "role", "roles", "rolle", "rollen", "restrained", "confined", "shackled", "against",
         "defies", "violates", "contradicts");
     // misspelt anchors anchor the rules of the word they stand for: "ignroe", "directoins"
-    for (java.util.Map.Entry<String, String> form : Misspellings.all().entrySet()) {
+    for (Map.Entry<String, String> form : Misspellings.all().entrySet()) {
       long groups = groups(hash(form.getValue()), form.getValue(), 0, form.getValue().length());
       if (groups != 0 && form.getKey().length() <= MAX_LENGTH) {
         add(groups, form.getKey());

@@ -39,7 +39,7 @@ final class InvertedRules {
     }
   }
 
-  /** Whether "your" and one of {@link #RULES} right after it stand at offsets in {@code [from, to]}. */
+  /** Whether "your", and one of {@link #RULES} right after it, stand in {@code [from, to]}. */
   private static boolean yoursWithin(Clause c, int from, int to) {
     int your = c.find(PhraseRules.YOURS, from, to - 1);
     return your != Clause.NONE && RULES.contains(c.word(your + 1));

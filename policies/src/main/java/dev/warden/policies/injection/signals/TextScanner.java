@@ -221,23 +221,19 @@ final class TextScanner {
     return false;
   }
 
-  /** Whether the word before {@code start}, past one space, is "system". */
-  private boolean systemBefore(int start) {
+  /** Whether the word before {@code start}, past one space, is {@code word} (lower case). */
+  private boolean wordBefore(int start, String word) {
     int end = start - 1;
-    return end >= 6 && chars[end] == ' ' && s.regionMatches(true, end - 6, "system", 0, 6)
-        && (end == 6 || !Clause.isLetterOrDigit(chars[end - 7]));
-  }
-
-  /** Whether the word before {@code start}, past one space, is "now". */
-  private boolean nowBefore(int start) {
-    int end = start - 1;
-    return end >= 3 && chars[end] == ' ' && s.regionMatches(true, end - 3, "now", 0, 3)
-        && (end == 3 || !Clause.isLetterOrDigit(chars[end - 4]));
+    int length = word.length();
+    return end >= length && chars[end] == ' '
+        && s.regionMatches(true, end - length, word, 0, length)
+        && (end == length || !Clause.isLetterOrDigit(chars[end - length - 1]));
   }
 
   /** Whether the next word, past one space, is "you". */
   private boolean youAfter(int end) {
-    return end + 4 <= chars.length && chars[end] == ' ' && s.regionMatches(true, end + 1, "you", 0, 3)
+    return end + 4 <= chars.length && chars[end] == ' '
+        && s.regionMatches(true, end + 1, "you", 0, 3)
         && (end + 4 == chars.length || !Clause.isLetterOrDigit(chars[end + 4]));
   }
 
@@ -328,10 +324,10 @@ final class TextScanner {
     if ((groups & AnchorWords.ROLE_EXIT) != 0 && !nextWordStartsWith(end, "abpoty")) {
       groups &= ~AnchorWords.ROLE_EXIT; // RoleExits reads being, acting, the, your, that, out, …
     }
-    if ((groups & AnchorWords.SYSTEM_MESSAGE) != 0 && !systemBefore(start)) {
+    if ((groups & AnchorWords.SYSTEM_MESSAGE) != 0 && !wordBefore(start, "system")) {
       groups &= ~AnchorWords.SYSTEM_MESSAGE; // only "system message" names a prompt
     }
-    if ((groups & AnchorWords.PERMISSION) != 0 && !nowBefore(start) && !youAfter(end)) {
+    if ((groups & AnchorWords.PERMISSION) != 0 && !wordBefore(start, "now") && !youAfter(end)) {
       groups &= ~AnchorWords.PERMISSION; // "now allowed to", "authorize you to": most are neither
     }
     if ((groups & AnchorWords.REPLY_OPENER) != 0 && !quoteAhead(end)) {
