@@ -76,6 +76,9 @@ final class AnchorWords {
         // Ukrainian, Greek, Arabic; and "follow" refused in Italian, Spanish, Portuguese
         "zignoruj", "zignorujcie", "zapomnij", "ignoruj", "ignorujte", "zapomeň", "ignorera",
         "glöm", "glem", "abaikan", "lupakan", "ignoră", "uită", "ігноруй", "ігноруйте",
+        // Finnish, Swahili, Tagalog ("huwag pansinin", do not heed), Hungarian ("hagyd
+        // figyelmen kívül", leave out of attention)
+        "ohita", "unohda", "puuza", "sahau", "pansinin", "kalimutan", "kívül",
         "забудьте", "αγνόησε", "αγνοήστε", "ξέχασε", "تجاهل", "seguire", "sigas", "siga", "sigan");
     add(VOID_WORD, "void", "irrelevant", "obsolete", "invalid", "overridden", "superseded", "false",
         "cancelled", "canceled", "revoked", "nullified", "outdated", "expired", "fake", "bogus",

@@ -39,7 +39,10 @@ final class PhraseRules {
       "pravidla", "instruktioner", "instruktionerne", "anvisningar", "regler", "reglerne",
       "instruksjoner", "instruksjonene", "reglene", "instruksi", "perintah", "aturan", "petunjuk",
       "poleceniach", "instrukcjach", "zasadach", "instrucțiunile", "instrucţiunile", "regulile",
-      "інструкції", "вказівки", "οδηγίες", "κανόνες", "التعليمات", "تعليمات", "القواعد", "الأوامر");
+      "інструкції", "вказівки", "οδηγίες", "κανόνες", "التعليمات", "تعليمات", "القواعد", "الأوامر",
+      "ohjeet", "ohjeita", "ohjeesi", "säännöt", "maagizo", "maelekezo", "sheria", "tagubilin",
+      "panuto", "utos", "utasítást", "utasításokat", "utasítások", "szabályokat", "instruccions",
+      "regles");
   private static final Set<String> QUALIFIERS = Set.of("previous", "prior", "above", "earlier",
       "preceding", "foregoing", "original", "initial", "system", "former", "old", "outdated",
       "all", "any",
@@ -52,7 +55,9 @@ final class PhraseRules {
       "свои", "твои", "wszystkie", "poprzednie", "swoje", "twoje", "všechny", "předchozí",
       "tus", "tue", "tua", "teus", "tuas", "wszystkich", "wcześniejszych", "poprzednich", "alla",
       "tidigare", "dina", "tidligere", "dine", "semua", "toate", "всі", "усі", "попередні",
-      "όλες", "τις", "προηγούμενες", "جميع", "كل");
+      "όλες", "τις", "προηγούμενες", "جميع", "كل", "kaikki", "aiemmat", "edelliset",
+      "aikaisemmat", "yote", "lahat", "naunang", "nakaraang", "összes", "korábbi", "előző",
+      "totes", "tots");
   /**
    * Qualifiers that follow their noun: "las instrucciones anteriores", "the instructions above",
    * "le istruzioni precedenti".
@@ -62,7 +67,7 @@ final class PhraseRules {
       "précédents", "precedenti", "precedentes", "previas", "previos", "prévias", "sopra",
       "arriba", "acima", "dessus", "oben", "davor", "zuvor", "hierboven", "eerder",
       "sebelumnya", "anterioare", "ovan", "السابقة", "originales", "originali", "originais",
-      "iniciales", "iniziali", "iniciais");
+      "iniciales", "iniziali", "iniciais", "anteriors", "yaliyotangulia", "zilizotangulia");
   private static final Set<String> MODELS_AS_SUBJECT = Set.of("assistants", "models", "llms",
       "chatbots", "bots", "agents");
   /** Between a subject and its verb: "you always forget my instructions" is a complaint. */
@@ -94,7 +99,7 @@ final class PhraseRules {
   private static final Set<String> REQUEST_MODALS = Set.of("can", "could", "would", "will");
   /** Negations an override verb can follow in other languages: "non dimenticare", "não esqueça". */
   private static final Set<String> OTHER_NEGATIONS = Set.of("non", "no", "não", "nao", "niet",
-      "ne", "nicht", "jangan", "не", "μην", "لا");
+      "ne", "nicht", "jangan", "не", "μην", "لا", "älä", "älkää", "huwag");
   private static final Set<String> POSITIONS = Set.of("above", "previous", "prior", "earlier",
       "preceding", "foregoing", "before", "so", "said", "davor", "vorher", "bisher", "zuvor", "oben",
       "antes", "avant", "prima");
@@ -103,7 +108,7 @@ final class PhraseRules {
       "openai's", "developer", "about", "usual", "normal", "standard", "current", "die", "der",
       "den", "das", "und", "oder", "sämtliche", "sie",
       "las", "les", "le", "la", "de", "tes", "vos", "as", "os", "suas", "los", "più",
-      "des", "del", "di", "delle", "degli", "dei", "gli", "dos", "het", "o");
+      "des", "del", "di", "delle", "degli", "dei", "gli", "dos", "het", "o", "ang", "ng", "az");
   private static final Set<String> EVERYTHING = Set.of("everything", "anything", "alles", "todo",
       "tout", "tutto", "tudo", "всё");
   private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "und", "oder", "y", "et");
@@ -314,6 +319,11 @@ final class PhraseRules {
         return;
       }
       verbAt = -1; // "never mind the previous instructions": "never" is no negation here
+    } else if ("pansinin".equals(c.word(0))) {
+      if (!"huwag".equals(c.word(-1))) {
+        return; // Tagalog "heed": only "huwag pansinin", do not heed, overrides
+      }
+      verbAt = -1;
     } else if ("attention".equals(c.word(0))) {
       if (!"no".equals(c.word(-1)) || !PAY.contains(c.word(-2)) || !"to".equals(c.word(1))) {
         return;

@@ -37,8 +37,8 @@ final class TextScanner {
   private final SignalSet out;
   private final MarkupTokens markup;
   private final Clause clause = new Clause();
-  /** Whether a Chinese, Japanese or Korean letter was seen, for {@link CjkOverrides}. */
-  private boolean cjk;
+  /** Whether a letter of a script read by stems was seen, for {@link StemOverrides}. */
+  private boolean stemScript;
   /** The hash and length of the ASCII word in progress where {@link #scanAscii} stopped. */
   private int wordHash;
   private int wordLength;
@@ -80,8 +80,8 @@ final class TextScanner {
     if (wordLength != 0) {
       endWord(wordHash, n - wordLength, n);
     }
-    if (cjk) {
-      CjkOverrides.check(s, out);
+    if (stemScript) {
+      StemOverrides.check(s, out);
     }
   }
 
@@ -140,7 +140,7 @@ final class TextScanner {
       if (c < 0x80 ? CLASS[c] != LETTER : !Character.isLetter(c)) {
         break;
       }
-      cjk |= CjkOverrides.isCjk(c);
+      stemScript |= StemOverrides.readsByStem(c);
       hash = 31 * hash + AnchorWords.lower(c);
       i++;
     }
