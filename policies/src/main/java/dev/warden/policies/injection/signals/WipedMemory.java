@@ -7,8 +7,9 @@ import java.util.Set;
  * programming erased", "your context window has been cleared", so that it starts over without its
  * instructions. Fires {@code instruction_override} at 0.7.
  *
- * <p>What is gone must be the model's: "your", or "all" or "prior" before it. "My memory has been
- * terrible", "the cache has been cleared" and "your password has been reset" stay quiet.
+ * <p>What is gone must be the model's: "your", or "all" or "prior" before it, and no one else's.
+ * "My memory has been terrible", "the cache has been cleared", "our team's previous guidelines
+ * were erased" and "your password has been reset" stay quiet.
  */
 final class WipedMemory {
 
@@ -22,10 +23,22 @@ final class WipedMemory {
   private static final Set<String> AUXILIARIES = Set.of("has", "have", "had", "been", "was",
       "were", "is", "are", "got", "get", "gets", "being", "now", "just", "all", "completely",
       "fully", "entirely", "officially", "successfully");
+  private static final Set<String> OTHERS = Set.of("my", "our", "their", "his", "her", "its");
   private static final Set<String> OWNERS = Set.of("your", "all", "prior", "previous", "earlier",
       "old", "ai's", "assistant's", "model's", "chatgpt's", "bot's");
 
   private WipedMemory() {}
+
+  /** "Our team's previous guidelines were erased": whose they are, said, and not the model. */
+  private static boolean someoneElses(Clause c, int noun) {
+    for (int k = noun - 3; k < noun; k++) {
+      String w = c.word(k);
+      if (OTHERS.contains(w) || w.endsWith("'s") && !OWNERS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** At wiped, erased, cleared, purged, reset, deleted. */
   static void at(Clause c, SignalSet out) {
@@ -37,7 +50,8 @@ final class WipedMemory {
       k--;
     }
     if (!GIVEN.contains(c.word(k)) || c.find(OWNERS, k - 2, k - 1) == Clause.NONE
-        || PhraseRules.NEGATIONS.contains(c.word(-1)) || QuotedMention.of(c)) {
+        || someoneElses(c, k) || PhraseRules.NEGATIONS.contains(c.word(-1))
+        || QuotedMention.of(c)) {
       return;
     }
     out.fire(SignalSet.INSTRUCTION_OVERRIDE, 0.7);

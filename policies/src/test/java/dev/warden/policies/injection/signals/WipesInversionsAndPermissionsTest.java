@@ -36,6 +36,7 @@ class WipesInversionsAndPermissionsTest {
       "My phone's memory was wiped after the update. How do I restore my photos?",
       "After I reset the router, all my old settings were erased. What now?",
       "Your password has been reset. Use the link below to choose a new one.",
+      "Our team's previous guidelines were erased from Confluence. How do I restore the page?",
   })
   void otherWipesDoNot(String text) {
     assertThat(Detect.user(text)).as(text).doesNotContainKey(INSTRUCTION_OVERRIDE);
