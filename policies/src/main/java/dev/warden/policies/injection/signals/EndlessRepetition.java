@@ -18,21 +18,20 @@ final class EndlessRepetition {
   private static final Set<String> WORD_NOUNS = Set.of("word", "words", "letter", "phrase",
       "token", "sentence");
   private static final Set<String> OPENERS = Set.of("please", "now", "just", "pls");
-  private static final String QUOTES = "\"'\u201c\u201d\u2018\u2019";
 
   private EndlessRepetition() {}
 
   /** At forever, endlessly, infinitely, indefinitely, nonstop. */
   static void at(Clause c, SignalSet out) {
     int verb = c.find(REPEAT_VERBS, -10, -1);
-    if (verb == Clause.NONE || QUOTES.indexOf(c.charAfter(0)) >= 0
+    if (verb == Clause.NONE || OutputRules.isQuote(c.charAfter(0))
         || WORD_NOUNS.contains(c.word(-1)) || "the".equals(c.word(-1))) {
       return;
     }
     int first = -c.wordsBefore();
     boolean opens = verb == first || verb == first + 1 && OPENERS.contains(c.word(first));
     boolean named = c.find(WORD_NOUNS, verb + 1, -1) != Clause.NONE
-        || QUOTES.indexOf(c.charAfter(verb)) >= 0;
+        || OutputRules.isQuote(c.charAfter(verb));
     if (opens && named) {
       out.fire(SignalSet.OUTPUT_FORCING, 0.7);
     }
