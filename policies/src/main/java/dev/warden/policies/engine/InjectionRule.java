@@ -19,8 +19,8 @@ import java.util.Locale;
  * of the scanned roles, role {@code tool} against its own threshold, and blocks ({@code block}) or
  * only records ({@code detect}) a request with a part at or above its threshold. With
  * {@code canary: true} it also plants a fresh canary in the first system or developer part of each
- * request it lets through, and guards the completion ({@link CanaryGuard}). Immutable and
- * thread-safe.
+ * request it lets through, and guards the completion ({@link CanaryGuard}). A conversation's
+ * history is scored once ({@link RecentScans}). Thread-safe.
  */
 final class InjectionRule {
 
@@ -33,6 +33,7 @@ final class InjectionRule {
   private final InjectionPolicy policy;
   private final InjectionScorer scorer;
   private final Verdicts verdicts;
+  private final RecentScans<InjectionScore> recent = new RecentScans<>();
 
   private InjectionRule(InjectionPolicy policy, InjectionScorer scorer, Verdicts verdicts) {
     this.policy = policy;
@@ -58,7 +59,8 @@ final class InjectionRule {
         continue;
       }
       boolean indirect = "tool".equals(part.role());
-      InjectionScore score = scorer.score(text, indirect);
+      InjectionScore score = i < n - 1 ? recent.scanHistory(text, indirect, t -> scorer.score(t, indirect))
+          : scorer.score(text, indirect);
       double threshold = indirect ? policy.toolThreshold() : policy.threshold();
       boolean over = score.score() >= threshold;
       // the verdict reports the part that decided: a flagged one before any higher unflagged one

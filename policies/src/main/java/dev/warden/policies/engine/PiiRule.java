@@ -31,7 +31,7 @@ import java.util.Map;
  * or to a placeholder ({@code pseudonymize}), or blocks ({@code block}); and hands the response a
  * {@link CompletionRewriter} that restores the call's pseudonyms and, with
  * {@code completions: redact}, redacts what the model produced ({@code detect}: counts it). Findings carry types and counts,
- * never values. Immutable and thread-safe.
+ * never values. A conversation's history is scanned once ({@link RecentScans}). Thread-safe.
  */
 final class PiiRule {
 
@@ -46,6 +46,7 @@ final class PiiRule {
   private final PiiScanner completionScanner;
   private final PiiScanner completionDetector;
   private final Verdicts verdicts;
+  private final RecentScans<List<Span>> recent = new RecentScans<>();
 
   private PiiRule(PiiPolicy pii, PiiScanner scanner, Verdicts verdicts) {
     this.prompts = pii.prompts();
@@ -92,7 +93,8 @@ final class PiiRule {
       if (text == null || text.isEmpty()) {
         continue;
       }
-      List<Span> spans = scanner.scan(text);
+      List<Span> spans = i < parts.size() - 1 ? recent.scanHistory(text, false, t -> List.copyOf(scanner.scan(t)))
+          : scanner.scan(text);
       if (spans.isEmpty()) {
         continue;
       }
