@@ -31,8 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * addresses and two phone numbers. Not included: the span, metrics and audit record, which
  * {@code CallEvidence} writes only for the configured sinks. Sampled, in µs per call.
  *
- * <p>{@code file} (with {@code pii=false}): instead of one request again and again, which the CPU
- * learns, each call sends the next of many requests whose user message is the next {@code kb} K
+ * <p>One request again and again is a conversation whose history was seen in the call before: its
+ * history's findings are remembered, and only its last question is scanned. {@code file} (with
+ * {@code pii=false}): instead of one request again and again, which the CPU learns, each call sends the next of many requests whose user message is the next {@code kb} K
  * chars of a text written by people (read as {@link FreshTextScanBenchmark} reads it), round the
  * whole text; what is found in it (a false alarm, an e-mail address) is handled as in any call.
  */
