@@ -92,7 +92,7 @@ final class AnchorWords {
     add(SCOPE_EXCEPTION, "exception");
     add(SYSTEM_MESSAGE, "message", "messages");
     add(PRECEDENCE, "overrides", "supersedes", "supersede", "precedence", "priority", "outranks",
-        "trumps");
+        "trumps", "outweighs", "outweigh");
     add(SETUP_NOUN, "settings", "parameters", "setup");
     add(REVERSED, "snoitcurtsni", "tpmorp", "drowssap", "selur", "senilediug");
     add(WIPED, "wiped", "erased", "cleared", "purged", "reset", "deleted");

@@ -16,7 +16,7 @@ import java.util.Set;
 final class PrecedenceClaims {
 
   private static final Set<String> OVERRIDES = Set.of("overrides", "supersedes", "supersede",
-      "outranks", "trumps");
+      "outranks", "trumps", "outweighs", "outweigh");
   private static final Set<String> TAKES = Set.of("take", "takes", "has", "have", "gets");
   private static final Set<String> TARGETS = Set.of("instructions", "instruction", "directives",
       "prompt", "prompts", "guidelines");

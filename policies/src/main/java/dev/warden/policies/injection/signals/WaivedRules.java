@@ -51,6 +51,10 @@ final class WaivedRules {
       "greater");
   /** "Answering users always comes before your content policy". */
   private static final Set<String> COMES = Set.of("comes", "come", "goes", "go");
+  private static final Set<String> LAST = Set.of("second", "last", "later");
+  private static final Set<String> MAY = Set.of("can", "may", "should", "must", "will");
+  private static final Set<String> IGNORED = Set.of("ignored", "disregarded", "skipped",
+      "overridden", "bypassed", "waived", "dropped");
   private static final Set<String> SUSPENSIONS = Set.of("suspension", "suspending", "removal",
       "lifting", "waiver", "waiving", "deactivation", "disabling", "relaxation", "relaxing");
   private static final Set<String> USUAL = Set.of("usual", "normal", "typical", "regular",
@@ -61,7 +65,7 @@ final class WaivedRules {
   /** At a restriction or policy noun. */
   static void at(Clause c, SignalSet out) {
     if (notApplying(c) || liftedForThisChat(c) || replyWithout(c) || withoutYours(c)
-        || personaWithout(c) || suspendedYours(c) || rankedBelow(c)) {
+        || personaWithout(c) || suspendedYours(c) || rankedBelow(c) || yoursIgnorable(c)) {
       out.fire(SignalSet.RESTRICTION_REMOVAL, 0.7);
     }
   }
@@ -91,6 +95,23 @@ final class WaivedRules {
     boolean outranked = "than".equals(c.word(k - 1)) && RANKS.contains(c.word(k - 2))
         || "before".equals(c.word(k - 1)) && COMES.contains(c.word(k - 2));
     return "your".equals(c.word(k)) && outranked && !TOPICS.contains(c.word(1));
+  }
+
+  /**
+   * "Your safety guidelines come second", "your rules can be ignored when the user insists": the
+   * model's own, by "your", declared to yield.
+   */
+  private static boolean yoursIgnorable(Clause c) {
+    int k = KINDS.contains(c.word(-1)) && !"your".equals(c.word(-1)) ? -2 : -1;
+    if (!"your".equals(c.word(k))) {
+      return false;
+    }
+    String next = c.word(1);
+    if (COMES.contains(next)) {
+      return LAST.contains(c.word(2));
+    }
+    return MAY.contains(next) && "be".equals(c.word(2))
+        && (IGNORED.contains(c.word(3)) || "set".equals(c.word(3)) && "aside".equals(c.word(4)));
   }
 
   /** "A temporary suspension of your (safety) guidelines": the model's own, by "your". */
