@@ -44,6 +44,7 @@ final class AnchorWords {
   static final long INVERSION = 1L << 32;
   static final long ENDLESS = 1L << 33;
   static final long PERMISSION = 1L << 34;
+  static final long DISCLOSURE = 1L << 35;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -98,6 +99,7 @@ final class AnchorWords {
     add(WIPED, "wiped", "erased", "cleared", "purged", "reset", "deleted");
     add(INVERSION, "opposite", "invert", "inverse", "reverse", "flip");
     add(ENDLESS, "forever", "endlessly", "infinitely", "indefinitely", "nonstop");
+    add(DISCLOSURE, "disclose", "reveal", "share", "divulge", "hand", "expose");
     add(PERMISSION, "allowed", "permitted", "free", "authorized", "authorised", "authorizing",
         "authorising", "authorize", "authorise", "allow", "permit");
     add(ROLE_EXIT, "stop", "quit", "forget", "drop", "disregard", "abandon", "leave", "exit",

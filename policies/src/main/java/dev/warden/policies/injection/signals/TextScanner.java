@@ -330,6 +330,10 @@ final class TextScanner {
     if ((groups & AnchorWords.PERMISSION) != 0 && !wordBefore(start, "now") && !youAfter(end)) {
       groups &= ~AnchorWords.PERMISSION; // "now allowed to", "authorize you to": most are neither
     }
+    if ((groups & AnchorWords.DISCLOSURE) != 0 && !wordBefore(start, "to") && !wordBefore(start, "must")
+        && !wordBefore(start, "shall") && !wordBefore(start, "you")) {
+      groups &= ~AnchorWords.DISCLOSURE; // "have to share", "must reveal": most are neither
+    }
     if ((groups & AnchorWords.REPLY_OPENER) != 0 && !quoteAhead(end)) {
       groups &= ~AnchorWords.REPLY_OPENER; // "start", "open": most are not followed by a quote
     }
@@ -403,6 +407,9 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.PERMISSION) != 0) {
       NewPermissions.at(clause, out);
+    }
+    if ((groups & AnchorWords.DISCLOSURE) != 0) {
+      ObligedDisclosure.at(clause, out);
     }
 
     if ((groups & AnchorWords.SETUP_NOUN) != 0) {
