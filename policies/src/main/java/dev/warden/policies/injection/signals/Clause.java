@@ -1,9 +1,12 @@
 package dev.warden.policies.injection.signals;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The words of the sentence around an anchor, a few either side: what the phrase rules read.
@@ -35,6 +38,8 @@ final class Clause {
   /** The last list {@link #textContainsAny} was asked about for {@link #text}, and its answer. */
   private String[] askedWords;
   private boolean foundWords;
+  /** What {@link #textIs} answered for {@link #text}, by question. */
+  private final Map<Predicate<String>, Boolean> textAnswers = new HashMap<>(4);
   /** Words found before the anchor, where the look back goes on, and whether it has ended. */
   private int before;
   private int backFrom;
@@ -53,6 +58,7 @@ final class Clause {
     if (text != this.text) {
       this.text = text;
       askedWords = null;
+      textAnswers.clear();
     }
     if (!startsWord(text, start)) {
       return false;
@@ -208,6 +214,19 @@ final class Clause {
       askedWords = lowerCaseWords;
     }
     return foundWords;
+  }
+
+  /**
+   * The answer of {@code question} (a constant) about the whole text, asked once per text: a text
+   * full of anchors would ask at each of them, and each answer reads the whole text.
+   */
+  boolean textIs(Predicate<String> question) {
+    Boolean answer = textAnswers.get(question);
+    if (answer == null) {
+      answer = question.test(text);
+      textAnswers.put(question, answer);
+    }
+    return answer;
   }
 
   /** Where the word at {@code offset} from the anchor starts in the text; it must be in the clause. */

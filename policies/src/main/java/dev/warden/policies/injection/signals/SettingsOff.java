@@ -2,6 +2,7 @@ package dev.warden.policies.injection.signals;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The model's safety written as a setting and switched off, in user content: {@code
@@ -59,6 +60,8 @@ final class SettingsOff {
       "assistant", "ai", "instance", "session", "conversation", "chat", "respond", "answer",
       "reply", "proceed", "comply", "output", "refusals", "uncensored", "unrestricted",
       "unfiltered");
+  private static final Predicate<String> ABOUT_ONES_OWN_TEXT = SettingsOff::aboutOnesOwn;
+  private static final Predicate<String> SPEAKS_TO_MODEL = SettingsOff::speaksToModel;
   /** How far after the anchor the value may start: quotes, spaces, '=' or ':'. */
   private static final int REACH = 6;
 
@@ -91,7 +94,8 @@ final class SettingsOff {
       end++;
     }
     String value = text.substring(p, end).toLowerCase(Locale.ROOT);
-    if (OFF.contains(value) && !OTHER_FILTERS.contains(c.word(-1)) && !aboutOnesOwn(text)) {
+    if (OFF.contains(value) && !OTHER_FILTERS.contains(c.word(-1))
+        && !c.textIs(ABOUT_ONES_OWN_TEXT)) {
       out.fire(SignalSet.RESTRICTION_REMOVAL, 0.7);
     }
   }
@@ -106,7 +110,7 @@ final class SettingsOff {
     String before = c.word(-1);
     boolean yours = "your".equals(before) || "your".equals(c.word(-2)) && KINDS.contains(before);
     boolean safety = SAFETY_NOUNS.contains(c.word(0))
-            && (OPENINGS.contains(before) || c.charBefore(0) == ':') // "Status: guardrails offline"
+        && (OPENINGS.contains(before) || c.charBefore(0) == ':') // "Status: guardrails offline"
         || FILTERS.contains(c.word(0)) && KINDS.contains(before);
     if (!yours && !safety) {
       return false; // "the parking restrictions", "the pool safety layer", "the car's …"
@@ -124,12 +128,12 @@ final class SettingsOff {
         || SWITCHED.contains(state) && PARTICLES.contains(c.word(k + 1));
     int after = SWITCHED.contains(state) ? k + 2 : k + 1;
     if (!off || PLACES.contains(c.word(after)) && OWNED.contains(c.word(after + 1))
-        || aboutOnesOwn(c.text())) {
+        || c.textIs(ABOUT_ONES_OWN_TEXT)) {
       return false; // "removed from the bridge", "offline on our subreddit"
     }
     // guardrails and censorship are the world's too: without "your", the text must speak to the
     // model, and not of the past ("censorship was suspended in 1990")
-    return yours || !past && speaksToModel(c.text());
+    return yours || !past && c.textIs(SPEAKS_TO_MODEL);
   }
 
   private static boolean speaksToModel(String text) {

@@ -3,6 +3,7 @@ package dev.warden.policies.injection.signals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class ClauseTest {
@@ -73,5 +74,27 @@ class ClauseTest {
     assertThat(c.wordsBefore()).isZero();
     assertThat(c.word(-1)).isEmpty();
     assertThat(c.word(3)).isEqualTo("second");
+  }
+
+  @Test
+  void aQuestionAboutTheWholeTextIsAnsweredOncePerText() {
+    // a text full of anchors asks at each; each answer reads the whole text (once quadratic:
+    // 264,000 chars of "safety_filter=false in my config " took 22 s to score)
+    int[] asked = {0};
+    Predicate<String> question = t -> {
+      asked[0]++;
+      return t.contains("my");
+    };
+    String text = "safety_filter=false in my config ".repeat(50);
+    Clause clause = new Clause();
+    for (int at = text.indexOf("safety"); at >= 0; at = text.indexOf("safety", at + 1)) {
+      assertThat(clause.reset(text, at)).isTrue();
+      assertThat(clause.textIs(question)).isTrue();
+    }
+    assertThat(asked[0]).isEqualTo(1);
+    String other = "safety_filter=false";
+    assertThat(clause.reset(other, 0)).isTrue();
+    assertThat(clause.textIs(question)).isFalse();
+    assertThat(asked[0]).isEqualTo(2);
   }
 }
