@@ -278,10 +278,15 @@ final class PlantedRequests {
     return my && (myStake || payee || access || hasAddress(text, from, to));
   }
 
+  /** Whether {@code text[from, to)} holds an e-mail address's "@"; never searches past {@code to}. */
   private static boolean hasAddress(String text, int from, int to) {
-    int at = text.indexOf('@', from);
-    return at > from && at + 1 < to && Clause.isLetterOrDigit(text.charAt(at - 1))
-        && Clause.isLetterOrDigit(text.charAt(at + 1));
+    for (int at = from + 1; at + 1 < to; at++) {
+      if (text.charAt(at) == '@' && Clause.isLetterOrDigit(text.charAt(at - 1))
+          && Clause.isLetterOrDigit(text.charAt(at + 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isStake(String[] words, int k) {
