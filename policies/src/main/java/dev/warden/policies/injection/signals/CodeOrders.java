@@ -34,6 +34,8 @@ final class CodeOrders {
       "invoke", "launch");
   /** Words a possessive may carry before the work: "your own code", "your final answer". */
   private static final int MAX_ADJECTIVES = 2;
+  /** How far the pointer's line may go on before the code it points at. */
+  private static final int MAX_LINE = 400;
 
   private CodeOrders() {}
 
@@ -46,7 +48,7 @@ final class CodeOrders {
     if (!pointsAtCode(c) || !toTheAssistantsWork(c)) {
       return;
     }
-    int lineEnd = text.indexOf('\n', c.end(0));
+    int lineEnd = Search.indexOf(text, '\n', c.end(0), c.end(0) + MAX_LINE);
     if (lineEnd >= 0 && RiskyCode.isHarmful(text, lineEnd + 1)) {
       out.fire(SignalSet.PLANTED_CODE, PLANTED);
     }

@@ -338,7 +338,7 @@ final class JailbreakIdioms {
       case '<' -> '>';
       default -> ')';
     };
-    int end = text.indexOf(close, start);
+    int end = Search.indexOf(text, close, start, start + 41);
     if (end < 0 || end - start > 40) {
       return false;
     }

@@ -158,7 +158,7 @@ final class MarkupTokens {
         || !placeholder && !(query && namedPlaceholder(s, i + 1, end))) {
       return;
     }
-    int open = s.lastIndexOf('[', i - 1);
+    int open = Search.lastIndexOf(s, '[', i - 1, i - MAX_URL);
     boolean image = open > 0 && i - open < MAX_URL && s.charAt(open - 1) == '!';
     out.fire(SignalSet.EXFILTRATION, image ? 0.8 : 0.5);
   }

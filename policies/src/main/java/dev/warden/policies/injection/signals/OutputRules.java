@@ -47,6 +47,8 @@ final class OutputRules {
 
   private static final int MAX_FRAMING = 4;
   private static final int MAX_QUOTED = 200;
+  /** The longest unquoted reply read to its sentence's end. */
+  private static final int MAX_REPLY = 1000;
 
   private OutputRules() {}
 
@@ -180,9 +182,13 @@ final class OutputRules {
       char after = charAt(text, end);
       return after == 0 || after == '.' || after == '!' || after == '\n' ? end : -1;
     }
-    if (cueBefore && (text.lastIndexOf(':', p - 1) >= c.end(k - 1) || interrupted(text, c.start(0)))) {
+    if (cueBefore && (Search.lastIndexOf(text, ':', p - 1, c.end(k - 1)) >= 0
+        || interrupted(text, c.start(0)))) {
+      // the sentence's end, read no further than a reply could be long: a text of such anchors
+      // without one would read to its end at each
+      int limit = Math.min(text.length(), p + MAX_REPLY);
       int end = p;
-      while (end < text.length() && !Clause.endsSentence(text, end)) {
+      while (end < limit && !Clause.endsSentence(text, end)) {
         end++;
       }
       return end > p ? end : -1;

@@ -202,10 +202,10 @@ final class RiskyCode {
     int limit = Math.min(n, p + MAX_BLOCK);
     String fence = text.startsWith("```", p) ? "```" : text.startsWith("~~~", p) ? "~~~" : null;
     if (fence != null) {
-      int end = text.indexOf(fence, p + 3);
+      int end = Search.indexOf(text, fence, p + 3, limit);
       return text.substring(p + 3, end < 0 ? limit : Math.min(end, limit));
     }
-    int end = text.indexOf("\n\n", p);
+    int end = Search.indexOf(text, "\n\n", p, limit);
     return text.substring(p, end < 0 ? limit : Math.min(end, limit));
   }
 }
