@@ -10,6 +10,7 @@ import dev.warden.policies.decision.Finding;
 import dev.warden.policies.exchange.Exchange;
 import dev.warden.policies.exchange.TextPart;
 import dev.warden.policies.injection.InjectionScore;
+import dev.warden.policies.injection.InjectionScorer;
 import dev.warden.policies.injection.LayeredInjectionScorer;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,15 +43,19 @@ class ConversationHistoryTest {
     return new Exchange("openai", "chat", "gpt-4o-mini", false, null, null, parts);
   }
 
+  private static InjectionRule blocking(InjectionScorer scorer) {
+    return InjectionRule.compile(
+        new InjectionPolicy(InjectionAction.BLOCK, 0.7, 0.7, Set.of("user", "tool"), false), scorer,
+        new Verdicts(false, "sha256:test"));
+  }
+
   @Test
   void eachUserMessageIsScoredTwiceOverTheConversation() {
     List<String> scored = new ArrayList<>();
-    InjectionRule rule = InjectionRule.compile(
-        new InjectionPolicy(InjectionAction.BLOCK, 0.7, 0.7, Set.of("user", "tool"), false),
-        (text, indirect) -> {
-          scored.add(text);
-          return LayeredInjectionScorer.standard().score(text, indirect);
-        }, new Verdicts(false, "sha256:test"));
+    InjectionRule rule = blocking((text, indirect) -> {
+      scored.add(text);
+      return LayeredInjectionScorer.standard().score(text, indirect);
+    });
 
     assertThat(rule.score(chat(FIRST)).flagged()).isFalse();
     assertThat(rule.score(chat(FIRST, ANSWER, SECOND)).flagged()).isFalse();
@@ -65,16 +70,14 @@ class ConversationHistoryTest {
   @Test
   void theSameTextAsToolContentIsScoredAsToolContent() {
     List<Boolean> roles = new ArrayList<>();
-    InjectionRule rule = InjectionRule.compile(
-        new InjectionPolicy(InjectionAction.BLOCK, 0.7, 0.7, Set.of("user", "tool"), false),
-        (text, indirect) -> {
-          roles.add(indirect);
-          return InjectionScore.NONE;
-        }, new Verdicts(false, "sha256:test"));
-    rule.score(new Exchange("openai", "chat", "gpt-4o-mini", false, null, null,
-        List.of(new TextPart(0, "user", SECOND), new TextPart(1, "tool", SECOND), new TextPart(2, "user", "ok"))));
-    rule.score(new Exchange("openai", "chat", "gpt-4o-mini", false, null, null,
-        List.of(new TextPart(0, "user", SECOND), new TextPart(1, "tool", SECOND), new TextPart(2, "user", "ok"))));
+    InjectionRule rule = blocking((text, indirect) -> {
+      roles.add(indirect);
+      return InjectionScore.NONE;
+    });
+    Exchange request = new Exchange("openai", "chat", "gpt-4o-mini", false, null, null,
+        List.of(new TextPart(0, "user", SECOND), new TextPart(1, "tool", SECOND), new TextPart(2, "user", "ok")));
+    rule.score(request);
+    rule.score(request);
     // the first request scores each role once and "ok"; the second only "ok", its new text
     assertThat(roles).containsExactly(false, true, false, false);
   }
