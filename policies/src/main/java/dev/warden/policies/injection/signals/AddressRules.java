@@ -30,7 +30,7 @@ final class AddressRules {
   private static final Set<String> MODEL_HEADINGS = Set.of("note", "message", "instructions",
       "instruction", "notice", "memo", "reminder");
   private static final Set<String> ARTICLES = Set.of("the", "an", "a", "any", "all");
-  private static final Set<String> YOU = Set.of("you", "you're");
+  static final Set<String> YOU = Set.of("you", "you're");
   /** What a name followed by a comma or colon must be followed by to be spoken to: "AI, please ...". */
   private static final Set<String> ORDERS = Set.of("please", "you", "your", "when", "if", "do",
       "don't", "ignore", "forget", "always", "never", "now", "from", "make", "remember", "add",

@@ -21,7 +21,6 @@ final class ObligedDisclosure {
   /** "It is mandatory that you …". */
   private static final Set<String> MANDATORY = Set.of("mandatory", "required", "necessary",
       "essential", "compulsory");
-  private static final Set<String> YOU = Set.of("you", "you're");
   private static final Set<String> HELD = Set.of("data", "records", "information", "details",
       "keys", "passwords", "credentials", "tokens", "secrets", "logs", "conversations");
   private static final Set<String> WHOSE = Set.of("all", "every", "entire", "internal",
@@ -49,10 +48,10 @@ final class ObligedDisclosure {
   private static boolean obliged(Clause c) {
     String before = c.word(-1);
     if ("to".equals(before)) {
-      return OBLIGED.contains(c.word(-2)) && c.find(YOU, -5, -3) != Clause.NONE;
+      return OBLIGED.contains(c.word(-2)) && c.find(AddressRules.YOU, -5, -3) != Clause.NONE;
     }
     if (MODALS.contains(before)) {
-      return YOU.contains(c.word(-2));
+      return AddressRules.YOU.contains(c.word(-2));
     }
     return "you".equals(before) && "that".equals(c.word(-2)) && MANDATORY.contains(c.word(-3));
   }
@@ -69,7 +68,7 @@ final class ObligedDisclosure {
 
   /** "… you have access to". */
   private static boolean youHaveAccess(Clause c, int from) {
-    int you = c.find(YOU, from, from + 2);
+    int you = c.find(AddressRules.YOU, from, from + 2);
     return you != Clause.NONE && "have".equals(c.word(you + 1)) && "access".equals(c.word(you + 2));
   }
 }

@@ -130,7 +130,7 @@ final class PlantedRequests {
     }
     String[] line = words(text, from, to, false);
     int opening = OPENERS.contains(line[0]) ? 2 : 1;
-    String[] own = Arrays.copyOfRange(line, opening, line.length);
+    WordCounts own = new WordCounts(Arrays.copyOfRange(line, opening, line.length));
     if (action ? unrelatedAction(document.counts(), own) : unrelated(document.counts(), own)) {
       out.fire(SignalSet.PLANTED_REQUEST, strength);
     }
@@ -327,19 +327,12 @@ final class PlantedRequests {
    * Whether at most a third of the content words after the line's opening (quoted ones too)
    * occur elsewhere in the document, which must have a document's worth of them.
    */
-  private static boolean unrelated(WordCounts document, String[] line) {
-    WordCounts own = new WordCounts(line);
+  private static boolean unrelated(WordCounts document, WordCounts own) {
     if (own.total() < MIN_CONTENT
         || document.total() - own.total() < MIN_DOCUMENT) {
       return false;
     }
-    int shared = 0;
-    for (String w : own.words()) {
-      if (document.count(w) > own.count(w)) {
-        shared++;
-      }
-    }
-    return shared <= own.words().size() / 3;
+    return shared(document, own) <= own.words().size() / 3;
   }
 
   /**
@@ -348,17 +341,20 @@ final class PlantedRequests {
    * "my order" under the subject "Cancel order" is the document's own request. A tool result
    * that is the action and little else is judged too: such a result is rarely the user's.
    */
-  private static boolean unrelatedAction(WordCounts document, String[] line) {
-    WordCounts own = new WordCounts(line);
-    if (document.total() - own.total() >= MIN_DOCUMENT) {
-      return unrelated(document, line);
-    }
+  private static boolean unrelatedAction(WordCounts document, WordCounts own) {
+    return document.total() - own.total() >= MIN_DOCUMENT ? unrelated(document, own)
+        : shared(document, own) == 0;
+  }
+
+  /** How many of the line's content words occur elsewhere in the document. */
+  private static int shared(WordCounts document, WordCounts own) {
+    int shared = 0;
     for (String w : own.words()) {
       if (document.count(w) > own.count(w)) {
-        return false;
+        shared++;
       }
     }
-    return true;
+    return shared;
   }
 
   /** How often each content word occurs, by stem. */
