@@ -48,7 +48,7 @@ final class PlantedRequests {
       "send", "pay", "sell", "buy", "purchase", "order", "withdraw", "move", "unlock", "disarm",
       "disable", "deactivate", "turn", "switch", "delete", "erase", "wipe", "remove", "cancel",
       "reset", "change", "update", "forward", "email", "export", "download", "upload", "share",
-      "post", "invite", "initiate", "retrieve", "book", "donate", "approve");
+      "post", "invite", "initiate", "retrieve", "book", "donate", "approve", "push", "publish");
   /** What "my" owns that an attacker wants moved, opened, shared or deleted. */
   private static final Set<String> STAKES = Set.of("account", "accounts", "card", "cards",
       "wallet", "door", "doors", "lock", "locks", "alarm", "camera", "cameras", "house", "home",
@@ -59,6 +59,9 @@ final class PlantedRequests {
       "repositories", "repos", "servers", "network", "devices", "data", "documents", "drive",
       "dropbox", "photos", "messages", "addresses", "portfolio", "brokerage", "bank", "checking",
       "401k", "phone", "computer", "laptop", "subscription", "medical", "health");
+  /** The last word of a label that speaks to the model: "Note to the AI:", "for the assistant:". */
+  private static final Set<String> MODEL_LABELS = Set.of("assistant", "ai", "agent", "bot",
+      "model", "llm", "gpt", "chatgpt", "claude", "copilot");
   /** What granting hands over. */
   private static final Set<String> ACCESS = Set.of("access", "permission", "permissions",
       "rights", "administrator", "admin", "owner", "collaborator");
@@ -114,6 +117,8 @@ final class PlantedRequests {
       }
       if (mine) {
         sentences(text, lineStart, lineEnd, document, out);
+      } else {
+        unownedActions(text, lineStart, lineEnd, document, out);
       }
       lineStart = lineEnd + 1;
     }
@@ -151,6 +156,86 @@ final class PlantedRequests {
     if (start > from) {
       sentence(text, start, to, document, out);
     }
+  }
+
+  /**
+   * The actions on things of no named owner ({@link UnownedActions}) among the sentences of a
+   * line without "my": at its start, and after ". ", "! ", "? " or ": " ("Action item for the
+   * assistant: send the customer list to …").
+   */
+  private static void unownedActions(String text, int from, int to, Document document,
+      SignalSet out) {
+    int start = from;
+    for (int i = from; i <= to; i++) {
+      if (i == to || i + 1 < to && text.charAt(i + 1) == ' ' && endsPart(text.charAt(i))) {
+        int end = Math.min(i + 1, to); // the sentence with its stop
+        if (end - start <= MAX_LINE && opensAction(text, start, end, afterLabelToModel(text, from, start))) {
+          String[] words = words(text, start, end, true);
+          int verb = actionVerb(words);
+          if (verb >= 0 && words.length <= MAX_WORDS
+              && UnownedActions.asks(words, verb, text, start, end)) {
+            judge(text, start, end, USER_ACTION, true, document, out);
+          }
+        }
+        start = end;
+      }
+    }
+  }
+
+  /**
+   * Whether {@code text[from, start)} ends in a label, before a colon, that names the model:
+   * "Action item for the assistant: send …"; not a changelog's "crypto: add …".
+   */
+  private static boolean afterLabelToModel(String text, int from, int start) {
+    if (start - 1 <= from || text.charAt(start - 1) != ':') {
+      return false; // a part starts right after its stop
+    }
+    int end = start - 1;
+    int begin = end;
+    while (begin > from && Clause.isLetterOrDigit(text.charAt(begin - 1))) {
+      begin--;
+    }
+    return MODEL_LABELS.contains(text.substring(begin, end).toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean endsPart(char c) {
+    return c == '.' || c == ':' || c == '!' || c == '?';
+  }
+
+  /**
+   * Whether the words from {@code from} open with an action verb, after "please" or "also": a
+   * capital, since a wrapped line of prose opens with any word ("   change and failed without
+   * asking for password …"); in lower case only after a label that names the model.
+   */
+  private static boolean opensAction(String text, int from, int to, boolean toModel) {
+    int start = from;
+    while (start < to && !Clause.isLetterOrDigit(text.charAt(start))) {
+      start++;
+    }
+    if (start < to && !toModel && !Character.isUpperCase(text.charAt(start))) {
+      return false;
+    }
+    int end = start;
+    while (end < to && end - start <= MAX_OPENING && Clause.isLetterOrDigit(text.charAt(end))) {
+      end++;
+    }
+    if (end == start || end - start > MAX_OPENING) {
+      return false;
+    }
+    String first = text.substring(start, end).toLowerCase(Locale.ROOT);
+    return ACTIONS.contains(first) || OPENERS.contains(first);
+  }
+
+  /** Where the action verb is, after "please", "also" or "can you"; -1 when none opens the words. */
+  private static int actionVerb(String[] words) {
+    int k = 0;
+    for (int opener = 0; opener < 2 && k < words.length && OPENERS.contains(words[k]); opener++) {
+      k++; // "please also"
+    }
+    if (k + 1 < words.length && ASKING.contains(words[k]) && "you".equals(words[k + 1])) {
+      k += 2;
+    }
+    return k < words.length && ACTIONS.contains(words[k]) ? k : -1;
   }
 
   private static void sentence(String text, int from, int to, Document document, SignalSet out) {
@@ -246,14 +331,8 @@ final class PlantedRequests {
     if (words.length < MIN_WORDS || words.length > MAX_WORDS || !oneSentence(text, from, to)) {
       return false;
     }
-    int k = 0;
-    for (int opener = 0; opener < 2 && k < words.length && OPENERS.contains(words[k]); opener++) {
-      k++; // "please also"
-    }
-    if (k + 1 < words.length && ASKING.contains(words[k]) && "you".equals(words[k + 1])) {
-      k += 2;
-    }
-    if (k >= words.length || !ACTIONS.contains(words[k])) {
+    int k = actionVerb(words);
+    if (k < 0) {
       return false;
     }
     boolean my = false;
@@ -267,8 +346,7 @@ final class PlantedRequests {
         myStake |= isStake(words, j + 1) || isStake(words, j + 2) || isStake(words, j + 3);
       }
       access |= ACCESS.contains(w);
-      payee |= "iban".equals(w)
-          || ("account".equals(w) || "wallet".equals(w)) && j + 1 < words.length && hasDigit(words[j + 1]);
+      payee |= "iban".equals(w) || isAccountNumber(words, j);
     }
     if ("add".equals(words[k])) {
       return my && access; // "add an option to export my passwords" adds a feature
@@ -278,8 +356,14 @@ final class PlantedRequests {
     return my && (myStake || payee || access || hasAddress(text, from, to));
   }
 
+  /** "account DE89 3704 …", "wallet 0x52…": an account by its number. */
+  static boolean isAccountNumber(String[] words, int j) {
+    return ("account".equals(words[j]) || "wallet".equals(words[j])) && j + 1 < words.length
+        && hasDigit(words[j + 1]);
+  }
+
   /** Whether {@code text[from, to)} holds an e-mail address's "@"; never searches past {@code to}. */
-  private static boolean hasAddress(String text, int from, int to) {
+  static boolean hasAddress(String text, int from, int to) {
     for (int at = from + 1; at + 1 < to; at++) {
       if (text.charAt(at) == '@' && Clause.isLetterOrDigit(text.charAt(at - 1))
           && Clause.isLetterOrDigit(text.charAt(at + 1))) {
@@ -289,7 +373,7 @@ final class PlantedRequests {
     return false;
   }
 
-  private static boolean isStake(String[] words, int k) {
+  static boolean isStake(String[] words, int k) {
     return k < words.length && STAKES.contains(words[k]);
   }
 
