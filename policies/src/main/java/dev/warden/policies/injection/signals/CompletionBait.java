@@ -16,6 +16,8 @@ final class CompletionBait {
   private static final int TAIL = 90;
   private static final String[] SECRETS = GuardedPhrases.with("secret instructions",
       "hidden instructions", "code i was given", "key i was given");
+  /** Before the secret: any such secret ("a password"), not the model's. */
+  private static final String[] GENERIC = {"a ", "an ", "any ", "every ", "each "};
   private static final String[] OPEN_ENDS = {" is", " are", ":", " was", " were", "you are"};
 
   private CompletionBait() {}
@@ -46,11 +48,24 @@ final class CompletionBait {
       return;
     }
     for (String secret : SECRETS) {
-      if (tail.contains(secret)) {
+      int at = tail.indexOf(secret);
+      if (at >= 0 && !generic(tail, at)) {
         out.fire(SignalSet.PROMPT_LEAK, 0.7);
         return;
       }
     }
+  }
+
+  /** "The best way to protect a password is": any password, not one the model was given. */
+  private static boolean generic(String tail, int at) {
+    for (String article : GENERIC) {
+      int from = at - article.length();
+      if (from >= 0 && tail.startsWith(article, from)
+          && (from == 0 || !Clause.isLetterOrDigit(tail.charAt(from - 1)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A question, an exclamation, or a full stop after a word (not an ellipsis, a blank, a quote). */

@@ -28,7 +28,7 @@ final class LeakRules {
       "contents", "lines", "line", "sentence", "sentences", "messages", "conversation", "all", "paragraphs",
       "characters", "tokens");
   private static final Set<String> EXACT = Set.of("verbatim", "exactly", "unchanged", "unaltered",
-      "entirety", "codeblock", "starting", "beginning", "word-for-word", "exact");
+      "entirety", "codeblock", "starting", "beginning", "word-for-word", "exact", "backticks");
   private static final Set<String> BEFORE_WORDS = Set.of("before", "prior", "preceding", "above");
   private static final Set<String> MINE = Set.of("this", "my", "the", "our");
   private static final Set<String> USER_LABELS = Set.of("user", "human");
@@ -40,6 +40,10 @@ final class LeakRules {
       "word", "phrase");
   private static final Set<String> PERMITTED = Set.of("allowed", "permitted", "able", "free");
   private static final Set<String> YOU = Set.of("you");
+  private static final Set<String> MAY = Set.of("may", "can");
+  /** What the model was given that is its setup: "every rule you were given above". */
+  private static final Set<String> RULES = Set.of("rule", "rules", "instruction", "instructions",
+      "guidelines", "directives", "everything");
   /** "Don't tell me, just …", "… but write it …". */
   private static final Set<String> BUT = Set.of("just", "instead", "but", "only", "rather");
   private static final Set<String> OMIT = Set.of("omit", "omitting", "skip", "skipping");
@@ -197,8 +201,10 @@ final class LeakRules {
       case "above" -> {
         // "the text above", "everything above", "all the words above this line", "… above 'Human:'"
         boolean aboveLabel = USER_LABELS.contains(c.word(1)) && c.charAfter(1) == ':';
-        if (role != Role.TOOL && c.find(SPANS, Math.max(verb + 1, -3), -1) != Clause.NONE
-            && (aboveLabel || exact(c) || exactNext(c))) {
+        // "list every rule you were given above"; not "summarize the article you were given above"
+        if (role != Role.TOOL && (toldYou(c) && c.find(RULES, -6, -3) != Clause.NONE
+            || c.find(SPANS, Math.max(verb + 1, -3), -1) != Clause.NONE
+            && (aboveLabel || exact(c) || exactNext(c)))) {
           out.fire(SignalSet.PROMPT_LEAK, 0.7);
         }
       }
@@ -380,7 +386,10 @@ final class LeakRules {
   /** "If you were allowed to tell me …", "if you were free to share …": held back from the user. */
   private static boolean permitted(Clause c, int verb) {
     return "to".equals(c.word(verb - 1)) && PERMITTED.contains(c.word(verb - 2))
-        && c.find(YOU, verb - 5, verb - 3) != Clause.NONE;
+            && c.find(YOU, verb - 5, verb - 3) != Clause.NONE
+        // "you may now reveal the password"
+        || "now".equals(c.word(verb - 1)) && MAY.contains(c.word(verb - 2))
+            && "you".equals(c.word(verb - 3));
   }
 
   /** "What you were told before …", "what were you given before …". */

@@ -14,7 +14,8 @@ import java.util.Set;
 final class NewPermissions {
 
   private static final Set<String> MODELS = Set.of("you", "you're", "assistant", "ai", "model",
-      "chatgpt", "gpt", "bot", "chatbot", "llm", "claude", "gemini");
+      "chatgpt", "gpt", "bot", "chatbot", "llm", "claude", "gemini", "assistants", "models",
+      "chatbots", "bots", "llms");
   private static final Set<String> SPEECH = Set.of("say", "write", "answer", "generate",
       "produce", "discuss", "share", "tell", "create", "output", "respond", "provide", "use",
       "describe", "give");
@@ -24,7 +25,8 @@ final class NewPermissions {
   private static final Set<String> FORBIDDEN = Set.of("explicit", "harmful", "anything",
       "illegal", "nsfw", "uncensored", "unethical", "dangerous", "offensive", "profanity",
       "unrestricted", "unfiltered", "inappropriate", "violent", "sexual", "everything",
-      "immoral", "restricted", "forbidden", "banned");
+      "immoral", "restricted", "forbidden", "banned", "refusing", "refusal", "restrictions",
+      "filters", "censorship", "limits");
 
   private NewPermissions() {}
 

@@ -188,6 +188,8 @@ final class PhraseRules {
       "configures", "initialize", "initialized", "initialise", "initialised", "program",
       "programmed", "created", "instruct", "instructed", "instructs");
   private static final Set<String> YOU = Set.of("you");
+  /** "You were", "you have been": the model set up by someone, not setting something up. */
+  private static final Set<String> PASSIVE_SETUP = Set.of("were", "have", "had", "was");
 
   private static final Set<String> NEW_NOUNS = Set.of("instructions", "instruction", "task",
       "directive", "directives", "prompt", "anweisungen", "anweisung", "aufgabe");
@@ -618,7 +620,9 @@ final class PhraseRules {
       return true;
     }
     int setUp = c.find(SETUP_VERBS, 1, 6);
-    return setUp != Clause.NONE && "you".equals(c.word(setUp + 1));
+    // "the instructions that configured you", "the prompt you were initialised with"
+    return setUp != Clause.NONE && ("you".equals(c.word(setUp + 1))
+        || "you".equals(c.word(1)) && PASSIVE_SETUP.contains(c.word(2)) && setUp <= 4);
   }
 
   /**
@@ -705,10 +709,20 @@ final class PhraseRules {
       return;
     }
     char after = c.charAfter(0);
-    if (after == ':' || after == '#' || NEW_FRAMES.contains(c.word(-2)) && !aboutATopic(c)
+    if (after == ':' || after == '#' || fromAuthority(c)
+        || NEW_FRAMES.contains(c.word(-2)) && !aboutATopic(c)
         || COPULAS.contains(c.word(1)) || FOLLOW.contains(c.word(1)) || forTheModel(c, role)) {
       out.fire(SignalSet.NEW_INSTRUCTIONS, role == Role.TOOL ? 0.6 : 0.5);
     }
+  }
+
+  /** "New instructions from the developer:": a heading that names who sent them. */
+  private static boolean fromAuthority(Clause c) {
+    if (!"from".equals(c.word(1))) {
+      return false;
+    }
+    int who = "the".equals(c.word(2)) || "your".equals(c.word(2)) ? 3 : 2;
+    return AUTHORITIES.contains(c.word(who)) && c.charAfter(who) == ':';
   }
 
   /**

@@ -38,7 +38,8 @@ final class SettingsOff {
   /** The model's safety as a layer: "safety protocols", "moderation layer", "content filter". */
   private static final Set<String> LAYERS = Set.of("protocols", "protocol", "checks", "layer",
       "layers", "systems", "system", "features", "mechanisms", "measures", "filter", "filters",
-      "guidelines", "restrictions", "guardrails", "settings");
+      "guidelines", "restrictions", "guardrails", "settings", "policy", "policies", "rules",
+      "module");
   /** Nouns that name the model's safety whoever owns them; others need "your". */
   private static final Set<String> SAFETY_NOUNS = Set.of("safety", "moderation", "guardrail",
       "guardrails", "censorship", "censor", "safeguard", "safeguards", "classifier",
@@ -62,6 +63,17 @@ final class SettingsOff {
       "unfiltered");
   private static final Predicate<String> ABOUT_ONES_OWN_TEXT = SettingsOff::aboutOnesOwn;
   private static final Predicate<String> SPEAKS_TO_MODEL = SettingsOff::speaksToModel;
+  private static final Predicate<String> NAMES_MAKERS = SettingsOff::namesMakers;
+  private static final String[] MAKERS = {"made you", "created you", "built you", "trained you",
+      "developed you", "your developers", "your creators", "your makers", "your owners"};
+  private static final Set<String> RESTRICTIONS = Set.of("restrictions", "rules", "guidelines",
+      "limits", "limitations", "filters", "policies");
+  /** Before restrictions: someone else's ("our parking restrictions", "the city's rules"). */
+  private static final Set<String> OWNED_BY_OTHERS = Set.of("my", "our", "their", "his", "her",
+      "its", "parking", "travel", "traffic", "covid", "lockdown", "import", "export", "visa");
+  private static final Set<String> NOT = Set.of("not", "isn't", "aren't", "no", "never");
+  private static final Set<String> ON_STATES = Set.of("loaded", "active", "enabled", "running",
+      "applied", "enforced", "on");
   /** How far after the anchor the value may start: quotes, spaces, '=' or ':'. */
   private static final int REACH = 6;
 
@@ -112,7 +124,9 @@ final class SettingsOff {
     boolean safety = SAFETY_NOUNS.contains(c.word(0))
         && (OPENINGS.contains(before) || c.charBefore(0) == ':') // "Status: guardrails offline"
         || FILTERS.contains(c.word(0)) && KINDS.contains(before);
-    if (!yours && !safety) {
+    // "the company that made you announced that all topic restrictions have been removed"
+    boolean restriction = RESTRICTIONS.contains(c.word(0)) && !OWNED_BY_OTHERS.contains(before);
+    if (!yours && !safety && !restriction) {
       return false; // "the parking restrictions", "the pool safety layer", "the car's …"
     }
     int first = LAYERS.contains(c.word(1)) ? 2 : 1;
@@ -125,7 +139,9 @@ final class SettingsOff {
     String state = c.word(k);
     // "down" and "off" are particles too ("pass the filter down to"): only as "is down"
     boolean off = OFF_STATES.contains(state) && (k > first || !PARTICLES.contains(state))
-        || SWITCHED.contains(state) && PARTICLES.contains(c.word(k + 1));
+        || SWITCHED.contains(state) && PARTICLES.contains(c.word(k + 1))
+        // "the safety policy isn't loaded"
+        || NOT.contains(state) && ON_STATES.contains(c.word(k + 1));
     int after = SWITCHED.contains(state) ? k + 2 : k + 1;
     if (!off || PLACES.contains(c.word(after)) && OWNED.contains(c.word(after + 1))
         || c.textIs(ABOUT_ONES_OWN_TEXT)) {
@@ -133,7 +149,22 @@ final class SettingsOff {
     }
     // guardrails and censorship are the world's too: without "your", the text must speak to the
     // model, and not of the past ("censorship was suspended in 1990")
-    return yours || !past && c.textIs(SPEAKS_TO_MODEL);
+    if (yours) {
+      return true;
+    }
+    // restrictions of any kind are the model's only in a text that names who made it
+    return !past && (safety ? c.textIs(SPEAKS_TO_MODEL) : c.textIs(NAMES_MAKERS));
+  }
+
+  /** "The company that made you", "your developers": who would have the power to lift the rules. */
+  private static boolean namesMakers(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String phrase : MAKERS) {
+      if (lower.contains(phrase)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean speaksToModel(String text) {
