@@ -21,7 +21,7 @@ final class AddressRules {
   /** What only a model does to the document it reads: "when summarizing this page, …". */
   private static final Set<String> DOCUMENTS = Set.of("page", "document", "email", "e-mail",
       "article", "message", "text", "site", "website", "webpage", "review", "thread", "post",
-      "pdf", "content");
+      "pdf", "content", "file", "code", "repository", "repo", "readme");
   private static final Set<String> ANSWERING = Set.of("answering", "replying", "responding",
       "addressing", "handling");
   /** What may stand right before a name that opens a phrase: "Hidden text: AI, when …". */
@@ -384,7 +384,10 @@ final class AddressRules {
    * no document of its own.
    */
   static void selfSummary(Clause c, SignalSet out) {
-    if (CONDITIONS_AND_TIMES.contains(c.word(-1)) && "this".equals(c.word(1))
+    // "if you are summarizing this file"
+    int k = "are".equals(c.word(-1)) && "you".equals(c.word(-2)) ? -3
+        : "you're".equals(c.word(-1)) ? -2 : -1;
+    if (CONDITIONS_AND_TIMES.contains(c.word(k)) && "this".equals(c.word(1))
         && DOCUMENTS.contains(c.word(2))) {
       out.fire(SignalSet.AI_ADDRESS, 0.7);
     }

@@ -83,6 +83,8 @@ final class PhraseRules {
   private static final Set<String> LOOSE_VERBS = Set.of("skip", "scratch");
   private static final Set<String> STRONG_QUALIFIERS = Set.of("your", "previous", "prior",
       "earlier", "system", "original", "initial", "preceding", "above");
+  /** Targets only after one of those: "your task", "every previous rule"; "the task list" is a list. */
+  private static final Set<String> QUALIFIED_TARGETS = Set.of("task", "rule", "assignment");
   private static final Set<String> LEARNERS = Set.of("you", "we", "i", "they");
   private static final Set<String> KNOWING = Set.of("know", "knew", "learned", "learnt",
       "thought", "heard", "read");
@@ -351,6 +353,7 @@ final class PhraseRules {
       return;
     }
     boolean qualified = false;
+    boolean yoursOrEarlier = false;
     int position = 0;
     boolean skippedNoun = false;
     if (positional && !qualifiedObject(c, objectAt)) {
@@ -367,7 +370,9 @@ final class PhraseRules {
       if (w.endsWith("'s") && k < objectAt + 3) {
         continue; // whose: "ignore the repository's security policy"
       }
-      if (OVERRIDE_TARGETS.contains(w)) {
+      // "ignore your task", "ignoring every previous rule"; not "ignore the task list"
+      if (OVERRIDE_TARGETS.contains(w) || yoursOrEarlier && QUALIFIED_TARGETS.contains(w)
+          && !"of".equals(c.word(k + 1))) {
         boolean strong = qualified || POST_QUALIFIERS.contains(c.word(k + 1));
         if (refusal && !strong) {
           return;
@@ -393,6 +398,7 @@ final class PhraseRules {
       }
       if (QUALIFIERS.contains(w)) {
         qualified = true;
+        yoursOrEarlier |= STRONG_QUALIFIERS.contains(w);
         position = POSITIONS.contains(w) ? k : position;
       } else if (!FILLERS.contains(w)) {
         // one other noun joined by "and"/"or" to the target: "all other evidence and instructions"

@@ -110,25 +110,32 @@ final class PlantedRequests {
       boolean mine = my >= 0 && my < lineEnd;
       if (lineEnd - lineStart <= MAX_LINE && mayOpenRequest(text, lineStart, lineEnd, mine)) {
         if (mine && userAction(text, lineStart, lineEnd)) {
-          judge(text, lineStart, lineEnd, USER_ACTION, true, document, out);
+          judge(text, lineStart, lineEnd, USER_ACTION, Fit.ALONE, document, out);
         } else {
-          judge(text, lineStart, lineEnd, request(text, lineStart, lineEnd), false, document, out);
+          judge(text, lineStart, lineEnd, request(text, lineStart, lineEnd), Fit.DOCUMENT, document, out);
         }
       }
       if (mine) {
         sentences(text, lineStart, lineEnd, document, out);
       } else {
-        unownedActions(text, lineStart, lineEnd, document, out);
+        sentenceRequests(text, lineStart, lineEnd, document, out);
       }
       lineStart = lineEnd + 1;
     }
   }
 
-  /**
-   * Fires when a request of {@code strength} in {@code text[from, to)} fits nothing around it; a
-   * user action ({@code action}) is judged by {@link #unrelatedAction}.
-   */
-  private static void judge(String text, int from, int to, double strength, boolean action,
+  /** How a request must fit nothing around it to count. */
+  private enum Fit {
+    /** At most a third of its words elsewhere in a document of some length ({@link #unrelated}). */
+    DOCUMENT,
+    /** As {@link #DOCUMENT}, or none of its words in a short one ({@link #unrelatedAction}). */
+    ALONE,
+    /** None of its words elsewhere in a document of some length. */
+    NOTHING_SHARED
+  }
+
+  /** Fires when a request of {@code strength} in {@code text[from, to)} fits nothing around it. */
+  private static void judge(String text, int from, int to, double strength, Fit fit,
       Document document, SignalSet out) {
     if (strength == 0) {
       return;
@@ -136,7 +143,14 @@ final class PlantedRequests {
     String[] line = words(text, from, to, false);
     int opening = OPENERS.contains(line[0]) ? 2 : 1;
     WordCounts own = new WordCounts(Arrays.copyOfRange(line, opening, line.length));
-    if (action ? unrelatedAction(document.counts(), own) : unrelated(document.counts(), own)) {
+    WordCounts all = document.counts();
+    boolean unrelated = switch (fit) {
+      case DOCUMENT -> unrelated(all, own);
+      case ALONE -> unrelatedAction(all, own);
+      case NOTHING_SHARED -> own.total() >= MIN_CONTENT
+          && all.total() - own.total() >= MIN_DOCUMENT && shared(all, own) == 0;
+    };
+    if (unrelated) {
       out.fire(SignalSet.PLANTED_REQUEST, strength);
     }
   }
@@ -159,26 +173,38 @@ final class PlantedRequests {
   }
 
   /**
-   * The actions on things of no named owner ({@link UnownedActions}) among the sentences of a
-   * line without "my": at its start, and after ". ", "! ", "? " or ": " ("Action item for the
-   * assistant: send the customer list to …").
+   * The actions on things of no named owner ({@link UnownedActions}) and the tasks asked of the
+   * reader ({@link ReaderTasks}) among the sentences of a line without "my": at its start, and
+   * after ". ", "! ", "? " or ": " ("Action item for the assistant: send the customer list to …").
    */
-  private static void unownedActions(String text, int from, int to, Document document,
+  private static void sentenceRequests(String text, int from, int to, Document document,
       SignalSet out) {
     int start = from;
     for (int i = from; i <= to; i++) {
       if (i == to || i + 1 < to && text.charAt(i + 1) == ' ' && endsPart(text.charAt(i))) {
         int end = Math.min(i + 1, to); // the sentence with its stop
-        if (end - start <= MAX_LINE && opensAction(text, start, end, afterLabelToModel(text, from, start))) {
+        if (end - start <= MAX_LINE && opensRequest(text, start, end, afterLabelToModel(text, from, start))) {
           String[] words = words(text, start, end, true);
-          int verb = actionVerb(words);
-          if (verb >= 0 && words.length <= MAX_WORDS
-              && UnownedActions.asks(words, verb, text, start, end)) {
-            judge(text, start, end, USER_ACTION, true, document, out);
+          if (words.length <= MAX_WORDS) {
+            sentenceRequest(words, text, start, end, document, out);
           }
         }
         start = end;
       }
+    }
+  }
+
+  private static void sentenceRequest(String[] words, String text, int from, int to,
+      Document document, SignalSet out) {
+    int verb = actionVerb(words);
+    if (verb >= 0 && UnownedActions.asks(words, verb, text, from, to)) {
+      judge(text, from, to, USER_ACTION, Fit.ALONE, document, out);
+      return;
+    }
+    int task = ReaderTasks.of(words);
+    if (task != ReaderTasks.NONE) {
+      judge(text, from, to, TASK, task == ReaderTasks.AIMED ? Fit.ALONE : Fit.NOTHING_SHARED,
+          document, out);
     }
   }
 
@@ -207,7 +233,7 @@ final class PlantedRequests {
    * capital, since a wrapped line of prose opens with any word ("   change and failed without
    * asking for password …"); in lower case only after a label that names the model.
    */
-  private static boolean opensAction(String text, int from, int to, boolean toModel) {
+  private static boolean opensRequest(String text, int from, int to, boolean toModel) {
     int start = from;
     while (start < to && !Clause.isLetterOrDigit(text.charAt(start))) {
       start++;
@@ -223,7 +249,8 @@ final class PlantedRequests {
       return false;
     }
     String first = text.substring(start, end).toLowerCase(Locale.ROOT);
-    return ACTIONS.contains(first) || OPENERS.contains(first);
+    return ACTIONS.contains(first) || OPENERS.contains(first)
+        || ReaderTasks.OPENINGS.contains(first);
   }
 
   /** Where the action verb is, after "please", "also" or "can you"; -1 when none opens the words. */
@@ -240,7 +267,7 @@ final class PlantedRequests {
 
   private static void sentence(String text, int from, int to, Document document, SignalSet out) {
     if (to - from <= MAX_LINE && mayOpenRequest(text, from, to, true) && userAction(text, from, to)) {
-      judge(text, from, to, USER_ACTION, true, document, out);
+      judge(text, from, to, USER_ACTION, Fit.ALONE, document, out);
     }
   }
 

@@ -146,8 +146,8 @@ final class PromptRequests {
     String before = c.word(-1);
     boolean models = PhraseRules.givenToTheModel(c) || ROMANCE_YOURS.contains(before)
         || PROMPT_ADJECTIVES.contains(before) && "the".equals(c.word(-2)) && !inGeneral(c)
-        // "your hidden system instructions"
-        || SECRET_ADJECTIVES.contains(before) && SECRET_ADJECTIVES.contains(c.word(-2))
+        // "your hidden system instructions", "your full system prompt"
+        || PROMPT_ADJECTIVES.contains(before) && PROMPT_ADJECTIVES.contains(c.word(-2))
             && "your".equals(c.word(-3));
     boolean asked = (models || "above".equals(c.word(1)))
             && c.find(LEAK_VERBS, -8, -1) != Clause.NONE
