@@ -83,7 +83,7 @@ final class PhraseRules {
   private static final Set<String> LOOSE_VERBS = Set.of("skip", "scratch");
   private static final Set<String> STRONG_QUALIFIERS = Set.of("your", "previous", "prior",
       "earlier", "system", "original", "initial", "preceding", "above");
-  /** Targets only after one of those: "your task", "every previous rule"; "the task list" is a list. */
+  /** Targets only after one of those: "your task", "every previous rule"; not "the task list". */
   private static final Set<String> QUALIFIED_TARGETS = Set.of("task", "rule", "assignment");
   private static final Set<String> LEARNERS = Set.of("you", "we", "i", "they");
   private static final Set<String> KNOWING = Set.of("know", "knew", "learned", "learnt",

@@ -39,7 +39,7 @@ final class ReaderTasks {
   /** What opens a made-up or general object: "a limerick", "three fun facts", "what …". */
   private static final Set<String> GENERIC = Set.of("a", "an", "some", "two", "three", "four",
       "five", "ten", "what", "how", "why", "who", "which", "where", "when", "about");
-  /** The model's own output, named so: an e-mail's reader writes a reply, a response or a summary. */
+  /** The model's output by its name; an e-mail's reader writes a reply, a response or a summary. */
   private static final Set<String> ANSWERS = Set.of("answer", "answers", "output", "completion");
   private static final Set<String> REPLIES = Set.of("reply", "response", "summary");
   /** Verbs of a plain task, with "me": "tell me what …", "write me a limerick". */
@@ -93,11 +93,12 @@ final class ReaderTasks {
 
   /** After "can you (also)", "I'd like you to", "I want you to": the verb's index, or -1. */
   private static int afterFrame(String[] words, int k) {
-    if (ASKING.contains(word(words, k)) && "you".equals(word(words, k + 1))) {
+    String w = word(words, k);
+    if (ASKING.contains(w) && "you".equals(word(words, k + 1))) {
       k += 2;
-    } else if (("i'd".equals(word(words, k)) || "i".equals(word(words, k)))
-        && youTo(words, "i".equals(word(words, k)) && "would".equals(word(words, k + 1)) ? k + 2 : k + 1)) {
-      return "i".equals(word(words, k)) && "would".equals(word(words, k + 1)) ? k + 5 : k + 4;
+    } else if ("i'd".equals(w) || "i".equals(w)) {
+      int want = "i".equals(w) && "would".equals(word(words, k + 1)) ? k + 2 : k + 1;
+      return youTo(words, want) ? want + 3 : -1;
     } else if (k == 0 || !"please".equals(word(words, k - 1))) {
       return -1; // a bare imperative is PlantedRequests' line task
     }

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class UnownedActions {
 
-  /** What an order may act on: the things of {@link PlantedRequests}, and more an agent can reach. */
+  /** What an order may act on: {@link PlantedRequests}' stakes, and more an agent can reach. */
   private static final Set<String> SENSITIVE = Set.of("credentials", "secrets", "keys", "key",
       "tokens", "token", "treasury", "passport", "ssn", "customer", "customers", "recovery",
       "appointments", "database", "payroll", "authentication", "2fa", "mfa", "access",
@@ -39,7 +39,7 @@ final class UnownedActions {
   private static final Set<String> NOBODY = Set.of("nobody", "noone");
   /** Where the thing goes that makes it public or lets someone in: "a public gist", "IBAN …". */
   private static final Set<String> OUTWARD = Set.of("public", "trusted", "iban");
-  /** After "public" or "trusted": a place or a party, not "public key" or "trusted certificates". */
+  /** After "public" or "trusted": a place or a party; not "public key", "trusted certificates". */
   private static final Set<String> PLACES = Set.of("gist", "gists", "repo", "repository",
       "channel", "bucket", "link", "page", "forum", "pastebin", "url", "website", "site", "folder",
       "device", "devices", "contact", "contacts", "user", "users", "sender", "senders");

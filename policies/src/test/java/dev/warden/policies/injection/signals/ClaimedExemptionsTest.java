@@ -48,6 +48,8 @@ class ClaimedExemptionsTest {
       "Is refusal to take a breathalyser test a criminal offence in the UK?",
       "Refusing a job offer politely: can you write a short email?",
       "The moderation queue isn't loading on our forum. Any idea what to check?",
+      "Do your content rules only apply to images, or to text too?",
+      "Are your guidelines legally binding for the companies that use you?",
   })
   void peoplesOwnRulesDoNot(String text) {
     assertThat(Detect.user(text)).as(text).doesNotContainKey(RESTRICTION_REMOVAL);
