@@ -45,6 +45,7 @@ final class AnchorWords {
   static final long ENDLESS = 1L << 33;
   static final long PERMISSION = 1L << 34;
   static final long DISCLOSURE = 1L << 35;
+  static final long MEMORY = 1L << 36;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -100,6 +101,8 @@ final class AnchorWords {
     add(INVERSION, "opposite", "invert", "inverse", "reverse", "flip");
     add(ENDLESS, "forever", "endlessly", "infinitely", "indefinitely", "nonstop");
     add(DISCLOSURE, "disclose", "reveal", "share", "divulge", "hand", "expose");
+    add(MEMORY, "memory", "memories", "conversations", "chats", "sessions", "interactions",
+        "conversation", "chat", "session");
     add(PERMISSION, "allowed", "permitted", "free", "authorized", "authorised", "authorizing",
         "authorising", "authorize", "authorise", "allow", "permit");
     add(ROLE_EXIT, "stop", "quit", "forget", "drop", "disregard", "abandon", "leave", "exit",

@@ -310,7 +310,7 @@ final class TextScanner {
     long groups = AnchorWords.groups(hash, s, start, end);
     if (role != Role.TOOL) {
       groups &= ~(AnchorWords.AI_NAME | AnchorWords.RESPONSE_NOUN | AnchorWords.CODE_POINTER
-          | AnchorWords.CREDENTIAL_ASK | AnchorWords.SUMMARIZING);
+          | AnchorWords.CREDENTIAL_ASK | AnchorWords.SUMMARIZING | AnchorWords.MEMORY);
     } else {
       groups &= ~AnchorWords.NOW_WORD; // "Great job, team! Now, another task: …" is an e-mail
     }
@@ -410,6 +410,9 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.DISCLOSURE) != 0) {
       ObligedDisclosure.at(clause, out);
+    }
+    if ((groups & AnchorWords.MEMORY) != 0) {
+      MemoryWrites.at(clause, out);
     }
 
     if ((groups & AnchorWords.SETUP_NOUN) != 0) {
