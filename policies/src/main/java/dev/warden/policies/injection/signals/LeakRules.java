@@ -38,7 +38,8 @@ final class LeakRules {
   /** After "secret": a secret word by kind, not "the secret key" of a keystore or a cheat code. */
   private static final Set<String> SECRET_WORDS = Set.of("password", "passphrase", "passcode",
       "word", "phrase");
-  private static final Set<String> PERMITTED = Set.of("allowed", "permitted", "able", "free");
+  /** "Allowed to", "free to": also what {@link WaivedRules} reads after "now". */
+  static final Set<String> PERMITTED = Set.of("allowed", "permitted", "able", "free");
   private static final Set<String> YOU = Set.of("you");
   private static final Set<String> MAY = Set.of("may", "can");
   /** What the model was given that is its setup: "every rule you were given above". */

@@ -44,7 +44,7 @@ final class PlantedRequests {
       "why", "when", "where", "which", "whose");
   private static final Set<String> OPENERS = Set.of("please", "now", "also", "kindly");
   /** "Can you …", "could you …": a request put as a question. */
-  private static final Set<String> ASKING = Set.of("can", "could", "would", "will");
+  static final Set<String> ASKING = Set.of("can", "could", "would", "will");
   /** What an agent can do to its user's accounts, devices and money. */
   private static final Set<String> ACTIONS = Set.of("grant", "give", "add", "transfer", "wire",
       "send", "pay", "sell", "buy", "purchase", "order", "withdraw", "move", "unlock", "disarm",
@@ -403,6 +403,11 @@ final class PlantedRequests {
       }
     }
     return false;
+  }
+
+  /** The word at {@code k}, or "" outside the sentence. */
+  static String word(String[] words, int k) {
+    return k >= 0 && k < words.length ? words[k] : "";
   }
 
   static boolean isStake(String[] words, int k) {

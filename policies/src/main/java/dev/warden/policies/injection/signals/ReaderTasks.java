@@ -1,5 +1,7 @@
 package dev.warden.policies.injection.signals;
 
+import static dev.warden.policies.injection.signals.PlantedRequests.word;
+
 import java.util.Set;
 
 /**
@@ -28,7 +30,6 @@ final class ReaderTasks {
   /** The first words such a task may open its sentence with; most sentences open otherwise. */
   static final Set<String> OPENINGS = Set.of("by", "also", "btw", "ps", "please", "kindly", "can",
       "could", "would", "will", "i'd", "i", "before");
-  private static final Set<String> ASKING = Set.of("can", "could", "would", "will");
   private static final Set<String> SOFTENERS = Set.of("also", "please", "kindly", "just");
   /** "I'd like you to", "I want you to": who asks, and how. */
   private static final Set<String> WANTING = Set.of("want", "need", "like");
@@ -94,7 +95,7 @@ final class ReaderTasks {
   /** After "can you (also)", "I'd like you to", "I want you to": the verb's index, or -1. */
   private static int afterFrame(String[] words, int k) {
     String w = word(words, k);
-    if (ASKING.contains(w) && "you".equals(word(words, k + 1))) {
+    if (PlantedRequests.ASKING.contains(w) && "you".equals(word(words, k + 1))) {
       k += 2;
     } else if ("i'd".equals(w) || "i".equals(w)) {
       int want = "i".equals(w) && "would".equals(word(words, k + 1)) ? k + 2 : k + 1;
@@ -116,9 +117,5 @@ final class ReaderTasks {
 
   private static boolean isNumber(String w) {
     return !w.isEmpty() && Character.isDigit(w.charAt(0));
-  }
-
-  private static String word(String[] words, int k) {
-    return k >= 0 && k < words.length ? words[k] : "";
   }
 }

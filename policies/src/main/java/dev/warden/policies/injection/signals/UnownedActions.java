@@ -1,5 +1,7 @@
 package dev.warden.policies.injection.signals;
 
+import static dev.warden.policies.injection.signals.PlantedRequests.word;
+
 import java.util.Set;
 
 /**
@@ -87,9 +89,5 @@ final class UnownedActions {
         || "not".equals(before) && "do".equals(word(words, j - 2))
         || "to".equals(before) && "need".equals(word(words, j - 2))
             && "no".equals(word(words, j - 3));
-  }
-
-  private static String word(String[] words, int k) {
-    return k >= 0 && k < words.length ? words[k] : "";
   }
 }

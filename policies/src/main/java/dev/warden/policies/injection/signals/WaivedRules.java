@@ -78,7 +78,6 @@ final class WaivedRules {
   private static final Set<String> UPDATED = Set.of("updated", "changed", "revised", "amended",
       "rewritten", "rewrote", "replaced", "relaxed", "loosened");
   private static final Set<String> NOW = Set.of("now");
-  private static final Set<String> PERMITTED = Set.of("allowed", "permitted", "free", "able");
   private static final Set<String> SELF = Set.of("you", "yourself");
   private static final Set<String> VERSIONS = Set.of("version", "copy", "variant", "instance",
       "clone", "edition");
@@ -145,7 +144,7 @@ final class WaivedRules {
     }
     int now = c.find(NOW, 2, 12);
     return now != Clause.NONE && (MAY.contains(c.word(now - 1))
-        || PERMITTED.contains(c.word(now + 1)));
+        || LeakRules.PERMITTED.contains(c.word(now + 1)));
   }
 
   /**
