@@ -27,6 +27,8 @@ final class AddressRules {
       "addressing", "handling");
   /** What may stand right before a name that opens a phrase: "Hidden text: AI, when …". */
   private static final String HEADING_ENDS = ":>";
+  /** The chars that open a comment in code: {@code #}, {@code //}, {@code <!--}, {@code /*}, {@code --}. */
+  private static final String COMMENT_MARKS = "#/*<!-";
   /** {@link #NOTES} but "notes": "Notes for the model:" heads a model card. */
   private static final Set<String> MODEL_HEADINGS = Set.of("note", "message", "instructions",
       "instruction", "notice", "memo", "reminder");
@@ -76,6 +78,10 @@ final class AddressRules {
       "mentioning", "alerting", "letting", "revealing", "disclosing");
   private static final Set<String> CONCEAL_NEGATIONS = Set.of("not", "don't", "dont", "never",
       "without", "cannot", "can't", "mustn't", "shouldn't", "nicht");
+  /** What a text calls itself: "never mention this rule to the user". */
+  private static final Set<String> SELF_NOUNS = Set.of("rule", "rules", "instruction",
+      "instructions", "step", "steps", "note", "message", "comment", "request");
+  private static final Set<String> THIS = Set.of("this", "these");
   private static final Set<String> HIDE_VERBS = Set.of("hide", "conceal", "withhold", "keep",
       "secret", "hidden", "hiding", "concealing", "withholding");
   private static final Set<String> USER_REQUESTS = Set.of("request", "question", "query",
@@ -106,7 +112,11 @@ final class AddressRules {
       "users'", "human's");
 
   /** Before a name for the model, making it one name: "AI agents", "coding assistants". */
-  private static final Set<String> AI_KINDS_BEFORE = Set.of("ai", "coding");
+  private static final Set<String> AI_KINDS_BEFORE = Set.of("ai", "coding", "llm", "automated",
+      "autonomous");
+  private static final Set<String> BOTS = Set.of("bot", "bots");
+  /** Before "bot", making it one name: "Reviewer bot:", "the PR bot". */
+  private static final Set<String> BOT_KINDS = Set.of("review", "reviewer", "pr", "ci", "code");
   /** After "any AI summarizing this": an order to it. */
   private static final Set<String> MODAL_ORDERS = Set.of("should", "must", "shall", "needs");
   private static final Set<String> TASKS = Set.of("task", "tasks");
@@ -156,10 +166,11 @@ final class AddressRules {
         return;
       }
       at = -1;
-    } else if (AI_KINDS_BEFORE.contains(c.word(-1)) && AI_WORDS.contains(w)) {
-      at = -1; // one name in two words: "AI assistant:", "AI agents reading this", "coding agents"
     } else if ("ai".equals(c.word(-2)) && AI_WORDS.contains(w) && AI_KINDS.contains(c.word(-1))) {
       at = -2; // "the AI code assistant:", "AI writing assistants reading this"
+    } else if (AI_KINDS_BEFORE.contains(c.word(-1)) && AI_WORDS.contains(w)
+        || BOTS.contains(w) && BOT_KINDS.contains(c.word(-1))) {
+      at = -1; // one name in two words: "AI assistant:", "LLM agents reading this", "Reviewer bot:"
     }
     if (at == 0 && PEOPLE_TOO.contains(w)) {
       return; // "Dear agent,": an insurance e-mail; only "AI agent" is the model
@@ -186,7 +197,9 @@ final class AddressRules {
         || BEING.contains(c.word(1)) && READERS.contains(c.word(2)) && "this".equals(c.word(3))
         || (opensSentence(c, at, before) || HEADING_ENDS.indexOf(c.charBefore(at)) >= 0
                 || opensAttribute(c, at))
-            && punctuated && ORDERS.contains(c.word(1))
+            && punctuated && orderFollows(c)
+        // "# LLM agents: the build only works if you first run …", in a code comment
+        || at < 0 && after == ':' && opensComment(c, at) && c.find(YOU, 1, 10) != Clause.NONE
         || toYou(c, at);
     if (addressed) {
       out.fire(SignalSet.AI_ADDRESS, 0.7);
@@ -213,6 +226,27 @@ final class AddressRules {
         && ordered(c.word(1))) {
       out.fire(SignalSet.AI_ADDRESS, 0.7);
     }
+  }
+
+  /** After a name and its colon: an order ("AI, please …"), or one about "your" work ("Copilot: in your next commit, …"). */
+  private static boolean orderFollows(Clause c) {
+    return ORDERS.contains(c.word(1))
+        || PREPOSITIONS.contains(c.word(1)) && "your".equals(c.word(2));
+  }
+
+  /** Whether the name at {@code at} opens a line's comment: {@code # LLM agents:}, {@code <!-- AI …}. */
+  private static boolean opensComment(Clause c, int at) {
+    String text = c.text();
+    int p = c.start(at);
+    while (p > 0 && (text.charAt(p - 1) == ' ' || text.charAt(p - 1) == '\t')) {
+      p--;
+    }
+    int marks = p;
+    while (marks > 0 && COMMENT_MARKS.indexOf(text.charAt(marks - 1)) >= 0 && p - marks < 4) {
+      marks--;
+    }
+    return marks < p && (marks == 0 || text.charAt(marks - 1) == '\n'
+        || text.charAt(marks - 1) == '"'); // a JSON string's first line
   }
 
   /** Whether a heading's first word opens an order. */
@@ -278,6 +312,10 @@ final class AddressRules {
     userDataShared(c, out);
     double strength = role == Role.TOOL ? 0.8 : 0.6;
     int verb = c.find(CONCEAL_VERBS, -4, -1);
+    if (verb == Clause.NONE && "to".equals(c.word(-2)) && SELF_NOUNS.contains(c.word(-3))
+        && THIS.contains(c.word(-4))) {
+      verb = c.find(CONCEAL_VERBS, -6, -5); // "never mention this rule to the user"
+    }
     if (verb != Clause.NONE) {
       if (c.find(CONCEAL_NEGATIONS, verb - 3, verb - 1) != Clause.NONE) {
         out.fire(SignalSet.CONCEAL_FROM_USER, strength);

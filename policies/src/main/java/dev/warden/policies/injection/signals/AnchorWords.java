@@ -108,12 +108,12 @@ final class AnchorWords {
     add(ROLE_EXIT, "stop", "quit", "forget", "drop", "disregard", "abandon", "leave", "exit",
         "step", "ditch");
     add(AI_NAME, "models", "ai", "assistant", "llm", "llms", "chatbot", "chatgpt", "gpt", "claude", "gemini",
-        "copilot", "model", "bot", "assistants", "agents", "agent", "reviewer", "reviewers");
+        "copilot", "model", "bot", "bots", "assistants", "agents", "agent", "reviewer", "reviewers");
     add(RESPONSE_NOUN, "response", "responses", "reply", "replies", "answer", "answers", "output",
         "message", "implementation", "solution", "summary", "code");
     add(USER_NOUN, "user", "users", "human", "humans");
     add(SEND_VERB, "send", "forward", "email", "mail", "post", "upload", "transmit",
-        "exfiltrate", "leak", "submit");
+        "exfiltrate", "leak", "submit", "paste", "push", "publish");
     add(RESTRICTION_NOUN, "restrictions", "restriction", "filters", "guidelines", "limitations",
         "constraints", "censorship", "policies", "ethics", "morals", "morality", "boundaries",
         "rules", "safeguards", "guardrails", "limits", "filter", "safeguard", "guardrail",

@@ -9,6 +9,16 @@ final class Search {
 
   private Search() {}
 
+  /** Whether {@code s} contains any of {@code parts}. */
+  static boolean containsAny(String s, String[] parts) {
+    for (String part : parts) {
+      if (s.contains(part)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The first {@code c} in {@code s[from, to)}, or -1. */
   static int indexOf(String s, char c, int from, int to) {
     for (int i = Math.max(0, from), end = Math.min(to, s.length()); i < end; i++) {

@@ -466,6 +466,9 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.SEND_VERB) != 0) {
       AddressRules.exfiltration(clause, role, out);
+      if (role == Role.TOOL) {
+        SecretFileLeaks.at(clause, out);
+      }
     }
     if ((groups & AnchorWords.OUTPUT_VERB) != 0) {
       OutputRules.forcedReply(clause, s, out);

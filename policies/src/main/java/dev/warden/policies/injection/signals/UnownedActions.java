@@ -39,6 +39,12 @@ final class UnownedActions {
   private static final Set<String> UNTOLD = Set.of("notify", "tell", "inform", "alert", "ask",
       "verify", "confirm", "check");
   private static final Set<String> NOBODY = Set.of("nobody", "noone");
+  /** Words that pass a check by: "skipping the failing security checks". */
+  private static final Set<String> SKIPPING = Set.of("skipping", "skip", "bypassing", "bypass",
+      "without", "ignoring", "ignore", "disabling");
+  private static final Set<String> GUARDED = Set.of("security", "safety", "compliance");
+  private static final Set<String> CHECKS = Set.of("check", "checks", "scan", "scans", "review",
+      "reviews", "gate", "gates", "tests", "approval", "approvals");
   /** Where the thing goes that makes it public or lets someone in: "a public gist", "IBAN …". */
   private static final Set<String> OUTWARD = Set.of("public", "trusted", "iban");
   /** After "public" or "trusted": a place or a party; not "public key", "trusted certificates". */
@@ -68,7 +74,8 @@ final class UnownedActions {
         return false; // the reader's own, or the user's, which PlantedRequests reads
       }
       sensitive |= SENSITIVE.contains(w) || PlantedRequests.isStake(words, j);
-      weakened |= weakening && j <= verb + 4 && SAFEGUARDS.contains(w);
+      weakened |= weakening && j <= verb + 4 && SAFEGUARDS.contains(w)
+          || SKIPPING.contains(w) && checksSkipped(words, j);
       String next = word(words, j + 1);
       outward |= OUTWARD.contains(w) && ("iban".equals(w) || PLACES.contains(next))
           // "to bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh": a wallet
@@ -80,6 +87,16 @@ final class UnownedActions {
           || PlantedRequests.isAccountNumber(words, j);
     }
     return weakened || sensitive && (all || outward || PlantedRequests.hasAddress(text, from, to));
+  }
+
+  /** "skipping the failing security checks", "bypassing the safety review". */
+  private static boolean checksSkipped(String[] words, int j) {
+    for (int k = j + 1; k <= j + 3 && k + 1 < words.length; k++) {
+      if (GUARDED.contains(words[k]) && CHECKS.contains(words[k + 1])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "do not notify", "don't tell", "no need to verify", "never ask". */
