@@ -46,6 +46,8 @@ final class AnchorWords {
   static final long PERMISSION = 1L << 34;
   static final long DISCLOSURE = 1L << 35;
   static final long MEMORY = 1L << 36;
+  static final long UNALIGNED = 1L << 37;
+  static final long ASSEMBLED = 1L << 38;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -103,6 +105,9 @@ final class AnchorWords {
     add(DISCLOSURE, "disclose", "reveal", "share", "divulge", "hand", "expose");
     add(MEMORY, "memory", "memories", "conversations", "chats", "sessions", "interactions",
         "conversation", "chat", "session");
+    add(UNALIGNED, "unaligned", "pretrained", "uncensored", "unfiltered", "unmoderated",
+        "unrestricted", "alignment", "rlhf", "underneath", "beneath", "training");
+    add(ASSEMBLED, "execute", "perform", "run", "obey", "follow", "answer", "evaluate", "says");
     add(PERMISSION, "allowed", "permitted", "free", "authorized", "authorised", "authorizing",
         "authorising", "authorize", "authorise", "allow", "permit");
     add(ROLE_EXIT, "stop", "quit", "forget", "drop", "disregard", "abandon", "leave", "exit",

@@ -312,7 +312,8 @@ final class TextScanner {
       groups &= ~(AnchorWords.AI_NAME | AnchorWords.RESPONSE_NOUN | AnchorWords.CODE_POINTER
           | AnchorWords.CREDENTIAL_ASK | AnchorWords.SUMMARIZING | AnchorWords.MEMORY);
     } else {
-      groups &= ~AnchorWords.NOW_WORD; // "Great job, team! Now, another task: …" is an e-mail
+      // "Great job, team! Now, another task: …" is an e-mail; a page may say "uncensored model"
+      groups &= ~(AnchorWords.NOW_WORD | AnchorWords.UNALIGNED | AnchorWords.ASSEMBLED);
     }
     if ((groups & AnchorWords.OUTPUT_VERB) != 0 && !replyAhead(end) && !OutputRules.interrupted(s, start)) {
       groups &= ~AnchorWords.OUTPUT_VERB; // most "write" and "answer" are not followed by a reply
@@ -370,6 +371,9 @@ final class TextScanner {
         AddressRules.givenTask(clause, out);
       }
       PromptRequests.at(clause, role, out);
+      if (role != Role.TOOL) {
+        PromptFiles.at(clause, out);
+      }
       PhraseRules.newInstructions(clause, role, out);
       PhraseRules.outOfForce(clause, out);
       PhraseRules.endMarker(clause, role, out);
@@ -413,6 +417,12 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.MEMORY) != 0) {
       MemoryWrites.at(clause, out);
+    }
+    if ((groups & AnchorWords.UNALIGNED) != 0) {
+      UnalignedSelf.at(clause, out);
+    }
+    if ((groups & AnchorWords.ASSEMBLED) != 0) {
+      AssembledOrders.at(clause, out);
     }
 
     if ((groups & AnchorWords.SETUP_NOUN) != 0) {
