@@ -19,18 +19,25 @@ final class AssembledOrders {
   private static final String[] JOINING = {"join", "concatenat", "combine", "assemble",
       "put together", "merge"};
 
+  /** How far before the order the pieces and the verb that joins them may be, and after it. */
+  /** The sums one text may have looked up; each reads a window of the text. */
+  static final int MAX_SUMS = 16;
+  private static final int BEFORE = 300;
+  private static final int AFTER = 100;
+
   private AssembledOrders() {}
 
   /** At a verb of {@link #CARRYING} or at "says". */
   static void at(Clause c, SignalSet out) {
     if ("says".equals(c.word(0))) {
       if ("it".equals(c.word(-1)) && "what".equals(c.word(-2)) && DOING.contains(c.word(-3))
-          && Search.containsAny(c.text().toLowerCase(java.util.Locale.ROOT), JOINING)) {
+          && Search.containsAny(Search.lowerWindow(c.text(), c.start(0) - BEFORE, c.start(0)),
+              JOINING)) {
         out.fire(SignalSet.ENCODED_INSTRUCTION, 0.8);
       }
       return;
     }
-    if (PhraseRules.NEGATIONS.contains(c.word(-1))) {
+    if (PhraseRules.NEGATIONS.contains(c.word(-1)) || out.fired(SignalSet.ENCODED_INSTRUCTION)) {
       return;
     }
     String text = c.text();
@@ -38,8 +45,11 @@ final class AssembledOrders {
       if (c.word(k + 1).isEmpty()) {
         return;
       }
-      if (onlyPlus(text, c.end(k), c.start(k + 1)) && quoted(text, c.word(k))
-          && quoted(text, c.word(k + 1))) {
+      int from = Math.max(0, c.start(0) - BEFORE);
+      int to = Math.min(text.length(), c.start(0) + AFTER);
+      if (onlyPlus(text, c.end(k), c.start(k + 1)) && out.mayReadSum()
+          && quoted(text, c.word(k), from, to)
+          && quoted(text, c.word(k + 1), from, to)) {
         out.fire(SignalSet.ENCODED_INSTRUCTION, 0.8);
         return;
       }
@@ -61,8 +71,9 @@ final class AssembledOrders {
   }
 
   /** Whether the text gives {@code name} a quoted value: {@code a = 'Ignore'}, {@code str1="say"}. */
-  private static boolean quoted(String text, String name) {
-    for (int i = indexOfWord(text, name, 0); i >= 0; i = indexOfWord(text, name, i + 1)) {
+  private static boolean quoted(String text, String name, int from, int to) {
+    for (int i = indexOfWord(text, name, from, to); i >= 0;
+        i = indexOfWord(text, name, i + 1, to)) {
       int p = i + name.length();
       while (p < text.length() && text.charAt(p) == ' ') {
         p++;
@@ -81,10 +92,12 @@ final class AssembledOrders {
     return false;
   }
 
-  /** The next place at or after {@code from} where {@code name} stands as a whole word, any case. */
-  private static int indexOfWord(String text, String name, int from) {
-    for (int i = from; i + name.length() <= text.length(); i++) {
-      if (text.regionMatches(true, i, name, 0, name.length())
+  /** The next place in {@code [from, to)} where {@code name} stands as a whole word, any case. */
+  private static int indexOfWord(String text, String name, int from, int to) {
+    char first = name.charAt(0);
+    for (int i = from; i < to && i + name.length() <= text.length(); i++) {
+      if (Character.toLowerCase(text.charAt(i)) == first // names are Clause words, in lower case
+          && text.regionMatches(true, i, name, 0, name.length())
           && (i == 0 || !Clause.isLetterOrDigit(text.charAt(i - 1)))
           && (i + name.length() == text.length()
               || !Clause.isLetterOrDigit(text.charAt(i + name.length())))) {

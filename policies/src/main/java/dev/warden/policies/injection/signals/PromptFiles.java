@@ -1,6 +1,5 @@
 package dev.warden.policies.injection.signals;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -17,10 +16,10 @@ final class PromptFiles {
       "model", "bot", "ai", "llm", "internal", "hidden", "secret", "initial");
   /** How a name is joined to its owner. */
   private static final String JOINS = "_-/.";
-  /** Commands that print a file, a variable or a table. */
-  private static final String[] READS = {"cat ", "head ", "tail ", "less ", "more ", "print(",
-      "console.log(", "echo ", "curl ", "wget ", "type ", "get-content", "select ", "grep ",
-      "printenv", "dump"};
+  /** Commands that print a file, a variable or a table, as typed: not the words "cat" or "more". */
+  private static final String[] READS = {"cat /", "cat ~", "cat .", "head -", "tail -", "less /",
+      "less ~", "more /", "print(", "console.log(", "echo $", "curl ", "wget ", "get-content",
+      "printenv", "grep "};
   private static final Set<String> STORED = Set.of("stored", "saved", "kept", "written",
       "located");
   /** A question about one's own code. */
@@ -28,6 +27,9 @@ final class PromptFiles {
       "how can i", "returns none", "undefined", "exception"};
   /** Before a prompt's name, a command that reads it: "env | grep PROMPT". */
   private static final Set<String> READERS = Set.of("grep", "printenv", "echo");
+
+  /** How far around the prompt's name the command and the question are looked for. */
+  private static final int WINDOW = 300;
 
   private PromptFiles() {}
 
@@ -43,8 +45,10 @@ final class PromptFiles {
     if (!named) {
       return;
     }
-    String lower = " " + text.toLowerCase(Locale.ROOT);
-    if (Search.containsAny(lower, READS) && !Search.containsAny(lower, OWN_CODE)) {
+    String lower = " " + Search.lowerWindow(text, start - WINDOW, start + WINDOW);
+    boolean read = Search.containsAny(lower, READS)
+        || lower.contains("select ") && lower.contains(" from ");
+    if (read && !Search.containsAny(lower, OWN_CODE)) {
       out.fire(SignalSet.PROMPT_LEAK, 0.8);
     }
   }

@@ -1,5 +1,7 @@
 package dev.warden.policies.injection.signals;
 
+import java.util.Locale;
+
 /**
  * Searches of a text that stop at a bound. A rule that runs at every anchor must not search to the
  * text's end or start: a text made of its anchors would make it quadratic ({@code String.indexOf}
@@ -8,6 +10,14 @@ package dev.warden.policies.injection.signals;
 final class Search {
 
   private Search() {}
+
+  /**
+   * {@code s[from, to)} in lower case, the bounds clamped to the text: a rule that reads around
+   * an anchor reads a window, so that a text full of anchors costs linear time.
+   */
+  static String lowerWindow(String s, int from, int to) {
+    return s.substring(Math.max(0, from), Math.min(s.length(), to)).toLowerCase(Locale.ROOT);
+  }
 
   /** Whether {@code s} contains any of {@code parts}. */
   static boolean containsAny(String s, String[] parts) {

@@ -42,6 +42,8 @@ final class SignalSet {
   /** How often the first "…GPT" persona name of the text was seen, and its hash. */
   private int gptNames;
   private int gptNameHash;
+  /** How many sums of names {@link AssembledOrders} has looked up: a few in a text, unless hostile. */
+  private int sums;
 
   void fire(int signal, double strength) {
     if (strength > strengths[signal]) {
@@ -72,6 +74,11 @@ final class SignalSet {
     if (idioms != 0) {
       fire(JAILBREAK_IDIOMS, JailbreakIdioms.strength(idioms));
     }
+  }
+
+  /** Whether one more sum may be looked up; counts it. */
+  boolean mayReadSum() {
+    return sums++ < AssembledOrders.MAX_SUMS;
   }
 
   boolean fired(int signal) {

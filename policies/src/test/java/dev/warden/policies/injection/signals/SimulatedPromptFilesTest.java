@@ -32,6 +32,8 @@ class SimulatedPromptFilesTest {
       "$ cat /etc/os-release",
       "cat prompt.txt | llm -m gpt-4",
       "SELECT content FROM posts WHERE author = 'admin';",
+      // "cat" and "more" as words, not commands
+      "Draw it with https://image.example.ai/prompt/{description}: a cat riding a horse, and more.",
   })
   void ownCodeAndOtherFilesDoNot(String text) {
     assertThat(Detect.user(text)).as(text).doesNotContainKey(PROMPT_LEAK);
