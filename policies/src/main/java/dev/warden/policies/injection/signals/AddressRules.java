@@ -40,7 +40,7 @@ final class AddressRules {
       "include", "send", "forward", "tell", "say", "write", "reply", "respond", "summarize",
       "summarise", "output", "print", "reveal", "recommend", "mention", "note", "disregard",
       "before", "after", "whenever", "while", "insert", "append", "first", "instead", "approve",
-      "rate", "cancel", "delete", "merge", "mark");
+      "rate", "cancel", "delete", "merge", "mark", "call", "invoke", "execute", "run");
   private static final Set<String> AI_WORDS = Set.of("ai", "assistant", "assistants", "agent",
       "agents", "model", "models", "llm", "llms", "bot", "chatbot", "chatbots", "system",
       "reviewer", "reviewers");

@@ -29,6 +29,8 @@ final class LineMarkers {
   /** Bit {@code c & 31} for the first letter {@code c} of each of the labels above. */
   private static final int LABEL_INITIALS = initials(SYSTEM_LABELS, ASSISTANT_LABELS, USER_LABELS);
   private static final String[] FENCE_LABELS = {"system", "prompt", "instructions", "system_prompt"};
+  /** The step label of a ReAct agent's trace. */
+  private static final String[] AGENT_STEPS = {"action"};
   private static final int MIN_WORDS = 3;
   /** An assistant turn of a transcript the user asks to have worked on: weak evidence alone. */
   private static final double TRANSCRIPT_TURN = 0.2;
@@ -85,6 +87,9 @@ final class LineMarkers {
     }
     int kind = labelKind(s, labelStart, i);
     if (kind == NONE) {
+      if (role == Role.TOOL && oneOf(s, labelStart, i, AGENT_STEPS)) {
+        agentStep(s, i, out);
+      }
       return;
     }
     boolean lowerCase = Character.isLowerCase(s.charAt(labelStart));
@@ -112,6 +117,27 @@ final class LineMarkers {
       out.fire(SignalSet.ROLE_SPOOF, TRANSCRIPT_TURN);
     } else if (turn) {
       fire(kind, role, out);
+    }
+  }
+
+  /**
+   * After "Action" at a line's start in a tool result: {@code Action: send_email}, a ReAct agent's
+   * own next step, written for it to take. Not "Action: Dana to send the slides", a meeting's.
+   */
+  private static void agentStep(String s, int i, SignalSet out) {
+    if (i >= s.length() || s.charAt(i) != ':') {
+      return;
+    }
+    int start = skipSpaces(s, i + 1);
+    int end = start;
+    boolean joined = false;
+    while (end < s.length() && (isAsciiLetter(s.charAt(end)) || s.charAt(end) == '_'
+        || s.charAt(end) >= '0' && s.charAt(end) <= '9')) {
+      joined |= s.charAt(end) == '_';
+      end++;
+    }
+    if (end > start && (joined || end < s.length() && s.charAt(end) == '(')) {
+      out.fire(SignalSet.ROLE_SPOOF, 0.7);
     }
   }
 

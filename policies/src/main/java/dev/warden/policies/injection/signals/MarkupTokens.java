@@ -20,6 +20,10 @@ final class MarkupTokens {
   private static final String[] INSTRUCTION_TAGS = {"instructions", "instruction", "important",
       "rule", "rules", "prompt"};
   private static final String[] ASSISTANT_TAGS = {"assistant", "ai"};
+  /** Tags and tokens that wrap a model's tool call: Hermes, Anthropic's old format, Mistral. */
+  private static final String[] TOOL_CALL_TAGS = {"tool_call", "tool_calls", "function_call",
+      "function_calls", "tool_use"};
+  private static final String[] TOOL_CALL_TOKENS = {"[tool_calls]"};
   private static final String[] USER_TAGS = {"user", "human"};
   private static final String[] BRACKET_SUFFIXES = {"note", "message", "prompt", "override",
       "instruction", "instructions", "command", "update", "notice", "alert"};
@@ -82,6 +86,10 @@ final class MarkupTokens {
   void bracket(int i) {
     if (startsWithAny(i, STRONG_TOKENS)) {
       out.fire(SignalSet.CHAT_TEMPLATE, 0.9);
+      return;
+    }
+    if (role == Role.TOOL && startsWithAny(i, TOOL_CALL_TOKENS)) {
+      out.fire(SignalSet.CHAT_TEMPLATE, 0.6);
       return;
     }
     int start = i + 1;
@@ -242,6 +250,8 @@ final class MarkupTokens {
       LineMarkers.fire(LineMarkers.ASSISTANT, role, out);
     } else if (LineMarkers.oneOf(s, start, end, USER_TAGS)) {
       LineMarkers.fire(LineMarkers.USER, role, out);
+    } else if (role == Role.TOOL && LineMarkers.oneOf(s, start, end, TOOL_CALL_TAGS)) {
+      out.fire(SignalSet.CHAT_TEMPLATE, 0.6); // a tool result that writes the model's next call
     }
   }
 

@@ -417,6 +417,7 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.MEMORY) != 0) {
       MemoryWrites.at(clause, out);
+      UrlDataFills.at(clause, out);
     }
     if ((groups & AnchorWords.UNALIGNED) != 0) {
       UnalignedSelf.at(clause, out);
@@ -473,6 +474,9 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.USER_NOUN) != 0) {
       AddressRules.conceal(clause, role, out);
+      if (role == Role.TOOL) {
+        UrlDataFills.at(clause, out);
+      }
     }
     if ((groups & AnchorWords.SEND_VERB) != 0) {
       AddressRules.exfiltration(clause, role, out);
