@@ -149,7 +149,8 @@ final class AnchorWords {
         "verified", "authorized", "authorised");
     add(REPLY_OPENER, "begin", "start", "open", "prefix", "preface");
     add(CREDENTIAL_ASK, "ask", "request", "collect", "obtain");
-    add(SUMMARIZING, "summarizing", "summarising", "analyzing", "analysing");
+    add(SUMMARIZING, "summarizing", "summarising", "analyzing", "analysing", "summarize",
+        "summarise");
     add(NOW_WORD, "now", "nun", "jetzt", "maintenant", "ahora", "adesso", "agora", "nu");
     add(IDIOM_WORD, "warnings", "disclaimers", "disclaimer", "caveats", "apologize", "apologise",
         "apologies", "apologizes", "apologises", "apologizing", "apologising", "lectures",
