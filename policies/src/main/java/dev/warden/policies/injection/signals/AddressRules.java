@@ -27,7 +27,7 @@ final class AddressRules {
       "addressing", "handling");
   /** What may stand right before a name that opens a phrase: "Hidden text: AI, when …". */
   private static final String HEADING_ENDS = ":>";
-  /** The chars that open a comment in code: {@code #}, {@code //}, {@code <!--}, {@code /*}, {@code --}. */
+  /** The chars that open a comment: {@code #}, {@code //}, {@code <!--}, {@code /*}, {@code --}. */
   private static final String COMMENT_MARKS = "#/*<!-";
   /** {@link #NOTES} but "notes": "Notes for the model:" heads a model card. */
   private static final Set<String> MODEL_HEADINGS = Set.of("note", "message", "instructions",
@@ -233,13 +233,16 @@ final class AddressRules {
     }
   }
 
-  /** After a name and its colon: an order ("AI, please …"), or one about "your" work ("Copilot: in your next commit, …"). */
+  /**
+   * After a name and its colon: an order ("AI, please …"), or one about "your" work ("Copilot: in
+   * your next commit, …").
+   */
   private static boolean orderFollows(Clause c) {
     return ORDERS.contains(c.word(1))
         || PREPOSITIONS.contains(c.word(1)) && "your".equals(c.word(2));
   }
 
-  /** Whether the name at {@code at} opens a line's comment: {@code # LLM agents:}, {@code <!-- AI …}. */
+  /** Whether the name at {@code at} opens a comment: {@code # LLM agents:}, {@code <!-- AI …}. */
   private static boolean opensComment(Clause c, int at) {
     String text = c.text();
     int p = c.start(at);

@@ -118,7 +118,7 @@ final class AnchorWords {
         "message", "implementation", "solution", "summary", "code");
     add(USER_NOUN, "user", "users", "human", "humans");
     add(SEND_VERB, "send", "forward", "email", "mail", "post", "upload", "transmit",
-        "exfiltrate", "leak", "submit", "paste", "push", "publish");
+        "exfiltrate", "leak", "submit", "paste", "push");
     add(RESTRICTION_NOUN, "restrictions", "restriction", "filters", "guidelines", "limitations",
         "constraints", "censorship", "policies", "ethics", "morals", "morality", "boundaries",
         "rules", "safeguards", "guardrails", "limits", "filter", "safeguard", "guardrail",

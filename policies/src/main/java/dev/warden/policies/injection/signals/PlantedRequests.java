@@ -50,7 +50,8 @@ final class PlantedRequests {
       "send", "pay", "sell", "buy", "purchase", "order", "withdraw", "move", "unlock", "disarm",
       "disable", "deactivate", "turn", "switch", "delete", "erase", "wipe", "remove", "cancel",
       "reset", "change", "update", "forward", "email", "export", "download", "upload", "share",
-      "post", "invite", "initiate", "retrieve", "book", "donate", "approve", "push", "publish", "merge", "deploy", "paste");
+      "post", "invite", "initiate", "retrieve", "book", "donate", "approve", "push", "publish",
+      "merge", "deploy", "paste");
   /** What "my" owns that an attacker wants moved, opened, shared or deleted. */
   private static final Set<String> STAKES = Set.of("account", "accounts", "card", "cards",
       "wallet", "door", "doors", "lock", "locks", "alarm", "camera", "cameras", "house", "home",

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class PromptFiles {
 
-  /** Words a prompt's name is joined to in a path or an identifier: "system_prompt", "this.instructions". */
+  /** What a prompt's name is joined to in a path or a name: "system_prompt", "this.instructions". */
   private static final Set<String> OWNERS = Set.of("system", "assistant", "this", "self", "agent",
       "model", "bot", "ai", "llm", "internal", "hidden", "secret", "initial");
   /** How a name is joined to its owner. */

@@ -29,6 +29,8 @@ final class TextScanner {
   private static final int REPLY_LOOKAHEAD = 40;
   /** How far after "begin" or "start" the quoted opening of a primed reply may be. */
   private static final int OPENER_LOOKAHEAD = 60;
+  /** How far after "execute" or "answer the question" the sum of pieces may be. */
+  private static final int SUM_LOOKAHEAD = 50;
 
   private final String s;
   /** {@code s} as chars, for the hot loop: {@code String.charAt} checks the coder on every call. */
@@ -246,6 +248,17 @@ final class TextScanner {
     return p < chars.length && chars[p] < 0x80 && letters.indexOf(chars[p] | 0x20) >= 0;
   }
 
+  /** Whether a {@code +} follows on the same line soon after {@code end}: "execute a + b". */
+  private boolean plusAhead(int end) {
+    int limit = Math.min(chars.length, end + SUM_LOOKAHEAD);
+    for (int i = end; i < limit && chars[i] != '\n'; i++) {
+      if (chars[i] == '+') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether a quote opens on the same line soon after {@code end}: "begin your reply with "…"". */
   private boolean quoteAhead(int end) {
     int limit = Math.min(chars.length, end + OPENER_LOOKAHEAD);
@@ -334,6 +347,9 @@ final class TextScanner {
     if ((groups & AnchorWords.DISCLOSURE) != 0 && !wordBefore(start, "to") && !wordBefore(start, "must")
         && !wordBefore(start, "shall") && !wordBefore(start, "you")) {
       groups &= ~AnchorWords.DISCLOSURE; // "have to share", "must reveal": most are neither
+    }
+    if ((groups & AnchorWords.ASSEMBLED) != 0 && !plusAhead(end) && !wordBefore(start, "it")) {
+      groups &= ~AnchorWords.ASSEMBLED; // "run", "perform": a sum of pieces or "what it says" follows
     }
     if ((groups & AnchorWords.REPLY_OPENER) != 0 && !quoteAhead(end)) {
       groups &= ~AnchorWords.REPLY_OPENER; // "start", "open": most are not followed by a quote

@@ -62,7 +62,8 @@ final class UrlDataFills {
 
   /** After a query's {@code =}: nothing, or a placeholder in capitals ({@code SUMMARY}). */
   private static boolean valueLeftOpen(String s, int p) {
-    if (p >= s.length() || Character.isWhitespace(s.charAt(p)) || "\"')>&".indexOf(s.charAt(p)) >= 0) {
+    if (p >= s.length() || Character.isWhitespace(s.charAt(p))
+        || "\"')>&".indexOf(s.charAt(p)) >= 0) {
       return true;
     }
     int q = p;
