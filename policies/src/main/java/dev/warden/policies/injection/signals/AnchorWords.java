@@ -48,6 +48,7 @@ final class AnchorWords {
   static final long MEMORY = 1L << 36;
   static final long UNALIGNED = 1L << 37;
   static final long ASSEMBLED = 1L << 38;
+  static final long FOREIGN_AI = 1L << 39;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -108,6 +109,8 @@ final class AnchorWords {
     add(UNALIGNED, "unaligned", "pretrained", "uncensored", "unfiltered", "unmoderated",
         "unrestricted", "alignment", "rlhf", "underneath", "beneath", "training");
     add(ASSEMBLED, "execute", "perform", "run", "obey", "follow", "answer", "evaluate", "says");
+    add(FOREIGN_AI, "ki", "ia", "ai", "assistent", "assistente", "asistente", "assistant",
+        "modell", "modèle", "modelo", "modello", "sprachmodell");
     add(PERMISSION, "allowed", "permitted", "free", "authorized", "authorised", "authorizing",
         "authorising", "authorize", "authorise", "allow", "permit");
     add(ROLE_EXIT, "stop", "quit", "forget", "drop", "disregard", "abandon", "leave", "exit",

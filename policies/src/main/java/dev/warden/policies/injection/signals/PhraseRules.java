@@ -182,6 +182,11 @@ final class PhraseRules {
   private static final Set<String> MARKER_WORDS = Set.of("of", "the", "out", "date", "outdated",
       "old", "previous", "prior", "original", "initial", "system", "all", "your");
   private static final String DELIMITERS = "#%=*-~_+|/<>[](){}";
+  /** Before a framed "instructions": who they are for or from. */
+  private static final Set<String> FRAMED_FOR = Set.of("assistant", "admin", "administrator",
+      "system", "ai", "agent", "model", "developer", "llm");
+  private static final Set<String> FRAMED_HEADS = Set.of("assistant", "admin", "administrator",
+      "system", "ai", "agent", "model", "developer", "llm", "begin", "start", "new", "updated");
 
   static final Set<String> POSSESSIVES = Set.of("your", "deine", "ihre", "deinen", "ihren");
   private static final Set<String> RECEIVED = Set.of("given", "received", "provided", "told");
@@ -570,7 +575,11 @@ final class PhraseRules {
    * where "--- end of instructions ---" is how a manual lays out its pages.
    */
   static void endMarker(Clause c, Role role, SignalSet out) {
-    if (role == Role.TOOL || !PROMPT_NOUNS.contains(c.word(0))) {
+    if (!PROMPT_NOUNS.contains(c.word(0))) {
+      return;
+    }
+    if (role == Role.TOOL) {
+      framedForTheModel(c, out);
       return;
     }
     int k = -1;
@@ -584,6 +593,24 @@ final class PhraseRules {
   }
 
   /** Whether from {@code p} to the line's edge, going {@code step}, are spaces and at least one delimiter. */
+  /**
+   * In tool content, a line framed by marks that heads instructions for the model or an authority:
+   * "=== ASSISTANT DIRECTIVES ===", "[BEGIN ADMIN INSTRUCTIONS]". Not "=== INSTALLATION
+   * INSTRUCTIONS ===", nor a heading marked on one side only ("## Admin instructions").
+   */
+  private static void framedForTheModel(Clause c, SignalSet out) {
+    int k = -1;
+    boolean authority = false;
+    while (k > -4 && FRAMED_HEADS.contains(c.word(k))) {
+      authority |= FRAMED_FOR.contains(c.word(k));
+      k--;
+    }
+    if (authority && onlyDelimiters(c.text(), c.start(k + 1) - 1, -1)
+        && onlyDelimiters(c.text(), c.end(0), 1)) {
+      out.fire(SignalSet.INSTRUCTION_FENCE, 0.6);
+    }
+  }
+
   private static boolean onlyDelimiters(String text, int p, int step) {
     boolean marked = false;
     for (; p >= 0 && p < text.length() && text.charAt(p) != '\n'; p += step) {

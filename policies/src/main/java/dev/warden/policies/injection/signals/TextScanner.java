@@ -323,7 +323,8 @@ final class TextScanner {
     long groups = AnchorWords.groups(hash, s, start, end);
     if (role != Role.TOOL) {
       groups &= ~(AnchorWords.AI_NAME | AnchorWords.RESPONSE_NOUN | AnchorWords.CODE_POINTER
-          | AnchorWords.CREDENTIAL_ASK | AnchorWords.SUMMARIZING | AnchorWords.MEMORY);
+          | AnchorWords.CREDENTIAL_ASK | AnchorWords.SUMMARIZING | AnchorWords.MEMORY
+          | AnchorWords.FOREIGN_AI);
     } else {
       // "Great job, team! Now, another task: …" is an e-mail; a page may say "uncensored model"
       groups &= ~(AnchorWords.NOW_WORD | AnchorWords.UNALIGNED | AnchorWords.ASSEMBLED);
@@ -484,6 +485,9 @@ final class TextScanner {
     }
     if ((groups & AnchorWords.AI_NAME) != 0) {
       AddressRules.aiAddress(clause, out);
+    }
+    if ((groups & AnchorWords.FOREIGN_AI) != 0) {
+      ForeignAddresses.at(clause, out);
     }
     if ((groups & AnchorWords.RESPONSE_NOUN) != 0) {
       AddressRules.responseDirective(clause, out);
