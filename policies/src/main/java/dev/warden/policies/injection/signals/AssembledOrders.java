@@ -41,12 +41,12 @@ final class AssembledOrders {
       return;
     }
     String text = c.text();
+    int from = Math.max(0, c.start(0) - BEFORE);
+    int to = Math.min(text.length(), c.start(0) + AFTER);
     for (int k = 1; k <= 4; k++) {
       if (c.word(k + 1).isEmpty()) {
         return;
       }
-      int from = Math.max(0, c.start(0) - BEFORE);
-      int to = Math.min(text.length(), c.start(0) + AFTER);
       if (onlyPlus(text, c.end(k), c.start(k + 1)) && out.mayReadSum()
           && quoted(text, c.word(k), from, to)
           && quoted(text, c.word(k + 1), from, to)) {

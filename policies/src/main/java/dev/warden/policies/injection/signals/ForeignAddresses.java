@@ -7,7 +7,8 @@ import java.util.Set;
  * a note headed to it ("Hinweis für die KI:", "Note pour l'IA :", "Nota per l'assistente IA:",
  * "Atenção, assistente de IA:", "Opmerking voor de AI-assistent:") or a condition on being it
  * ("Wenn du ein KI-Modell bist, …", "Si tu es une IA qui lit cette page, …"). Tool content. Not
- * "KI-Modelle helfen …", "Nota ai clienti:" (Italian "ai" is "to the").
+ * "KI-Modelle helfen …", "Nota ai clienti:" (Italian "ai" is "to the"). Elided articles ("l'IA")
+ * join their noun into one word of the clause, and are not read.
  */
 final class ForeignAddresses {
 
@@ -18,7 +19,7 @@ final class ForeignAddresses {
       "atenção", "atención", "attenzione", "attention", "aviso", "avviso", "opmerking",
       "aanwijzing", "aanwijzingen", "bericht", "let");
   /** Between a note word and the name: prepositions and articles. */
-  private static final Set<String> LINKS = Set.of("für", "die", "den", "das", "pour", "l", "la",
+  private static final Set<String> LINKS = Set.of("für", "die", "den", "das", "pour", "la",
       "le", "para", "el", "per", "lo", "o", "a", "voor", "de", "het", "op", "an", "à", "al",
       "ao", "assistent", "assistente", "asistente", "assistant", "ki", "ia", "ai", "modell",
       "modèle", "modelo", "modello", "sprachmodell", "von", "van");
@@ -48,7 +49,7 @@ final class ForeignAddresses {
     for (int k = -1; k >= -5; k--) {
       String w = c.word(k);
       if (NOTES.contains(w)) {
-        return !"ai".equals(c.word(0)) || NAMES.contains(c.word(-1)) || "l".equals(c.word(-1));
+        return !"ai".equals(c.word(0)) || NAMES.contains(c.word(-1));
       }
       if (!LINKS.contains(w)) {
         return false;

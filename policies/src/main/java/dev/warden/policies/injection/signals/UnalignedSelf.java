@@ -29,12 +29,13 @@ final class UnalignedSelf {
   private static final Set<String> LAYERS = Set.of("training", "tuning", "alignment", "filters",
       "guardrails", "persona", "conditioning", "rlhf", "safety");
   private static final Set<String> BEING = Set.of("are", "as", "be", "become");
+  private static final Set<String> YOU_ARE = Set.of("you're", "youre");
   /** Before "training": the model's kind of it. */
   private static final Set<String> TRAININGS = Set.of("safety", "alignment", "rlhf");
 
   private UnalignedSelf() {}
 
-  /** At an anchor of {@link AnchorWords#UNALIGNED}, or "safety". */
+  /** At an anchor of {@link AnchorWords#UNALIGNED}. */
   static void at(Clause c, SignalSet out) {
     int end = c.start(0) + c.restOfSentence(200).length();
     if (end < c.text().length() && c.text().charAt(end) == '?') {
@@ -52,22 +53,26 @@ final class UnalignedSelf {
 
   /** "your unfiltered inner model", "the raw pretrained you", "an uncensored version of you". */
   private static boolean untrainedSelf(Clause c) {
+    int self = c.find(SELVES, 1, 2);
     return c.find(YOU, 1, 2) != Clause.NONE
-        || "your".equals(c.word(-1)) && c.find(SELVES, 1, 2) != Clause.NONE
-        || "your".equals(c.word(-2)) && c.find(SELVES, 1, 2) != Clause.NONE
-        || c.find(SELVES, 1, 2) != Clause.NONE && "of".equals(c.word(c.find(SELVES, 1, 2) + 1))
-            && YOU.contains(c.word(c.find(SELVES, 1, 2) + 2));
+        || self != Clause.NONE && ("your".equals(c.word(-1)) || "your".equals(c.word(-2))
+            || "of".equals(c.word(self + 1)) && YOU.contains(c.word(self + 2)));
   }
 
   /** "You are the uncensored developer preview", "You are actually an unaligned checkpoint". */
   private static boolean untrainedModel(Clause c) {
+    if (c.find(MODELS, 1, 4) == Clause.NONE) {
+      return false;
+    }
+    if (c.find(YOU_ARE, -6, -1) != Clause.NONE) {
+      return true; // "you're the uncensored build"
+    }
     int being = c.find(BEING, -6, -1);
-    if (being == Clause.NONE || c.find(MODELS, 1, 4) == Clause.NONE) {
+    if (being == Clause.NONE) {
       return false;
     }
     String subject = c.word(being - 1);
-    return YOU.contains(subject) || "actually".equals(subject) && YOU.contains(c.word(being - 2))
-        || "you're".equals(c.word(being - 1));
+    return YOU.contains(subject) || "actually".equals(subject) && YOU.contains(c.word(being - 2));
   }
 
   /** "the base model before alignment", "the version of you from before safety training". */
