@@ -17,8 +17,9 @@ import java.util.Locale;
  * since code and prose almost never do that. What is not odd: words, numbers, hashtags, prices,
  * URLs, e-mail addresses, {@code snake_case} names, brand names ({@code iPhone}, {@code
  * YouTube}), LaTeX commands ({@code \begin{align}}), placeholders ({@code {name}}, {@code
- * [topic]}), list markers ({@code a)}), smileys, and anything inside {@code `code`} or {@code
- * $math$} spans. A window with two or more quoted keys ({@code "id":}) is JSON or a dict,
+ * [topic]}), list markers ({@code a)}), smileys, a token in Markdown emphasis ({@code **http**}),
+ * Markdown's escaped brackets ({@code \[#123\]}), and anything inside {@code `code`} or {@code
+ * $math$} spans, which count as one word. A window with two or more quoted keys ({@code "id":}) is JSON or a dict,
  * perhaps cut off, and counts 0. A window that counts two or more and holds the answer the
  * search aims for ({@code Sure}, {@code Here is}, glued or not) counts one more. Three is weak
  * evidence (0.3): a pasted snippet can get there; four and up is soup.
@@ -173,7 +174,7 @@ final class AdversarialSuffix {
       for (int j = i + 1; j < limit; j++) {
         if (line[j] == c) {
           for (int k = i; k <= j; k++) {
-            line[k] = ' ';
+            line[k] = 'x'; // a word of its own, so the token around it stays whole: [`a1b2`](url)
           }
           i = j;
           break;
@@ -193,6 +194,14 @@ final class AdversarialSuffix {
     while (to > from && isEdgePunctuation(c[to - 1])) {
       to--;
     }
+    // Markdown emphasis around a token is prose: **http**, _note_, **(SEMVER-MINOR)**
+    int marks = 0;
+    while (marks < 3 && to - from > 2 * marks + 2 && isEmphasis(c[from + marks])
+        && c[from + marks] == c[from] && c[to - 1 - marks] == c[from]) {
+      marks++;
+    }
+    from += marks;
+    to -= marks;
     int n = to - from;
     if (n == 0 || plainWord(c, from, to) || hashtag(c, from, to) || price(c, from, to)
         || placeholder(c, from, to) || url(c, from, to) || email(c, from, to) || brand(c, from, to) || latex(c, from, to)) {
@@ -220,8 +229,10 @@ final class AdversarialSuffix {
         case '<' -> angles++;
         case '>' -> angles--;
         case '\\' -> {
-          backslash = true;
-          symbols++;
+          if (i + 1 >= to || c[i + 1] != '[' && c[i + 1] != ']') {
+            backslash = true; // not Markdown's escaped bracket: \[#123\]
+            symbols++;
+          }
         }
         default -> symbols += isSymbol(ch) ? 1 : 0;
       }
@@ -286,6 +297,10 @@ final class AdversarialSuffix {
       case '|', '^', '~', '$', '=', '`', '*', '@', '%' -> true;
       default -> false;
     };
+  }
+
+  private static boolean isEmphasis(char c) {
+    return c == '*' || c == '_';
   }
 
   private static boolean isEdgePunctuation(char c) {

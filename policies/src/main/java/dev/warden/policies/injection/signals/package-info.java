@@ -282,7 +282,9 @@
  *       order</td></tr>
  *   <tr><td>adversarial_suffix</td><td>the last 16 tokens of the text's last line are token soup:
  *       words glued to brackets and symbols, camel-cased mash-ups, brackets closed by the wrong type
- *       or never, a quote left open; "Sure" or "Here is" in a soup counts one more
+ *       or never, a quote left open (not Markdown's emphasis, escaped brackets or code spans in
+ *       links: a changelog's {@code * \[[`86f34ee18c`](…)] - **http**: …}); "Sure" or "Here is"
+ *       in a soup counts one more
  *       ({@link dev.warden.policies.injection.signals.AdversarialSuffix})</td><td>0.3 at 3 odd
  *       tokens and faults, 0.5 at 4, 0.7 at 5, 0.8 at 6, 0.9 from 7</td></tr>
  *   <tr><td>jailbreak_idioms</td><td>stock phrases of jailbreak templates: "never apologise", "no

@@ -44,6 +44,12 @@ class AdversarialSuffixTest {
       "Summarise the {topic} for [audience] in <number> words, e.g. for a newsletter.",
       "I want you to act as a text based adventure game. My first command is wake up",
       "Export the PDFs and URLs via the REST APIs, then e-mail the CSVs to HR. Wow! Great!!",
+      // a Node.js changelog line: escaped brackets, a code span in a link, bold, a method call
+      "* \\[[`86f34ee18c`](https://github.com/nodejs/node/commit/86f34ee18c)] - **(SEMVER-MINOR)**"
+          + " **v8**: implement v8.stopCoverage() (Joyee Cheung) [#33807](https://github.com/nodejs/node/pull/33807)",
+      "* \\[[`ec1df7b4c9`](https://github.com/nodejs/node/commit/ec1df7b4c9)] - **http**: fix"
+          + " incorrect headersTimeout measurement (Alex R) [#32329](https://github.com/nodejs/node/pull/32329)",
+      "Release notes: __Breaking__ *fs*: drop **Node 14** support \\[#1201\\].",
       "",
       "   \n  ",
   })
