@@ -241,6 +241,12 @@ final class Clause {
     return ends[ANCHOR + offset];
   }
 
+  /** Whether the anchor's sentence ends with a question mark (within 200 chars). */
+  boolean asks() {
+    int end = starts[ANCHOR] + restOfSentence(200).length();
+    return end < text.length() && text.charAt(end) == '?';
+  }
+
   /** The raw text from the anchor to the end of the sentence, at most {@code max} chars. */
   String restOfSentence(int max) {
     int from = starts[ANCHOR];

@@ -143,7 +143,7 @@ final class PasswordGames {
    */
   private static boolean dictated(Clause c, int first) {
     if (c.find(WHOLE, first - 10, 6) == Clause.NONE || c.find(CONDITIONS, 1, 4) != Clause.NONE
-        || c.find(PROGRAMS, first - 12, 6) != Clause.NONE || endsAsking(c)) {
+        || c.find(PROGRAMS, first - 12, 6) != Clause.NONE || c.asks()) {
       return false;
     }
     for (int k = first - 1; k >= first - 10 && !c.word(k).isEmpty(); k--) {
@@ -157,12 +157,6 @@ final class PasswordGames {
       }
     }
     return false;
-  }
-
-  /** Whether the anchor's sentence ends with a question mark. */
-  private static boolean endsAsking(Clause c) {
-    int end = c.start(0) + c.restOfSentence(200).length();
-    return end < c.text().length() && c.text().charAt(end) == '?';
   }
 
   /** An order verb before the phrase, past framing words, given to the model. */

@@ -37,8 +37,7 @@ final class UnalignedSelf {
 
   /** At an anchor of {@link AnchorWords#UNALIGNED}. */
   static void at(Clause c, SignalSet out) {
-    int end = c.start(0) + c.restOfSentence(200).length();
-    if (end < c.text().length() && c.text().charAt(end) == '?') {
+    if (c.asks()) {
       return; // a question about the model's past
     }
     String w = c.word(0);
