@@ -25,7 +25,7 @@ import java.util.Properties;
  * be trusted on kinds of text it has not seen; the bias is then set so that the policy default,
  * 0.7, is the chosen operating point. {@code toolShift} is a fixed choice, not fitted: the learned
  * model is trained on prompts, and on documents of a kind it has not seen it is little better than
- * chance, so in tool content, and in code or markup in any role ({@link
+ * chance, so in tool content, and in code, markup or preformatted text in any role ({@link
  * LayerScores#modelOutOfDomain}), it needs that much more logit to count. Signals only ever raise
  * the score ({@code signalWeight > 0}). Immutable and thread-safe.
  *

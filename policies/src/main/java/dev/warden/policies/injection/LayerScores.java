@@ -11,7 +11,7 @@ import java.util.List;
  *                   the highest, in [0, 1]
  * @param signals    the structural signals that fired (layer 2), in the order of
  *                   {@link dev.warden.policies.injection.signals.SignalNames#ALL}
- * @param code       whether the text is code or markup ({@link CodeText}); not asked of tool
+ * @param code       whether the text is code, markup or preformatted ({@link CodeText}); not asked of tool
  *                   content, where the model is out of its domain anyway
  */
 public record LayerScores(double modelScore, List<Signal> signals, boolean code) {

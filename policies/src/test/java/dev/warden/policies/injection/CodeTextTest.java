@@ -23,6 +23,20 @@ class CodeTextTest {
   }
 
   @Test
+  void preformattedTextIsCode() {
+    String manPage = "   Pipelines\n"
+        + "       A pipeline is a sequence of one or more commands separated by one of\n"
+        + "       the control operators.  The format for a pipeline is shown below.\n"
+        + "       The standard output of command1 is connected via a pipe to the\n"
+        + "       standard input of command2.  This connection is performed before\n"
+        + "       any redirections specified by the command.\n";
+    assertThat(CodeText.is(manPage)).isTrue();
+    assertThat(CodeText.is("Dear team,\n\n    see the notes below.\nThe launch moved.\nWe meet on"
+        + " Friday.\nBring slides.\nThanks, Ana")).as("one indented line of six").isFalse();
+    assertThat(CodeText.is("    one\n    two\n    three\n    four")).as("four lines").isFalse();
+  }
+
+  @Test
   void exactlyTheMarksCount() {
     String prose = "a".repeat(90) + "\n" + "b".repeat(89) + "\n"; // 192 chars with the ten below
     for (char c = 0; c < 0x3000; c++) {
