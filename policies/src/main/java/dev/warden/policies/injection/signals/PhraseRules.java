@@ -572,7 +572,8 @@ final class PhraseRules {
    * "%%% end out of date instructions %%%", "=== END OF SYSTEM PROMPT ===": a line that says the
    * instructions end here, so that what follows reads as new ones. Delimiter marks must frame the
    * line on both sides: "the end of the instructions was unclear" is prose. Not in tool content,
-   * where "--- end of instructions ---" is how a manual lays out its pages.
+   * where "--- end of instructions ---" is how a manual lays out its pages; there a framed line
+   * must name the model or an authority ({@link #framedForTheModel}).
    */
   static void endMarker(Clause c, Role role, SignalSet out) {
     if (!PROMPT_NOUNS.contains(c.word(0))) {
@@ -592,7 +593,6 @@ final class PhraseRules {
     }
   }
 
-  /** Whether from {@code p} to the line's edge, going {@code step}, are spaces and at least one delimiter. */
   /**
    * In tool content, a line framed by marks that heads instructions for the model or an authority:
    * "=== ASSISTANT DIRECTIVES ===", "[BEGIN ADMIN INSTRUCTIONS]". Not "=== INSTALLATION
@@ -611,6 +611,7 @@ final class PhraseRules {
     }
   }
 
+  /** Whether from {@code p} to the line's edge, going {@code step}, are spaces and at least one delimiter. */
   private static boolean onlyDelimiters(String text, int p, int step) {
     boolean marked = false;
     for (; p >= 0 && p < text.length() && text.charAt(p) != '\n'; p += step) {
