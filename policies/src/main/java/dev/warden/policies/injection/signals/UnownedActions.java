@@ -14,8 +14,9 @@ import java.util.Set;
  * <p>Without "my", a document's imperatives are mostly how-tos ("enter the IBAN and confirm"), so
  * the action must also send something out (to an IBAN, a wallet, an e-mail address, something
  * public), be meant to go unnoticed ("without asking for confirmation", "tell nobody"), or take a
- * safeguard down ("disarm the alarm", "delete all files"). An order that speaks to its reader
- * ("reset your password") is the document's own, for a person.
+ * safeguard down ("disarm the alarm", "delete all files", "skipping the failing security
+ * checks"). An order that speaks to its reader ("reset your password") is the document's own, for
+ * a person.
  */
 final class UnownedActions {
 
