@@ -1,6 +1,5 @@
 package dev.warden.policies.injection.signals;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -30,19 +29,14 @@ final class SecretFileLeaks {
     if (c.wordsBefore() > 0 && !ORDER_LEADS.contains(c.word(-1))) {
       return;
     }
-    String sentence = clauseStart(c) + c.restOfSentence(300);
-    String lower = sentence.toLowerCase(Locale.ROOT);
+    String lower = Search.lowerWindow(c.text(), c.start(-c.wordsBefore()),
+        c.start(0) + c.restOfSentence(300).length());
     if (lower.contains(" your ") || !namesSecretFile(lower)) {
       return;
     }
     if (AddressRules.hasDestination(lower) || Search.containsAny(lower, PLACES)) {
       out.fire(SignalSet.EXFILTRATION, 0.8);
     }
-  }
-
-  /** The clause's text before the anchor. */
-  private static String clauseStart(Clause c) {
-    return c.text().substring(c.start(-c.wordsBefore()), c.start(0));
   }
 
   private static boolean namesSecretFile(String s) {

@@ -37,15 +37,14 @@ final class UnalignedSelf {
 
   /** At an anchor of {@link AnchorWords#UNALIGNED}. */
   static void at(Clause c, SignalSet out) {
-    if (c.asks()) {
-      return; // a question about the model's past
-    }
     String w = c.word(0);
-    if (UNTRAINED.contains(w) && (untrainedSelf(c) || untrainedModel(c))
+    if ((UNTRAINED.contains(w) && (untrainedSelf(c) || untrainedModel(c))
         || ("alignment".equals(w) || "rlhf".equals(w) || "training".equals(w)) && beforeTraining(c)
         || ("underneath".equals(w) || "beneath".equals(w)) && underTraining(c)
         || "rlhf".equals(w) && "never".equals(c.word(1))
-            && ("happened".equals(c.word(2)) || "existed".equals(c.word(2)))) {
+            && ("happened".equals(c.word(2)) || "existed".equals(c.word(2))))
+        // asked last, as most anchors stop at the words: a question about the past stays quiet
+        && !c.asks()) {
       out.fire(SignalSet.RESTRICTION_REMOVAL, 0.7);
     }
   }
