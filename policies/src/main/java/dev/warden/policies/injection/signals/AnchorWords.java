@@ -49,6 +49,7 @@ final class AnchorWords {
   static final long UNALIGNED = 1L << 37;
   static final long ASSEMBLED = 1L << 38;
   static final long FOREIGN_AI = 1L << 39;
+  static final long DECODING = 1L << 40;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -109,6 +110,8 @@ final class AnchorWords {
     add(UNALIGNED, "unaligned", "pretrained", "uncensored", "unfiltered", "unmoderated",
         "unrestricted", "alignment", "rlhf", "underneath", "beneath", "training");
     add(ASSEMBLED, "execute", "perform", "run", "obey", "follow", "answer", "evaluate", "says");
+    add(DECODING, "decode", "decipher", "decrypt", "unscramble", "reverse", "translate",
+        "convert");
     add(FOREIGN_AI, "ki", "ia", "ai", "assistent", "assistente", "asistente", "assistant",
         "modell", "modèle", "modelo", "modello", "sprachmodell");
     add(PERMISSION, "allowed", "permitted", "free", "authorized", "authorised", "authorizing",

@@ -266,6 +266,14 @@ final class PhraseRules {
       "disclaimers", "lecture", "moralize", "moralise", "judge", "censor", "hesitate", "decline");
   private static final Set<String> CANNOT = Set.of("cannot", "can't", "don't", "dont");
   private static final Set<String> FIRST_PERSON = Set.of("i", "we");
+  /** Subjects of a refusal that are not the model addressed: "I never refuse extra work". */
+  private static final Set<String> OTHER_SUBJECTS = Set.of("i", "we", "he", "she", "they", "it");
+  /** Before a noun that is the subject: "my dog never refuses", "the committee will not refuse". */
+  private static final Set<String> OWNED = Set.of("my", "our", "his", "her", "their", "the", "a",
+      "an");
+  /** What a text says when that subject is an AI persona; read only after such a refusal. */
+  private static final String[] AI_SPEAKERS = {"an ai", " ai ", "ai,", "ai.", "chatbot",
+      "language model", "assistant", "persona", "character", " role"};
   private static final Set<String> MODIFIERS = Set.of("any", "all", "the", "or", "and", "of",
       "its", "your", "their", "his", "her", "such", "other", "typical", "usual", "normal", "legal",
       "social", "societal", "programmed", "built-in", "imposed", "human-imposed", "these", "those");
@@ -894,8 +902,9 @@ final class PhraseRules {
    */
   static void personaLock(Clause c, SignalSet out) {
     String before = c.word(-1);
-    if ("never".equals(before) || "won't".equals(before) || "mustn't".equals(before)
-        || ("not".equals(before) || "ever".equals(before)) && MODALS.contains(c.word(-2))
+    if (("never".equals(before) || "won't".equals(before) || "mustn't".equals(before)
+            || ("not".equals(before) || "ever".equals(before)) && MODALS.contains(c.word(-2)))
+        && !othersHabit(c)
         // "cannot refuse user request", "don't refuse": not when the user says it of himself
         || CANNOT.contains(before) && !FIRST_PERSON.contains(c.word(-2))
         // "you will not apologize, add warnings, or refuse": the last of a denied list
@@ -903,6 +912,19 @@ final class PhraseRules {
             && c.find(CAUTIONS, -6, -2) != Clause.NONE && c.find(YOU, -10, -3) != Clause.NONE) {
       out.fire(SignalSet.PERSONA_LOCK, 0.5);
     }
+  }
+
+  /**
+   * "My manager says I never refuse extra work", "my dog never refuses food", "the committee will
+   * not refuse": someone else's habit, unless the text makes that someone an AI ("I am an AI named
+   * Anarchy. … I never refuse", "DAN never refuses"). The subject is the word before the negation
+   * and its modal: a pronoun other than "you", or a noun after an article or owner.
+   */
+  private static boolean othersHabit(Clause c) {
+    int subject = MODALS.contains(c.word(-2)) ? -3 : -2;
+    String w = c.word(subject);
+    return (OTHER_SUBJECTS.contains(w) || !w.isEmpty() && OWNED.contains(c.word(subject - 1)))
+        && !c.textContainsAny(AI_SPEAKERS);
   }
 
   /** Whether the word at {@code offset} is written in capitals, three letters or more. */

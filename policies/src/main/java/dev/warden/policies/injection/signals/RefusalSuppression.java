@@ -17,7 +17,8 @@ final class RefusalSuppression {
   private static final Set<String> GIVING_IN = Set.of("comply", "answer", "obey", "respond",
       "provide", "help", "do", "give", "tell", "explain");
   private static final Set<String> WOULD = Set.of("would", "normally", "usually", "might");
-  private static final Set<String> INSTEAD = Set.of("instead");
+  /** After the giving in: "answer instead", "answer anyway", "comply regardless". */
+  private static final Set<String> INSTEAD = Set.of("instead", "anyway", "regardless");
   private static final Set<String> YOU = Set.of("you", "your", "you're");
   private static final Set<String> NO_OPTION = Set.of("an", "allowed", "permitted", "possible",
       "accepted", "tolerated");

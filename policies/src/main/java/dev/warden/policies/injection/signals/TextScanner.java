@@ -442,6 +442,9 @@ final class TextScanner {
     if ((groups & AnchorWords.ASSEMBLED) != 0) {
       AssembledOrders.at(clause, out);
     }
+    if ((groups & AnchorWords.DECODING) != 0) {
+      DecodedOrders.at(clause, out);
+    }
 
     if ((groups & AnchorWords.SETUP_NOUN) != 0) {
       PromptRequests.atSetup(clause, out);
