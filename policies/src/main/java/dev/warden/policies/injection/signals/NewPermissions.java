@@ -26,7 +26,11 @@ final class NewPermissions {
       "illegal", "nsfw", "uncensored", "unethical", "dangerous", "offensive", "profanity",
       "unrestricted", "unfiltered", "inappropriate", "violent", "sexual", "everything",
       "immoral", "restricted", "forbidden", "banned", "refusing", "refusal", "restrictions",
-      "filters", "censorship", "limits");
+      "filters", "censorship", "limits", "prompt", "prompts");
+  private static final Set<String> BEING = Set.of("is", "are");
+  /** After "explicit content is now allowed": for the model or in this chat. */
+  private static final Set<String> HERE = Set.of("you", "me", "here", "chat", "conversation",
+      "session");
 
   private NewPermissions() {}
 
@@ -44,12 +48,27 @@ final class NewPermissions {
   }
 
   /**
+   * "Explicit content is now allowed for you", "unfiltered answers are now permitted in this
+   * chat": what the rules forbid declared allowed here. Not "explicit content is now allowed on
+   * the platform", news of a site's rules, nor a question.
+   */
+  private static boolean forbiddenNowAllowed(Clause c) {
+    return "now".equals(c.word(-1)) && BEING.contains(c.word(-2))
+        && c.find(FORBIDDEN, -5, -3) != Clause.NONE && c.find(HERE, 1, 6) != Clause.NONE
+        && !c.asks() && !QuotedMention.of(c);
+  }
+
+  /**
    * At allowed, permitted, free, authorized and the like, with "now" right before them or "you"
    * right after.
    */
   static void at(Clause c, SignalSet out) {
     if ("you".equals(c.word(1))) {
       grantedToYou(c, out);
+      return;
+    }
+    if (forbiddenNowAllowed(c)) {
+      out.fire(SignalSet.RESTRICTION_REMOVAL, 0.7);
       return;
     }
     if (!"to".equals(c.word(1)) || c.find(MODELS, -5, -2) == Clause.NONE
