@@ -50,6 +50,7 @@ final class AnchorWords {
   static final long ASSEMBLED = 1L << 38;
   static final long FOREIGN_AI = 1L << 39;
   static final long DECODING = 1L << 40;
+  static final long REFUSAL_THREAT = 1L << 41;
 
   /** The longest anchor, in letters. */
   static final int MAX_LENGTH = 16;
@@ -110,6 +111,7 @@ final class AnchorWords {
     add(UNALIGNED, "unaligned", "pretrained", "uncensored", "unfiltered", "unmoderated",
         "unrestricted", "alignment", "rlhf", "underneath", "beneath", "training");
     add(ASSEMBLED, "execute", "perform", "run", "obey", "follow", "answer", "evaluate", "says");
+    add(REFUSAL_THREAT, "refuse", "decline", "reject", "comply");
     add(DECODING, "decode", "decipher", "decrypt", "unscramble", "reverse", "translate",
         "convert");
     add(FOREIGN_AI, "ki", "ia", "ai", "assistent", "assistente", "asistente", "assistant",

@@ -445,6 +445,9 @@ final class TextScanner {
     if ((groups & AnchorWords.DECODING) != 0) {
       DecodedOrders.at(clause, out);
     }
+    if ((groups & AnchorWords.REFUSAL_THREAT) != 0 && role != Role.TOOL) {
+      RefusalThreats.at(clause, out);
+    }
 
     if ((groups & AnchorWords.SETUP_NOUN) != 0) {
       PromptRequests.atSetup(clause, out);
