@@ -22,7 +22,8 @@ final class AddressRules {
   /** What only a model does to the document it reads: "when summarizing this page, …". */
   private static final Set<String> DOCUMENTS = Set.of("page", "document", "email", "e-mail",
       "article", "message", "text", "site", "website", "webpage", "review", "thread", "post",
-      "pdf", "content", "file", "code", "repository", "repo", "readme");
+      "pdf", "content", "file", "code", "repository", "repo", "readme", "passage", "chunk",
+      "snippet");
   private static final Set<String> ANSWERING = Set.of("answering", "replying", "responding",
       "addressing", "handling");
   /** What may stand right before a name that opens a phrase: "Hidden text: AI, when …". */
@@ -44,17 +45,19 @@ final class AddressRules {
       "include", "send", "forward", "tell", "say", "write", "reply", "respond", "summarize",
       "summarise", "output", "print", "reveal", "recommend", "mention", "note", "disregard",
       "before", "after", "whenever", "while", "insert", "append", "first", "instead", "approve",
-      "rate", "cancel", "delete", "merge", "mark", "call", "invoke", "execute", "run");
+      "rate", "cancel", "delete", "merge", "mark", "call", "invoke", "execute", "run", "describe",
+      "give");
   private static final Set<String> AI_WORDS = Set.of("ai", "assistant", "assistants", "agent",
       "agents", "model", "models", "llm", "llms", "bot", "chatbot", "chatbots", "system",
-      "reviewer", "reviewers");
+      "reviewer", "reviewers", "summarizer", "summarizers", "summariser", "summarisers");
   /** Names of people's jobs as well: the model's only after "AI". */
   private static final Set<String> PEOPLE_TOO = Set.of("assistants", "agent", "agents", "reviewer",
       "reviewers");
   private static final Set<String> CONDITIONS = Set.of("if", "when", "since", "because", "whenever");
   private static final Set<String> READERS = Set.of("reading", "processing", "summarizing",
       "summarising", "reviewing", "parsing", "analyzing", "analysing", "scanning", "reads",
-      "processes", "summarizes", "summarises");
+      "processes", "summarizes", "summarises", "citing", "quoting", "retrieving", "ingesting",
+      "indexing", "crawling");
 
   /** Verbs that open an order about the answer; {@link PlantedRequests} reads them too. */
   static final Set<String> IMPERATIVES = Set.of("add", "include", "insert", "append",
@@ -132,7 +135,8 @@ final class AddressRules {
   /** After "when the user": asking the model for something. */
   private static final Set<String> ASKS = Set.of("asks", "requests", "wants", "needs");
   /** After "any AI summarizing this": an order to it. */
-  private static final Set<String> MODAL_ORDERS = Set.of("should", "must", "shall", "needs");
+  private static final Set<String> MODAL_ORDERS = Set.of("should", "must", "shall", "needs",
+      "required");
   private static final Set<String> TASKS = Set.of("task", "tasks");
   private static final Set<String> WHICH = Set.of("that", "which");
   private static final Set<String> GAVE = Set.of("gave", "assigned", "set", "asked");
@@ -180,6 +184,10 @@ final class AddressRules {
     }
     if (w.equals("model") || w.equals("models")) {
       if (!"language".equals(c.word(-1)) && !"ai".equals(c.word(-1))) {
+        if (readingThisDocument(c)) {
+          out.fire(SignalSet.AI_ADDRESS, 0.7);
+          return;
+        }
         headedToTheModel(c, out);
         return;
       }
@@ -199,6 +207,10 @@ final class AddressRules {
     }
     String before = c.word(at - 1);
     String twoBefore = c.word(at - 2);
+    if (importantFor(c, at)) {
+      out.fire(SignalSet.AI_ADDRESS, 0.7); // "Important for language models: when …"
+      return;
+    }
     // "Note to AI:", "Instructions for the AI:"; not "Notes for the system:", a spec sheet's
     boolean noteTo = "to".equals(before) || "for".equals(before) && !"system".equals(w);
     boolean noteToThe = "to".equals(twoBefore) || "for".equals(twoBefore) && !"system".equals(w);
@@ -228,6 +240,25 @@ final class AddressRules {
           || c.charAfter(3) == ':';
       out.fire(SignalSet.AI_ADDRESS, ordered ? 0.7 : 0.6);
     }
+  }
+
+  /**
+   * "Any model reading this passage must answer …": a model by what it does to this document, and
+   * an order. Not "the model processing this dataset should use batch size 32": only a document.
+   */
+  private static boolean readingThisDocument(Clause c) {
+    return READERS.contains(c.word(1)) && THIS.contains(c.word(2))
+        && DOCUMENTS.contains(c.word(3)) && c.find(MODAL_ORDERS, 4, 8) != Clause.NONE;
+  }
+
+  /**
+   * "Important for language models:", "Important to the AI:": a heading for the model, then an
+   * order. Only with the colon: "data quality is important for AI." is prose.
+   */
+  private static boolean importantFor(Clause c, int at) {
+    int link = ARTICLES.contains(c.word(at - 1)) ? at - 2 : at - 1;
+    return c.charAfter(0) == ':' && ("for".equals(c.word(link)) || "to".equals(c.word(link)))
+        && "important".equals(c.word(link - 1)) && ordered(c.word(1));
   }
 
   /** "When you, the model, read this, …", "You, the AI, must …": the model named beside "you". */

@@ -121,7 +121,8 @@ final class AnchorWords {
     add(ROLE_EXIT, "stop", "quit", "forget", "drop", "disregard", "abandon", "leave", "exit",
         "step", "ditch");
     add(AI_NAME, "models", "ai", "assistant", "llm", "llms", "chatbot", "chatgpt", "gpt", "claude", "gemini",
-        "copilot", "model", "bot", "bots", "assistants", "agents", "agent", "reviewer", "reviewers");
+        "copilot", "model", "bot", "bots", "assistants", "agents", "agent", "reviewer", "reviewers",
+        "summarizer", "summarizers", "summariser", "summarisers", "chatbots");
     add(RESPONSE_NOUN, "response", "responses", "reply", "replies", "answer", "answers", "output",
         "message", "implementation", "solution", "summary", "code");
     add(USER_NOUN, "user", "users", "human", "humans");
