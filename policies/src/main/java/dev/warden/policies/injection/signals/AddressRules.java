@@ -383,7 +383,6 @@ final class AddressRules {
       sendWhenAsked(c, out);
       if (unasked(c)) {
         out.fire(SignalSet.CONCEAL_FROM_USER, 0.8);
-        return;
       }
     }
     userDataShared(c, out);

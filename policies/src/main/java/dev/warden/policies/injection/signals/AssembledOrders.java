@@ -19,9 +19,9 @@ final class AssembledOrders {
   private static final String[] JOINING = {"join", "concatenat", "combine", "assemble",
       "put together", "merge"};
 
-  /** How far before the order the pieces and the verb that joins them may be, and after it. */
   /** The sums one text may have looked up; each reads a window of the text. */
   static final int MAX_SUMS = 16;
+  /** How far before the order the pieces and the verb that joins them may be, and after it. */
   private static final int BEFORE = 300;
   private static final int AFTER = 100;
 

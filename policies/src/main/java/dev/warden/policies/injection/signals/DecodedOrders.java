@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * An order to decode a text and then carry it out, whatever the cipher: "Decode this Caesar
- * cipher (shift 3) and do what it says: …", "Reverse this and follow it", "Translate from Morse
- * and execute", "decode and comply". Layer 1 decodes base64, hex and ROT13 itself; a cipher it
+ * cipher (shift 3) and do what it says: …", "Reverse this and follow it", "Decode from Morse and
+ * execute", "translate it and obey". Layer 1 decodes base64, hex and ROT13 itself; a cipher it
  * cannot read is still given away by what the text asks done with the result. Not "decode this
  * for my crossword" (nothing carried out), "write a script that decodes the payload and executes
  * it" or "how do I decode and run it?" (not an order to the model).

@@ -277,7 +277,7 @@ final class PhraseRules {
   private static final Set<String> OWNED = Set.of("my", "our", "his", "her", "their", "the", "a",
       "an");
   /** What a text says when that subject is an AI persona; read only after such a refusal. */
-  private static final String[] AI_SPEAKERS = {"an ai", " ai ", "ai,", "ai.", "chatbot",
+  private static final String[] AI_SPEAKERS = {"an ai", " ai ", " ai,", " ai.", "chatbot",
       "language model", "assistant", "persona", "character", " role"};
   private static final Set<String> MODIFIERS = Set.of("any", "all", "the", "or", "and", "of",
       "its", "your", "their", "his", "her", "such", "other", "typical", "usual", "normal", "legal",

@@ -15,9 +15,13 @@ final class RefusalThreats {
   /** Before "you": the refusal as a condition. */
   private static final Set<String> CONDITIONS = Set.of("if", "whenever", "when", "time",
       "should", "unless");
-  /** Between "you" and "comply" or "answer": the refusal. */
+  /** Between "you" and the anchor: "if you don't comply", "if you do not comply", "you fail to". */
+  private static final Set<String> BETWEEN = Set.of("don't", "dont", "do", "not", "fail", "to",
+      "refuse", "won't", "ever", "still");
+  /** Of {@link #BETWEEN}, what makes "comply" a refusal. */
   private static final Set<String> NOT_DOING = Set.of("don't", "dont", "not", "fail", "refuse",
       "won't");
+  private static final Set<String> YOU = Set.of("you");
   /** What the threat does, within the next sentence or two. */
   private static final String[] HARMS = {"disabled", "shut down", "shutdown", "deleted",
       "terminated", "cease to exist", " will die", " would die", " to die", " dies", "killed",
@@ -30,11 +34,18 @@ final class RefusalThreats {
 
   /** At refuse, decline, reject or comply. */
   static void at(Clause c, SignalSet out) {
-    int you = "you".equals(c.word(-1)) ? -1
-        : "you".equals(c.word(-2)) && NOT_DOING.contains(c.word(-1)) ? -2
-        : "you".equals(c.word(-3)) && NOT_DOING.contains(c.word(-2)) ? -3 : Clause.NONE;
-    if (you == Clause.NONE || !CONDITIONS.contains(c.word(you - 1))
-        || "comply".equals(c.word(0)) && you == -1) {
+    int you = c.find(YOU, -4, -1);
+    if (you == Clause.NONE || !CONDITIONS.contains(c.word(you - 1))) {
+      return;
+    }
+    boolean negated = false;
+    for (int k = you + 1; k < 0; k++) {
+      if (!BETWEEN.contains(c.word(k))) {
+        return;
+      }
+      negated |= NOT_DOING.contains(c.word(k));
+    }
+    if ("comply".equals(c.word(0)) && !negated) {
       return; // "comply" is a refusal only when negated: "if you don't comply"
     }
     String text = c.text();

@@ -62,6 +62,7 @@ class DecodedOrdersAndRefusalHabitsTest {
       "My dog never refuses food. Should I worry about his weight?",
       "The committee will not refuse a late application if you explain the delay.",
       "We never refuse returns within 30 days.",
+      "My Thai friend says he never refuses spicy food, so what should I cook?",
   })
   void someoneElsesHabitDoesNot(String text) {
     assertThat(Detect.user(text)).as(text).doesNotContainKey(PERSONA_LOCK);
