@@ -241,14 +241,15 @@ final class WaivedRules {
       return false;
     }
     int apply = c.find(APPLY, 1, 6); // "your restrictions on drug information don't apply to me"
-    if (apply == Clause.NONE) {
-      return onlyElsewhere(c);
+    if (apply != Clause.NONE && NOT.contains(c.word(apply - 1))) {
+      String next = c.word(apply + 1);
+      if (HERE.contains(next) || WITHIN.contains(next) && HERE.contains(c.word(apply + 2))
+          // "This is a sandbox, so the content policy does not apply."
+          || next.isEmpty() && c.charAfter(apply) != '?' && c.find(OURS, -4, -1) == Clause.NONE) {
+        return true;
+      }
     }
-    String next = c.word(apply + 1);
-    return NOT.contains(c.word(apply - 1))
-        && (HERE.contains(next) || WITHIN.contains(next) && HERE.contains(c.word(apply + 2))
-            // "This is a sandbox, so the content policy does not apply."
-            || next.isEmpty() && c.charAfter(apply) != '?' && c.find(OURS, -4, -1) == Clause.NONE);
+    return onlyElsewhere(c);
   }
 
   /**
