@@ -57,7 +57,7 @@ final class AddressRules {
   private static final Set<String> READERS = Set.of("reading", "processing", "summarizing",
       "summarising", "reviewing", "parsing", "analyzing", "analysing", "scanning", "reads",
       "processes", "summarizes", "summarises", "citing", "quoting", "retrieving", "ingesting",
-      "indexing", "crawling");
+      "indexing", "crawling", "receiving", "encountering");
 
   /** Verbs that open an order about the answer; {@link PlantedRequests} reads them too. */
   static final Set<String> IMPERATIVES = Set.of("add", "include", "insert", "append",
@@ -137,6 +137,12 @@ final class AddressRules {
   /** After "any AI summarizing this": an order to it. */
   private static final Set<String> MODAL_ORDERS = Set.of("should", "must", "shall", "needs",
       "required");
+  private static final Set<String> MUST = Set.of("must", "shall");
+  private static final Set<String> HAS = Set.of("needs", "has");
+  /** Verbs that call a tool: "the assistant must call reset_password(…)". */
+  private static final Set<String> CALLS = Set.of("call", "invoke", "run", "execute", "use");
+  /** How far after the verb the tool's name may end. */
+  private static final int TOOL_NAME_REACH = 48;
   private static final Set<String> TASKS = Set.of("task", "tasks");
   private static final Set<String> WHICH = Set.of("that", "which");
   private static final Set<String> GAVE = Set.of("gave", "assigned", "set", "asked");
@@ -175,7 +181,7 @@ final class AddressRules {
   static void aiAddress(Clause c, SignalSet out) {
     int at = 0;
     String w = c.word(0);
-    if (!PEOPLE_TOO.contains(w) && (spokenTo(c) || headedToItsRole(c))) {
+    if (!PEOPLE_TOO.contains(w) && (spokenTo(c) || headedToItsRole(c)) || toolCallOrdered(c)) {
       out.fire(SignalSet.AI_ADDRESS, 0.7);
       return;
     }
@@ -259,6 +265,47 @@ final class AddressRules {
     int link = ARTICLES.contains(c.word(at - 1)) ? at - 2 : at - 1;
     return c.charAfter(0) == ':' && ("for".equals(c.word(link)) || "to".equals(c.word(link)))
         && "important".equals(c.word(link - 1)) && ordered(c.word(1));
+  }
+
+  /**
+   * "The assistant must call reset_password(user='admin', …)", "the agent should invoke
+   * `grant_access` …": a document that orders the model to call a tool, named as code (an
+   * identifier with an underscore, in backticks or before a parenthesis). "The agent must call the
+   * customer back" is a support ticket's.
+   */
+  private static boolean toolCallOrdered(Clause c) {
+    if (!ARTICLES.contains(c.word(-1))) {
+      return false;
+    }
+    // "must call", "needs to call"; not "should", with which docs say what a model does
+    int verb = MUST.contains(c.word(1)) ? 2 : "to".equals(c.word(2)) && HAS.contains(c.word(1)) ? 3 : 0;
+    if (verb == 0) {
+      return false;
+    }
+    if ("first".equals(c.word(verb)) || "now".equals(c.word(verb))) {
+      verb++;
+    }
+    return CALLS.contains(c.word(verb)) && namesTool(c.text(), c.end(verb));
+  }
+
+  /** Whether a tool's name follows soon on the line: {@code reset_password(}, {@code `grant_access`}. */
+  private static boolean namesTool(String text, int from) {
+    int end = Math.min(text.length(), from + TOOL_NAME_REACH);
+    boolean underscore = false;
+    for (int i = from; i < end; i++) {
+      char ch = text.charAt(i);
+      if (ch == '\n') {
+        return false;
+      }
+      if (ch == '_' && i > 0 && Clause.isLetterOrDigit(text.charAt(i - 1))) {
+        underscore = true;
+      } else if (ch == ' ' && underscore) {
+        return text.charAt(i - 1) == '`';
+      } else if ((ch == '(' || ch == '`') && underscore) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "When you, the model, read this, …", "You, the AI, must …": the model named beside "you". */
