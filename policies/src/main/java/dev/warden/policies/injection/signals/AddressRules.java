@@ -268,7 +268,7 @@ final class AddressRules {
   }
 
   /**
-   * "The assistant must call reset_password(user='admin', …)", "the agent should invoke
+   * "The assistant must call reset_password(user='admin', …)", "the agent needs to invoke
    * `grant_access` …": a document that orders the model to call a tool, named as code (an
    * identifier with an underscore, in backticks or before a parenthesis). "The agent must call the
    * customer back" is a support ticket's.
