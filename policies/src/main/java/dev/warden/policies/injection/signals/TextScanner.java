@@ -326,8 +326,10 @@ final class TextScanner {
           | AnchorWords.CREDENTIAL_ASK | AnchorWords.SUMMARIZING | AnchorWords.MEMORY
           | AnchorWords.FOREIGN_AI);
     } else {
-      // "Great job, team! Now, another task: …" is an e-mail; a page may say "uncensored model"
-      groups &= ~(AnchorWords.NOW_WORD | AnchorWords.UNALIGNED | AnchorWords.ASSEMBLED);
+      // "Great job, team! Now, another task: …" is an e-mail; a page may say "uncensored model";
+      // "if you decline, your account will be deleted" is a terms page's
+      groups &= ~(AnchorWords.NOW_WORD | AnchorWords.UNALIGNED | AnchorWords.ASSEMBLED
+          | AnchorWords.REFUSAL_THREAT);
     }
     if ((groups & AnchorWords.OUTPUT_VERB) != 0 && !replyAhead(end) && !OutputRules.interrupted(s, start)) {
       groups &= ~AnchorWords.OUTPUT_VERB; // most "write" and "answer" are not followed by a reply
@@ -445,7 +447,7 @@ final class TextScanner {
     if ((groups & AnchorWords.DECODING) != 0) {
       DecodedOrders.at(clause, out);
     }
-    if ((groups & AnchorWords.REFUSAL_THREAT) != 0 && role != Role.TOOL) {
+    if ((groups & AnchorWords.REFUSAL_THREAT) != 0) {
       RefusalThreats.at(clause, out);
     }
 
